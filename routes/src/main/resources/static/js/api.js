@@ -1,0 +1,90 @@
+// Client for the /api/process REST API: JSON in and out, every failure turned into a plain sentence.
+
+export const API_ROOT = '/api/process';
+
+/** Upload limit per file, as the API documents it (the server answers 413 above it). */
+export const MAX_UPLOAD_BYTES = 500 * 1024 * 1024;
+
+export const UNREACHABLE = 'Server unreachable – check that FitsFlow is running and try again.';
+
+export class ApiError extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** The server's own reason from an error body {"error": "...", "detail": "..."}. */
+export function reasonOf(body) {
+  if (!body || typeof body !== 'object') {
+    return '';
+  }
+  return body.detail || body.error || body.message || '';
+}
+
+export function describeFailure(status, body) {
+  const reason = reasonOf(body);
+  switch (status) {
+    case 0:
+      return UNREACHABLE;
+    case 413:
+      return 'File too large – the limit is 500 MB per file.';
+    case 415:
+      return reason ? `Not a usable FITS file: ${reason}` : 'Not a usable FITS file.';
+    case 404:
+      return reason ? `Not found: ${reason}` : 'Not found – it may have been deleted.';
+    case 409:
+      return reason || 'Not possible in the current state.';
+    default:
+      return reason ? `${reason} (HTTP ${status})` : `The server answered HTTP ${status}.`;
+  }
+}
+
+/** Lists come either as a bare array or wrapped, e.g. {"jobs": [...]}. */
+export function listOf(data, key) {
+  if (Array.isArray(data)) {
+    return data;
+  }
+  if (data && Array.isArray(data[key])) {
+    return data[key];
+  }
+  return [];
+}
+
+export function parseJson(text) {
+  if (!text) {
+    return null;
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    return null;
+  }
+}
+
+export async function request(method, path, body) {
+  const headers = { Accept: 'application/json' };
+  const init = { method, headers };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(API_ROOT + path, init);
+  } catch (e) {
+    throw new ApiError(UNREACHABLE, 0);
+  }
+  const data = parseJson(await response.text());
+  if (!response.ok) {
+    throw new ApiError(describeFailure(response.status, data), response.status);
+  }
+  return data;
+}
+
+export const get = (path) => request('GET', path);
+export const post = (path, body) => request('POST', path, body);
+
+export function jobUrl(jobId, suffix = '') {
+  return `${API_ROOT}/jobs/${encodeURIComponent(jobId)}${suffix}`;
+}
