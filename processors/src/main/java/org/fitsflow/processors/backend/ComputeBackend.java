@@ -1,5 +1,6 @@
 package org.fitsflow.processors.backend;
 
+import org.fitsflow.processors.export.Quantizer;
 import org.fitsflow.processors.stats.ChannelStatistics;
 
 /**
@@ -22,4 +23,37 @@ public interface ComputeBackend {
 
     /** Debayers a mosaic stored row 0 first with the given pattern (RGGB, GRBG, GBRG, BGGR) into R, G, B planes. */
     float[][] debayer(float[] mosaic, int width, int height, String pattern);
+
+    /**
+     * The stretch of {@link #stretch} quantised to 8 bits as {@link Quantizer#level8}, same layout as the
+     * plane; the plane is left unchanged. A GPU does both in one pass, so that only bytes come back.
+     */
+    default byte[] stretchTo8Bit(float[] plane, double c0, double m) {
+        byte[] out = new byte[plane.length];
+        ChunkedStretch.apply(this, plane, c0, m, (offset, stretched, length) -> {
+            for (int i = 0; i < length; i++) {
+                out[offset + i] = (byte) Quantizer.level8(stretched[i]);
+            }
+        });
+        return out;
+    }
+
+    /** As {@link #stretchTo8Bit}, quantised to 16 bits as {@link Quantizer#level16}, as unsigned shorts. */
+    default short[] stretchTo16Bit(float[] plane, double c0, double m) {
+        short[] out = new short[plane.length];
+        ChunkedStretch.apply(this, plane, c0, m, (offset, stretched, length) -> {
+            for (int i = 0; i < length; i++) {
+                out[offset + i] = (short) Quantizer.level16(stretched[i]);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Convolves a plane with a separable kernel (the same odd-length weights along rows, then columns),
+     * edge pixels repeated; returns a new plane. See {@link GaussianKernel} for the usual weights.
+     */
+    default float[] convolveSeparable(float[] plane, int width, int height, float[] weights) {
+        return SeparableConvolution.apply(plane, width, height, weights);
+    }
 }

@@ -1,0 +1,181 @@
+package org.fitsflow.processors.backend.gpu;
+
+import jcuda.Sizeof;
+import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.processors.stats.ChannelStatistics;
+
+/**
+ * The compute backend on a CUDA GPU, through JCuda's driver API. Each operation uploads its plane,
+ * runs the kernels of {@code fitsflow_kernels.cu} and frees its device memory before returning; the
+ * operations are serialised because they share one context. Results match the CPU backend within the
+ * tolerances of the conformance test.
+ */
+public final class GpuBackend implements ComputeBackend {
+    private static final int THREADS = 256;
+    private static final int TILE = 16;
+
+    private final CudaDevice device;
+    private final KernelModule kernels;
+
+    private GpuBackend(CudaDevice device, KernelModule kernels) {
+        this.device = device;
+        this.kernels = kernels;
+    }
+
+    /**
+     * Opens the first CUDA device and loads the kernels. Every failure, including a missing native library
+     * (UnsatisfiedLinkError when there is no libcuda), becomes a GpuUnavailableException with the reason.
+     */
+    public static GpuBackend open() throws GpuUnavailableException {
+        try {
+            CudaDevice device = CudaDevice.first();
+            return new GpuBackend(device, KernelModule.load(device));
+        } catch (GpuUnavailableException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new GpuUnavailableException(Failures.describe(e), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "gpu";
+    }
+
+    @Override
+    public boolean isGpu() {
+        return true;
+    }
+
+    /** The device and how its kernels were built, e.g. for the start-up log. */
+    public String description() {
+        return device.describe() + ", kernels from " + kernels.origin();
+    }
+
+    @Override
+    public synchronized ChannelStatistics statistics(float[] plane) {
+        device.makeCurrent();
+        try (DeviceBuffer data = DeviceBuffer.upload(plane);
+             DeviceBuffer bins = DeviceBuffer.allocate(4096L * Sizeof.INT)) {
+            long n = plane.length;
+            RadixSelection values = new RadixSelection(
+                    (prefix, prefixShift, binShift, binCount) -> histogram(data, n, false, 0.0, bins, prefix, prefixShift, binShift, binCount));
+            long count = values.count();
+            if (count == 0) {
+                return new ChannelStatistics(Double.NaN, Double.NaN, 0);
+            }
+            double median = median(values, count);
+            RadixSelection deviations = new RadixSelection(
+                    (prefix, prefixShift, binShift, binCount) -> histogram(data, n, true, median, bins, prefix, prefixShift, binShift, binCount));
+            return new ChannelStatistics(median, median(deviations, count), count);
+        }
+    }
+
+    // The mean of the two middle values for an even count, as numpy and the CPU backend do.
+    private static double median(RadixSelection selection, long count) {
+        if (count % 2 == 1) {
+            return selection.select(count / 2);
+        }
+        return ((double) selection.select(count / 2 - 1) + selection.select(count / 2)) / 2.0;
+    }
+
+    private long[] histogram(DeviceBuffer data, long n, boolean deviations, double center, DeviceBuffer bins,
+                             int prefix, int prefixShift, int binShift, int binCount) {
+        bins.zero();
+        kernels.launch("histogramKeys", blocksFor(n), 1, THREADS, 1, binCount * Sizeof.INT,
+                data, n, deviations ? 1 : 0, center, prefix, prefixShift, binShift, binCount, bins);
+        int[] counts = new int[binCount];
+        bins.downloadTo(counts);
+        long[] result = new long[binCount];
+        for (int i = 0; i < binCount; i++) {
+            result[i] = Integer.toUnsignedLong(counts[i]);
+        }
+        return result;
+    }
+
+    @Override
+    public synchronized void stretch(float[] plane, double c0, double m) {
+        device.makeCurrent();
+        try (DeviceBuffer data = DeviceBuffer.upload(plane)) {
+            kernels.launch("stretchInPlace", blocksFor(plane.length), 1, THREADS, 1, 0, data, (long) plane.length, c0, m);
+            data.downloadTo(plane);
+        }
+    }
+
+    @Override
+    public synchronized byte[] stretchTo8Bit(float[] plane, double c0, double m) {
+        device.makeCurrent();
+        byte[] out = new byte[plane.length];
+        try (DeviceBuffer data = DeviceBuffer.upload(plane);
+             DeviceBuffer quantised = DeviceBuffer.allocate(plane.length)) {
+            kernels.launch("stretchTo8Bit", blocksFor(plane.length), 1, THREADS, 1, 0, data, quantised, (long) plane.length, c0, m);
+            quantised.downloadTo(out);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized short[] stretchTo16Bit(float[] plane, double c0, double m) {
+        device.makeCurrent();
+        short[] out = new short[plane.length];
+        try (DeviceBuffer data = DeviceBuffer.upload(plane);
+             DeviceBuffer quantised = DeviceBuffer.allocate((long) plane.length * Sizeof.SHORT)) {
+            kernels.launch("stretchTo16Bit", blocksFor(plane.length), 1, THREADS, 1, 0, data, quantised, (long) plane.length, c0, m);
+            quantised.downloadTo(out);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized float[][] debayer(float[] mosaic, int width, int height, String pattern) {
+        int[] colours = BayerColours.of(pattern);
+        if (mosaic.length != (long) width * height || width < 2 || height < 2) {
+            throw new IllegalArgumentException("a " + width + " x " + height + " mosaic needs at least 2 x 2 pixels and "
+                    + (long) width * height + " values, got " + mosaic.length);
+        }
+        device.makeCurrent();
+        long bytes = (long) mosaic.length * Sizeof.FLOAT;
+        float[][] rgb = new float[3][mosaic.length];
+        try (DeviceBuffer data = DeviceBuffer.upload(mosaic);
+             DeviceBuffer red = DeviceBuffer.allocate(bytes);
+             DeviceBuffer green = DeviceBuffer.allocate(bytes);
+             DeviceBuffer blue = DeviceBuffer.allocate(bytes)) {
+            kernels.launch("debayerBilinear", tiles(width), tiles(height), TILE, TILE, 0,
+                    data, width, height, colours[0], colours[1], colours[2], colours[3], red, green, blue);
+            red.downloadTo(rgb[0]);
+            green.downloadTo(rgb[1]);
+            blue.downloadTo(rgb[2]);
+        }
+        return rgb;
+    }
+
+    @Override
+    public synchronized float[] convolveSeparable(float[] plane, int width, int height, float[] weights) {
+        if (weights.length % 2 == 0) {
+            throw new IllegalArgumentException("a separable kernel needs an odd number of weights, got " + weights.length);
+        }
+        if (plane.length != (long) width * height) {
+            throw new IllegalArgumentException("plane length " + plane.length + " does not match " + width + " x " + height);
+        }
+        device.makeCurrent();
+        float[] out = new float[plane.length];
+        try (DeviceBuffer data = DeviceBuffer.upload(plane);
+             DeviceBuffer rows = DeviceBuffer.allocate((long) plane.length * Sizeof.FLOAT);
+             DeviceBuffer taps = DeviceBuffer.upload(weights)) {
+            kernels.launch("convolveAxis", tiles(width), tiles(height), TILE, TILE, 0, data, rows, width, height, taps, weights.length, 1);
+            kernels.launch("convolveAxis", tiles(width), tiles(height), TILE, TILE, 0, rows, data, width, height, taps, weights.length, 0);
+            data.downloadTo(out);
+        }
+        return out;
+    }
+
+    // Enough blocks to fill the device a few times over; the kernels loop over the rest (grid stride).
+    private int blocksFor(long n) {
+        long needed = (n + THREADS - 1) / THREADS;
+        return (int) Math.max(1, Math.min(needed, device.multiprocessors() * 8L));
+    }
+
+    private static int tiles(int pixels) {
+        return (pixels + TILE - 1) / TILE;
+    }
+}
