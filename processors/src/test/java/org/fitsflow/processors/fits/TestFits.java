@@ -23,7 +23,9 @@ public final class TestFits {
 
     private final List<String> cards = new ArrayList<>();
     private final int bitpix;
-    private double[] samples = new double[0];
+    private final long[] axes;
+    private double[] samples;
+    private Object simple = true;
     private boolean inExtension;
     private boolean endCard = true;
     private boolean gzip;
@@ -31,6 +33,7 @@ public final class TestFits {
 
     private TestFits(int bitpix, long... axes) {
         this.bitpix = bitpix;
+        this.axes = axes.clone();
         cards.add(cardImage("BITPIX", bitpix));
         cards.add(cardImage("NAXIS", axes.length));
         for (int i = 0; i < axes.length; i++) {
@@ -38,7 +41,10 @@ public final class TestFits {
         }
     }
 
-    /** An image of the given BITPIX and axes (NAXIS1 first); pixels are 0 until {@link #samples} is called. */
+    /**
+     * An image of the given BITPIX and axes (NAXIS1 first). Without {@link #samples} the data is zeros of the
+     * declared size, or absent when that exceeds 64 MB (a header that lies about its size).
+     */
     public static TestFits image(int bitpix, long... axes) {
         return new TestFits(bitpix, axes);
     }
@@ -63,6 +69,10 @@ public final class TestFits {
 
     /** Replaces the first card with this keyword (to make structural cards lie). */
     public TestFits replace(String keyword, Object value) {
+        if (keyword.equals("SIMPLE")) {
+            simple = value;
+            return this;
+        }
         for (int i = 0; i < cards.size(); i++) {
             if (cards.get(i).startsWith(String.format("%-8s", keyword))) {
                 cards.set(i, cardImage(keyword, value));
@@ -117,7 +127,7 @@ public final class TestFits {
     private byte[] bytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (inExtension) {
-            writeHeader(out, List.of(cardImage("SIMPLE", true), cardImage("BITPIX", 8), cardImage("NAXIS", 0), cardImage("EXTEND", true)), true);
+            writeHeader(out, List.of(cardImage("SIMPLE", simple), cardImage("BITPIX", 8), cardImage("NAXIS", 0), cardImage("EXTEND", true)), true);
             List<String> extension = new ArrayList<>();
             extension.add(cardImage("XTENSION", "IMAGE"));
             extension.addAll(cards);
@@ -126,7 +136,7 @@ public final class TestFits {
             writeHeader(out, extension, endCard);
         } else {
             List<String> primary = new ArrayList<>();
-            primary.add(cardImage("SIMPLE", true));
+            primary.add(cardImage("SIMPLE", simple));
             primary.addAll(cards);
             writeHeader(out, primary, endCard);
         }
@@ -137,6 +147,13 @@ public final class TestFits {
     }
 
     private byte[] data() {
+        if (samples == null) {
+            double bytes = Math.abs(bitpix) / 8.0;
+            for (long axis : axes) {
+                bytes *= Math.max(0, axis);
+            }
+            return new byte[axes.length == 0 || bytes > (64 << 20) ? 0 : (int) bytes];
+        }
         ByteBuffer buffer = ByteBuffer.allocate(samples.length * Math.abs(bitpix) / 8);
         for (double v : samples) {
             switch (bitpix) {
