@@ -1,0 +1,151 @@
+package org.fitsflow.processors.steps;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.processors.image.Image;
+import org.fitsflow.processors.stats.ChannelStatistics;
+import org.fitsflow.processors.stats.MidtonesTransfer;
+import org.fitsflow.processors.stats.OrderStatistics;
+import org.fitsflow.processors.stats.ParallelRanges;
+
+/**
+ * {@code histogram_stretch}: PixInsight's STF auto-stretch. Per channel c0 = clamp(median + shadowsClip
+ * x 1.4826 x MAD, 0, 1) and m = MTF(targetBackground, median - c0), so that the median lands on the
+ * target background; linked mode averages the channels' c0 and medians into one stretch for all.
+ * A raw mosaic is stretched as one channel. Works in place.
+ */
+public final class StfStretch implements Step {
+    public static final String NAME = "histogram_stretch";
+    /** MAD to standard deviation for normally distributed noise. */
+    static final double MAD_TO_SIGMA = 1.4826;
+
+    private final StfStretchParameters parameters;
+
+    public StfStretch(StfStretchParameters parameters) {
+        this.parameters = parameters;
+    }
+
+    public StfStretch() {
+        this(StfStretchParameters.defaults());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    public StfStretchParameters parameters() {
+        return parameters;
+    }
+
+    @Override
+    public Image apply(Image image, StepContext context) {
+        ComputeBackend backend = context.backend();
+        StfParameters stf = parametersFor(image, backend, context);
+        context.measure(NAME, measurement(stf));
+        double[] c0 = stf.c0();
+        double[] m = stf.m();
+        double[] c1 = stf.c1();
+        for (int c = 0; c < image.channels(); c++) {
+            context.checkCancelled();
+            float[] plane = image.plane(c);
+            if (c1[c] != 1) {
+                rescale(plane, c0[c], c1[c]);
+                backend.stretch(plane, 0, m[c]);
+            } else {
+                backend.stretch(plane, c0[c], m[c]);
+            }
+        }
+        return image;
+    }
+
+    /** The stretch this step would apply to {@code image}, without changing it. */
+    public StfParameters parametersFor(Image image, ComputeBackend backend) {
+        return parametersFor(image, backend, new StepContext(backend));
+    }
+
+    private StfParameters parametersFor(Image image, ComputeBackend backend, StepContext context) {
+        int channels = image.channels();
+        double[] c0 = new double[channels];
+        double[] m = new double[channels];
+        if (parameters.mode() == StretchMode.PERCENTILE) {
+            double[] c1 = new double[channels];
+            for (int c = 0; c < channels; c++) {
+                context.checkCancelled();
+                float[] plane = image.plane(c);
+                c0[c] = requireFinite(OrderStatistics.quantile(plane, parameters.blackPercentile() / 100), c);
+                c1[c] = OrderStatistics.quantile(plane, parameters.whitePercentile() / 100);
+                m[c] = parameters.midtones();
+            }
+            return new StfParameters(c0, m, c1);
+        }
+        double[] medians = new double[channels];
+        for (int c = 0; c < channels; c++) {
+            context.checkCancelled();
+            ChannelStatistics statistics = backend.statistics(image.plane(c));
+            medians[c] = requireFinite(statistics.median(), c);
+            c0[c] = clamp(statistics.median() + parameters.shadowsClip() * MAD_TO_SIGMA * statistics.mad());
+            m[c] = MidtonesTransfer.apply(parameters.targetBackground(), medians[c] - c0[c]);
+        }
+        if (parameters.mode() == StretchMode.LINKED) {
+            double linkedC0 = Arrays.stream(c0).average().orElseThrow();
+            double linkedMedian = Arrays.stream(medians).average().orElseThrow();
+            Arrays.fill(c0, linkedC0);
+            Arrays.fill(m, MidtonesTransfer.apply(parameters.targetBackground(), linkedMedian - linkedC0));
+        }
+        return new StfParameters(c0, m);
+    }
+
+    private Map<String, Object> measurement(StfParameters stf) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("mode", parameters.mode().yamlName());
+        values.put("c0", asList(stf.c0()));
+        values.put("m", asList(stf.m()));
+        if (parameters.mode() == StretchMode.PERCENTILE) {
+            values.put("c1", asList(stf.c1()));
+        }
+        return values;
+    }
+
+    /** In place: (x - black) / (white - black), so that the backend's stretch with c0 = 0 clips at both points. */
+    private static void rescale(float[] plane, double black, double white) {
+        if (!(white > black)) {
+            // no spread between the percentiles: a threshold at the black point
+            ParallelRanges.forEach(plane.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    plane[i] = plane[i] > black ? 1f : 0f;
+                }
+            });
+            return;
+        }
+        double scale = 1 / (white - black);
+        ParallelRanges.forEach(plane.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                plane[i] = (float) ((plane[i] - black) * scale);
+            }
+        });
+    }
+
+    private static double requireFinite(double value, int channel) {
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException("channel " + channel + " has no finite pixels, so there is nothing to stretch");
+        }
+        return value;
+    }
+
+    private static double clamp(double value) {
+        return Math.max(0, Math.min(1, value));
+    }
+
+    private static List<Double> asList(double[] values) {
+        List<Double> list = new ArrayList<>(values.length);
+        for (double value : values) {
+            list.add(value);
+        }
+        return list;
+    }
+}

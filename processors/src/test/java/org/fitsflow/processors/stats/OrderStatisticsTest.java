@@ -1,0 +1,132 @@
+package org.fitsflow.processors.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The histogram selection against the textbook definition: sort the finite values and pick. */
+class OrderStatisticsTest {
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5, 1000, 1001, 65537, 300_001, 300_002})
+    void medianAndMadEqualTheSortedDefinition(int size) {
+        Random random = new Random(size);
+        float[] plane = new float[size];
+        for (int i = 0; i < size; i++) {
+            double v = random.nextDouble();
+            plane[i] = (float) (v * v);
+        }
+
+        ChannelStatistics statistics = OrderStatistics.medianAndMad(plane);
+
+        double median = sortedMedian(toDoubles(plane));
+        double[] deviations = Arrays.stream(toDoubles(plane)).map(v -> Math.abs(v - median)).toArray();
+        assertThat(statistics.count()).isEqualTo(size);
+        assertThat(statistics.median()).isEqualTo(median);
+        assertThat(statistics.mad()).isEqualTo(sortedMedian(deviations));
+    }
+
+    @Test
+    void nonFiniteValuesTakeNoPart() {
+        float[] plane = {Float.NaN, 0.3f, Float.POSITIVE_INFINITY, 0.1f, Float.NEGATIVE_INFINITY, 0.2f, 0.9f};
+
+        ChannelStatistics statistics = OrderStatistics.medianAndMad(plane);
+
+        assertThat(statistics.count()).isEqualTo(4);
+        assertThat(statistics.median()).isEqualTo((0.2f + (double) 0.3f) / 2);
+        // deviations from 0.25: 0.15, 0.05, 0.05, 0.65 (in float-widened arithmetic)
+        double median = statistics.median();
+        assertThat(statistics.mad()).isEqualTo((Math.abs(0.2f - median) + Math.abs(0.1f - median)) / 2);
+    }
+
+    @Test
+    void allNonFiniteGivesCountZeroAndNaN() {
+        ChannelStatistics statistics = OrderStatistics.medianAndMad(new float[] {Float.NaN, Float.POSITIVE_INFINITY});
+
+        assertThat(statistics.count()).isZero();
+        assertThat(statistics.median()).isNaN();
+        assertThat(statistics.mad()).isNaN();
+        assertThat(OrderStatistics.medianAndMad(new float[0]).count()).isZero();
+    }
+
+    @Test
+    void constantImageHasItsValueAsMedianAndZeroMad() {
+        float[] plane = new float[2_000_000];
+        Arrays.fill(plane, 0.125f);
+
+        ChannelStatistics statistics = OrderStatistics.medianAndMad(plane);
+
+        assertThat(statistics).isEqualTo(new ChannelStatistics(0.125, 0, 2_000_000));
+    }
+
+    @Test
+    void onePixel() {
+        assertThat(OrderStatistics.medianAndMad(new float[] {0.7f})).isEqualTo(new ChannelStatistics(0.7f, 0, 1));
+    }
+
+    @Test
+    void plateauTooLargeToSortIsNarrowedAndStaysExact() {
+        // 1.5 M equal values around a few spread ones: the median's bin exceeds the sort limit
+        Random random = new Random(7);
+        float[] plane = new float[2_500_000];
+        for (int i = 0; i < plane.length; i++) {
+            plane[i] = i % 5 < 3 ? 0.5f + (i % 2) * 1e-7f : random.nextFloat();
+        }
+        ChannelStatistics statistics = OrderStatistics.medianAndMad(plane);
+
+        double median = sortedMedian(toDoubles(plane));
+        double[] deviations = Arrays.stream(toDoubles(plane)).map(v -> Math.abs(v - median)).toArray();
+        assertThat(statistics.median()).isEqualTo(median);
+        assertThat(statistics.mad()).isEqualTo(sortedMedian(deviations));
+    }
+
+    @Test
+    void quantileInterpolatesLinearlyBetweenRanksAsNumpy() {
+        float[] plane = {4, 1, Float.NaN, 3, 2};
+
+        assertThat(OrderStatistics.quantile(plane, 0)).isEqualTo(1);
+        assertThat(OrderStatistics.quantile(plane, 1)).isEqualTo(4);
+        assertThat(OrderStatistics.quantile(plane, 0.5)).isEqualTo(2.5);
+        // numpy.percentile([1, 2, 3, 4], 10) = 1.3
+        assertThat(OrderStatistics.quantile(plane, 0.1)).isCloseTo(1.3, offset(1e-12));
+        assertThat(OrderStatistics.quantile(new float[] {Float.NaN}, 0.5)).isNaN();
+        assertThatThrownBy(() -> OrderStatistics.quantile(plane, 1.5)).hasMessageContaining("[0, 1]");
+    }
+
+    @Test
+    void quantileOfALargePlaneEqualsTheSortedDefinition() {
+        float[] plane = new float[1_000_003];
+        Random random = new Random(3);
+        for (int i = 0; i < plane.length; i++) {
+            plane[i] = (float) random.nextGaussian();
+        }
+        double[] sorted = toDoubles(plane);
+        Arrays.sort(sorted);
+        for (double fraction : new double[] {0.001, 0.25, 0.999}) {
+            double position = fraction * (sorted.length - 1);
+            int lower = (int) Math.floor(position);
+            double expected = sorted[lower] + (position - lower) * (sorted[lower + 1] - sorted[lower]);
+            assertThat(OrderStatistics.quantile(plane, fraction)).isEqualTo(expected);
+        }
+    }
+
+    private static double sortedMedian(double[] values) {
+        double[] finite = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+        int n = finite.length;
+        return n % 2 == 1 ? finite[n / 2] : (finite[n / 2 - 1] + finite[n / 2]) / 2;
+    }
+
+    private static double[] toDoubles(float[] plane) {
+        double[] values = new double[plane.length];
+        for (int i = 0; i < plane.length; i++) {
+            values[i] = plane[i];
+        }
+        return values;
+    }
+}
