@@ -52,22 +52,43 @@ extern "C" __global__ void histogramKeys(const float* __restrict__ data, long lo
     }
 }
 
-// y = MTF(m, clip((x - c0) / (1 - c0))), in double like the Java code; non-finite pixels become 0.
-__device__ __forceinline__ double stfValue(float x, double c0, double m)
+// MidtonesTransfer.apply: MTF(m, x) = (m - 1) x / ((2m - 1) x - m), x clipped to [0, 1], with the
+// same special cases and operation order as the Java code, so that results are bit-identical.
+__device__ __forceinline__ double midtonesTransfer(double m, double x)
 {
-    if (!isfinite(x)) {
+    if (!(x > 0.0)) {
         return 0.0;
     }
-    double t = ((double) x - c0) / (1.0 - c0);
-    t = fmin(fmax(t, 0.0), 1.0);
-    return (m - 1.0) * t / ((2.0 * m - 1.0) * t - m);
+    if (x >= 1.0) {
+        return 1.0;
+    }
+    if (m == 0.5) {
+        return x;
+    }
+    if (m <= 0.0) {
+        return 1.0;
+    }
+    if (m >= 1.0) {
+        return 0.0;
+    }
+    return (m - 1.0) * x / ((2.0 * m - 1.0) * x - m);
 }
 
-extern "C" __global__ void stretchInPlace(float* __restrict__ data, long long n, double c0, double m)
+// CpuBackend.stretch for one sample: MTF(m, (x - c0) * scale) with scale = 1 / (1 - c0) from the host;
+// non-finite samples become 0.
+__device__ __forceinline__ float stfValue(float x, double c0, double scale, double m)
+{
+    if (!isfinite(x)) {
+        return 0.0f;
+    }
+    return (float) midtonesTransfer(m, ((double) x - c0) * scale);
+}
+
+extern "C" __global__ void stretchInPlace(float* __restrict__ data, long long n, double c0, double scale, double m)
 {
     const long long stride = (long long) blockDim.x * gridDim.x;
     for (long long i = (long long) blockIdx.x * blockDim.x + threadIdx.x; i < n; i += stride) {
-        data[i] = (float) stfValue(data[i], c0, m);
+        data[i] = stfValue(data[i], c0, scale, m);
     }
 }
 
@@ -86,21 +107,21 @@ __device__ __forceinline__ unsigned int level(float y, unsigned int maxLevel)
 }
 
 extern "C" __global__ void stretchTo8Bit(const float* __restrict__ data, unsigned char* __restrict__ out,
-                                         long long n, double c0, double m)
+                                         long long n, double c0, double scale, double m)
 {
     const long long stride = (long long) blockDim.x * gridDim.x;
     for (long long i = (long long) blockIdx.x * blockDim.x + threadIdx.x; i < n; i += stride) {
-        const float y = (float) stfValue(data[i], c0, m);
+        const float y = stfValue(data[i], c0, scale, m);
         out[i] = (unsigned char) level(y, 255u);
     }
 }
 
 extern "C" __global__ void stretchTo16Bit(const float* __restrict__ data, unsigned short* __restrict__ out,
-                                          long long n, double c0, double m)
+                                          long long n, double c0, double scale, double m)
 {
     const long long stride = (long long) blockDim.x * gridDim.x;
     for (long long i = (long long) blockIdx.x * blockDim.x + threadIdx.x; i < n; i += stride) {
-        const float y = (float) stfValue(data[i], c0, m);
+        const float y = stfValue(data[i], c0, scale, m);
         out[i] = (unsigned short) level(y, 65535u);
     }
 }
@@ -118,53 +139,50 @@ __device__ __forceinline__ int mirror(int i, int n)
     return i;
 }
 
-// The colour index (0 R, 1 G, 2 B) of the site at row parity `py`, column parity `px`.
-__device__ __forceinline__ int siteColour(int c00, int c01, int c10, int c11, int py, int px)
+// The colour index (0 R, 1 G, 2 B) of the site at (row, column), from the pattern's 2 x 2 cell.
+__device__ __forceinline__ int siteColour(int c00, int c01, int c10, int c11, int row, int column)
 {
-    return py ? (px ? c11 : c10) : (px ? c01 : c00);
+    return (row & 1) ? ((column & 1) ? c11 : c10) : ((column & 1) ? c01 : c00);
 }
 
-// Bilinear debayer: a site keeps its own colour; each other colour is the mean of the sites of that
-// colour in the 3 x 3 neighbourhood (2 orthogonal, 4 orthogonal or 4 diagonal ones), summed in row order.
+__device__ __forceinline__ float* planeOf(int colour, float* red, float* green, float* blue)
+{
+    return colour == 0 ? red : (colour == 1 ? green : blue);
+}
+
+// Bilinear debayer as BilinearDebayer does it on the CPU (sums in double, in the same order): a missing
+// colour is the mean of its 2 or 4 nearest photosites of that colour, edges mirrored.
 // c00..c11 give the pattern's colour at (row parity, column parity).
-extern "C" __global__ void debayerBilinear(const float* __restrict__ mosaic, int width, int height,
+extern "C" __global__ void debayerBilinear(const float* __restrict__ m, int width, int height,
                                            int c00, int c01, int c10, int c11,
                                            float* __restrict__ red, float* __restrict__ green,
                                            float* __restrict__ blue)
 {
     const int x = blockIdx.x * blockDim.x + threadIdx.x;
-    const int y = blockIdx.y * blockDim.y + threadIdx.y;
-    if (x >= width || y >= height) {
+    const int row = blockIdx.y * blockDim.y + threadIdx.y;
+    if (x >= width || row >= height) {
         return;
     }
-    float sumR = 0.0f, sumG = 0.0f, sumB = 0.0f;
-    int countR = 0, countG = 0, countB = 0;
-    for (int dy = -1; dy <= 1; dy++) {
-        const long long row = (long long) mirror(y + dy, height) * width;
-        for (int dx = -1; dx <= 1; dx++) {
-            if (dx == 0 && dy == 0) {
-                continue;
-            }
-            const float v = mosaic[row + mirror(x + dx, width)];
-            const int c = siteColour(c00, c01, c10, c11, (y + dy) & 1, (x + dx) & 1);
-            if (c == 0) {
-                sumR += v;
-                countR++;
-            } else if (c == 1) {
-                sumG += v;
-                countG++;
-            } else {
-                sumB += v;
-                countB++;
-            }
-        }
+    const long long here = (long long) row * width;
+    const long long up = (long long) mirror(row - 1, height) * width;
+    const long long down = (long long) mirror(row + 1, height) * width;
+    const int left = mirror(x - 1, width);
+    const int right = mirror(x + 1, width);
+    const long long i = here + x;
+    const int colour = siteColour(c00, c01, c10, c11, row, x);
+    planeOf(colour, red, green, blue)[i] = m[i];
+    if (colour == 1) {
+        const double horizontal = ((double) m[here + left] + m[here + right]) / 2.0;
+        const double vertical = ((double) m[up + x] + m[down + x]) / 2.0;
+        const int rowNeighbour = siteColour(c00, c01, c10, c11, row, x + 1);
+        planeOf(rowNeighbour, red, green, blue)[i] = (float) horizontal;
+        planeOf(2 - rowNeighbour, red, green, blue)[i] = (float) vertical;
+    } else {
+        const double cross = ((double) m[up + x] + m[down + x] + m[here + left] + m[here + right]) / 4.0;
+        const double diagonal = ((double) m[up + left] + m[up + right] + m[down + left] + m[down + right]) / 4.0;
+        green[i] = (float) cross;
+        planeOf(2 - colour, red, green, blue)[i] = (float) diagonal;
     }
-    const long long at = (long long) y * width + x;
-    const float centre = mosaic[at];
-    const int own = siteColour(c00, c01, c10, c11, y & 1, x & 1);
-    red[at] = own == 0 ? centre : sumR / (float) countR;
-    green[at] = own == 1 ? centre : sumG / (float) countG;
-    blue[at] = own == 2 ? centre : sumB / (float) countB;
 }
 
 // One direction of a separable convolution with edge pixels repeated: out(x) = sum_k w[k] in(x + k - r),

@@ -1,7 +1,9 @@
 package org.fitsflow.processors.backend.gpu;
 
+import java.util.Arrays;
 import jcuda.Sizeof;
 import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.processors.stats.CfaPattern;
 import org.fitsflow.processors.stats.ChannelStatistics;
 
 /**
@@ -71,7 +73,8 @@ public final class GpuBackend implements ComputeBackend {
         }
     }
 
-    // The mean of the two middle values for an even count, as numpy and the CPU backend do.
+    // The mean of the two middle values for an even count, as numpy and OrderStatistics do. The deviations
+    // are counted as floats (OrderStatistics keeps them in double), hence the MAD tolerance of the conformance test.
     private static double median(RadixSelection selection, long count) {
         if (count % 2 == 1) {
             return selection.select(count / 2);
@@ -95,20 +98,31 @@ public final class GpuBackend implements ComputeBackend {
 
     @Override
     public synchronized void stretch(float[] plane, double c0, double m) {
+        checkStretch(c0, m);
+        if (c0 >= 1) {
+            Arrays.fill(plane, 0f);
+            return;
+        }
         device.makeCurrent();
         try (DeviceBuffer data = DeviceBuffer.upload(plane)) {
-            kernels.launch("stretchInPlace", blocksFor(plane.length), 1, THREADS, 1, 0, data, (long) plane.length, c0, m);
+            kernels.launch("stretchInPlace", blocksFor(plane.length), 1, THREADS, 1, 0,
+                    data, (long) plane.length, c0, 1 / (1 - c0), m);
             data.downloadTo(plane);
         }
     }
 
     @Override
     public synchronized byte[] stretchTo8Bit(float[] plane, double c0, double m) {
-        device.makeCurrent();
+        checkStretch(c0, m);
         byte[] out = new byte[plane.length];
+        if (c0 >= 1) {
+            return out;
+        }
+        device.makeCurrent();
         try (DeviceBuffer data = DeviceBuffer.upload(plane);
              DeviceBuffer quantised = DeviceBuffer.allocate(plane.length)) {
-            kernels.launch("stretchTo8Bit", blocksFor(plane.length), 1, THREADS, 1, 0, data, quantised, (long) plane.length, c0, m);
+            kernels.launch("stretchTo8Bit", blocksFor(plane.length), 1, THREADS, 1, 0,
+                    data, quantised, (long) plane.length, c0, 1 / (1 - c0), m);
             quantised.downloadTo(out);
         }
         return out;
@@ -116,22 +130,39 @@ public final class GpuBackend implements ComputeBackend {
 
     @Override
     public synchronized short[] stretchTo16Bit(float[] plane, double c0, double m) {
-        device.makeCurrent();
+        checkStretch(c0, m);
         short[] out = new short[plane.length];
+        if (c0 >= 1) {
+            return out;
+        }
+        device.makeCurrent();
         try (DeviceBuffer data = DeviceBuffer.upload(plane);
              DeviceBuffer quantised = DeviceBuffer.allocate((long) plane.length * Sizeof.SHORT)) {
-            kernels.launch("stretchTo16Bit", blocksFor(plane.length), 1, THREADS, 1, 0, data, quantised, (long) plane.length, c0, m);
+            kernels.launch("stretchTo16Bit", blocksFor(plane.length), 1, THREADS, 1, 0,
+                    data, quantised, (long) plane.length, c0, 1 / (1 - c0), m);
             quantised.downloadTo(out);
         }
         return out;
     }
 
+    // The CPU backend's rules: with c0 >= 1 no sample lies above the shadows clip and all become 0.
+    private static void checkStretch(double c0, double m) {
+        if (Double.isNaN(c0)) {
+            throw new IllegalArgumentException("shadows clip c0 must be a number");
+        }
+        if (!(m >= 0 && m <= 1)) {
+            throw new IllegalArgumentException("midtones balance m must be in [0, 1], got " + m);
+        }
+    }
+
     @Override
     public synchronized float[][] debayer(float[] mosaic, int width, int height, String pattern) {
-        int[] colours = BayerColours.of(pattern);
-        if (mosaic.length != (long) width * height || width < 2 || height < 2) {
-            throw new IllegalArgumentException("a " + width + " x " + height + " mosaic needs at least 2 x 2 pixels and "
-                    + (long) width * height + " values, got " + mosaic.length);
+        CfaPattern cfa = CfaPattern.parse(pattern);
+        if (width < 2 || height < 2) {
+            throw new IllegalArgumentException("a Bayer mosaic needs at least 2 x 2 pixels, got " + width + " x " + height);
+        }
+        if (mosaic.length != (long) width * height) {
+            throw new IllegalArgumentException("mosaic length " + mosaic.length + " does not match " + width + " x " + height);
         }
         device.makeCurrent();
         long bytes = (long) mosaic.length * Sizeof.FLOAT;
@@ -141,7 +172,7 @@ public final class GpuBackend implements ComputeBackend {
              DeviceBuffer green = DeviceBuffer.allocate(bytes);
              DeviceBuffer blue = DeviceBuffer.allocate(bytes)) {
             kernels.launch("debayerBilinear", tiles(width), tiles(height), TILE, TILE, 0,
-                    data, width, height, colours[0], colours[1], colours[2], colours[3], red, green, blue);
+                    data, width, height, cfa.colourAt(0, 0), cfa.colourAt(0, 1), cfa.colourAt(1, 0), cfa.colourAt(1, 1), red, green, blue);
             red.downloadTo(rgb[0]);
             green.downloadTo(rgb[1]);
             blue.downloadTo(rgb[2]);
