@@ -1,0 +1,103 @@
+package org.fitsflow.processors.export;
+
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferUShort;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import org.fitsflow.processors.image.Image;
+
+/**
+ * Builds the integer raster that ImageIO writers take, straight from the float planes: rows flipped so
+ * that FITS row 0 ends up at the bottom of the picture, samples filled in parallel row bands.
+ */
+final class RasterBuilder {
+
+    private RasterBuilder() {
+    }
+
+    /** Grey for one channel, RGB for three; 8 bits per sample. */
+    static BufferedImage eightBit(Image image) {
+        int width = image.width();
+        int height = image.height();
+        if (!image.isColour()) {
+            BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+            byte[] data = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+            float[] grey = image.plane(0);
+            RowBands.forEach(height, (from, to) -> {
+                for (int y = from; y < to; y++) {
+                    int src = y * width;
+                    int dst = (height - 1 - y) * width;
+                    for (int x = 0; x < width; x++) {
+                        data[dst + x] = (byte) Quantizer.level8(grey[src + x]);
+                    }
+                }
+            });
+            return out;
+        }
+        // TYPE_3BYTE_BGR is the layout the JPEG writer encodes without an intermediate copy.
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] data = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        float[] r = image.plane(0);
+        float[] g = image.plane(1);
+        float[] b = image.plane(2);
+        RowBands.forEach(height, (from, to) -> {
+            for (int y = from; y < to; y++) {
+                int src = y * width;
+                int dst = (height - 1 - y) * width * 3;
+                for (int x = 0; x < width; x++, dst += 3) {
+                    data[dst] = (byte) Quantizer.level8(b[src + x]);
+                    data[dst + 1] = (byte) Quantizer.level8(g[src + x]);
+                    data[dst + 2] = (byte) Quantizer.level8(r[src + x]);
+                }
+            }
+        });
+        return out;
+    }
+
+    /** Grey for one channel, RGB for three; 16 bits per sample. */
+    static BufferedImage sixteenBit(Image image) {
+        int width = image.width();
+        int height = image.height();
+        if (!image.isColour()) {
+            BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_USHORT_GRAY);
+            short[] data = ((DataBufferUShort) out.getRaster().getDataBuffer()).getData();
+            float[] grey = image.plane(0);
+            RowBands.forEach(height, (from, to) -> {
+                for (int y = from; y < to; y++) {
+                    int src = y * width;
+                    int dst = (height - 1 - y) * width;
+                    for (int x = 0; x < width; x++) {
+                        data[dst + x] = (short) Quantizer.level16(grey[src + x]);
+                    }
+                }
+            });
+            return out;
+        }
+        short[] data = new short[width * height * 3];
+        float[] r = image.plane(0);
+        float[] g = image.plane(1);
+        float[] b = image.plane(2);
+        RowBands.forEach(height, (from, to) -> {
+            for (int y = from; y < to; y++) {
+                int src = y * width;
+                int dst = (height - 1 - y) * width * 3;
+                for (int x = 0; x < width; x++, dst += 3) {
+                    data[dst] = (short) Quantizer.level16(r[src + x]);
+                    data[dst + 1] = (short) Quantizer.level16(g[src + x]);
+                    data[dst + 2] = (short) Quantizer.level16(b[src + x]);
+                }
+            }
+        });
+        WritableRaster raster = Raster.createInterleavedRaster(new DataBufferUShort(data, data.length),
+                width, height, width * 3, 3, new int[] {0, 1, 2}, null);
+        ColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
+                new int[] {16, 16, 16}, false, false, Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+        return new BufferedImage(model, raster, false, null);
+    }
+}

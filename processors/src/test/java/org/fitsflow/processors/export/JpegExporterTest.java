@@ -1,0 +1,93 @@
+package org.fitsflow.processors.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.fitsflow.processors.image.Image;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JpegExporterTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void colourJpegHasTheImageSizeWithFitsRowZeroAtTheBottom() throws Exception {
+        Path file = dir.resolve("frame.jpg");
+        new JpegExporter(JpegParameters.defaults()).write(TestImages.brightFirstRow(64, 48, 3), file, List.of());
+
+        BufferedImage decoded = ImageIO.read(file.toFile());
+        assertThat(decoded.getWidth()).isEqualTo(64);
+        assertThat(decoded.getHeight()).isEqualTo(48);
+        Raster raster = decoded.getRaster();
+        assertThat(raster.getNumBands()).isEqualTo(3);
+        assertThat(raster.getSample(10, 47, 0)).isGreaterThan(230);
+        assertThat(raster.getSample(10, 0, 0)).isLessThan(30);
+        assertThat(raster.getSample(10, 24, 1)).isLessThan(30);
+    }
+
+    @Test
+    void monoImageBecomesAGreyJpeg() throws Exception {
+        Path file = dir.resolve("mono.jpg");
+        new JpegExporter(JpegParameters.defaults()).write(TestImages.brightFirstRow(40, 30, 1), file, List.of());
+
+        BufferedImage decoded = ImageIO.read(file.toFile());
+        assertThat(decoded.getRaster().getNumBands()).isEqualTo(1);
+        assertThat(decoded.getRaster().getSample(5, 29, 0)).isGreaterThan(230);
+        assertThat(decoded.getRaster().getSample(5, 0, 0)).isLessThan(30);
+    }
+
+    @Test
+    void channelsKeepTheirColour() throws Exception {
+        int w = 32;
+        int h = 32;
+        float[][] planes = new float[3][w * h];
+        java.util.Arrays.fill(planes[0], 0.9f);
+        java.util.Arrays.fill(planes[2], 0.2f);
+        Image image = new Image(w, h, planes, TestImages.header(w, h, 3));
+        Path file = dir.resolve("red.jpg");
+        new JpegExporter(JpegParameters.defaults()).write(image, file, List.of());
+
+        int rgb = ImageIO.read(file.toFile()).getRGB(16, 16);
+        assertThat((rgb >> 16) & 0xFF).isBetween(220, 235);
+        assertThat((rgb >> 8) & 0xFF).isLessThan(10);
+        assertThat(rgb & 0xFF).isBetween(45, 57);
+    }
+
+    @Test
+    void lowerQualityGivesASmallerFile() throws Exception {
+        float[][] planes = new float[1][256 * 256];
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < planes[0].length; i++) {
+            planes[0][i] = random.nextFloat();
+        }
+        Image noise = new Image(256, 256, planes, TestImages.header(256, 256, 1));
+        Path high = dir.resolve("high.jpg");
+        Path low = dir.resolve("low.jpg");
+        new JpegExporter(new JpegParameters(95)).write(noise, high, List.of());
+        new JpegExporter(new JpegParameters(20)).write(noise, low, List.of());
+
+        assertThat(Files.size(low)).isLessThan(Files.size(high) / 2);
+    }
+
+    @Test
+    void leavesOnlyTheFinishedFileInTheFolder() throws Exception {
+        new JpegExporter(JpegParameters.defaults()).write(TestImages.brightFirstRow(8, 8, 3), dir.resolve("a.jpg"), List.of());
+
+        try (var listing = Files.list(dir)) {
+            assertThat(listing.map(p -> p.getFileName().toString())).containsExactly("a.jpg");
+        }
+    }
+
+    @Test
+    void rejectsQualityOutsideOneToHundred() {
+        assertThatThrownBy(() -> new JpegParameters(150)).hasMessage("quality must be 1..100, got 150");
+        assertThatThrownBy(() -> new JpegParameters(0)).hasMessage("quality must be 1..100, got 0");
+    }
+}
