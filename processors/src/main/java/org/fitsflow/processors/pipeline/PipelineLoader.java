@@ -1,0 +1,207 @@
+package org.fitsflow.processors.pipeline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads pipeline definitions (YAML text, a file, a folder of {@code *.yaml}, or the same structure as a
+ * map from JSON) and validates them fully: every step and export is instantiated with its parameters,
+ * so a definition that loads also runs. Messages name the problem, e.g.
+ * {@code step 2: unknown step 'strech'; known: debayer, histogram_stretch}.
+ */
+public final class PipelineLoader {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9_-]{1,64}");
+    private static final Set<String> TOP_LEVEL = Set.of("name", "description", "steps", "exports");
+
+    private final StepRegistry steps;
+    private final ExporterRegistry exporters;
+
+    public PipelineLoader() {
+        this(StepRegistry.standard(), ExporterRegistry.standard());
+    }
+
+    public PipelineLoader(StepRegistry steps, ExporterRegistry exporters) {
+        this.steps = steps;
+        this.exporters = exporters;
+    }
+
+    public PipelineDefinition parse(String yamlText) {
+        Object document;
+        try {
+            // SafeConstructor: plain maps, lists and scalars only, never arbitrary classes.
+            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yamlText);
+        } catch (MarkedYAMLException e) {
+            throw new InvalidPipelineException("not valid YAML at line " + (e.getProblemMark().getLine() + 1)
+                    + ", column " + (e.getProblemMark().getColumn() + 1) + ": " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new InvalidPipelineException("not valid YAML: " + e.getMessage());
+        }
+        if (!(document instanceof Map<?, ?> map)) {
+            throw new InvalidPipelineException("a pipeline must be a mapping with name, description, steps and exports");
+        }
+        return fromMap(map);
+    }
+
+    /** Reads one file; messages start with the file name. */
+    public PipelineDefinition load(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        try {
+            return parse(text);
+        } catch (InvalidPipelineException e) {
+            throw new InvalidPipelineException(file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads every {@code *.yaml} / {@code *.yml} file of a folder, sorted by pipeline name. A file's name
+     * must be its pipeline's name, so that {@code --pipeline quick_dso} is found in {@code quick_dso.yaml}.
+     */
+    public SortedMap<String, PipelineDefinition> loadDirectory(Path directory) throws IOException {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(directory)) {
+            files = listing.filter(f -> f.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
+        }
+        SortedMap<String, PipelineDefinition> pipelines = new TreeMap<>();
+        for (Path file : files) {
+            PipelineDefinition pipeline = load(file);
+            String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            if (!stem.equals(pipeline.name())) {
+                throw new InvalidPipelineException(file.getFileName() + ": name '" + pipeline.name()
+                        + "' must match the file name '" + stem + "'");
+            }
+            if (pipelines.put(pipeline.name(), pipeline) != null) {
+                throw new InvalidPipelineException(file.getFileName() + ": pipeline '" + pipeline.name() + "' is defined twice");
+            }
+        }
+        return Collections.unmodifiableSortedMap(pipelines);
+    }
+
+    /** The structure REST clients post as JSON: {name, description, steps: [{step, ...}], exports: [{format, ...}]}. */
+    public PipelineDefinition fromMap(Map<?, ?> map) {
+        for (Object key : map.keySet()) {
+            if (!TOP_LEVEL.contains(String.valueOf(key))) {
+                throw new InvalidPipelineException("unknown field '" + key + "'; known: description, exports, name, steps");
+            }
+        }
+        String name = text(map.get("name"), "name");
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new InvalidPipelineException("name must be 1 to 64 characters of a-z, 0-9, _ and -, got "
+                    + (name == null ? "nothing" : "'" + name + "'"));
+        }
+        String description = text(map.get("description"), "description");
+        List<StepSpec> stepSpecs = new ArrayList<>();
+        List<Map<String, Object>> stepItems = items(map.get("steps"), "steps");
+        for (int i = 0; i < stepItems.size(); i++) {
+            stepSpecs.add(stepSpec(stepItems.get(i), i + 1));
+        }
+        List<ExportSpec> exportSpecs = new ArrayList<>();
+        List<Map<String, Object>> exportItems = items(map.get("exports"), "exports");
+        if (exportItems.isEmpty()) {
+            throw new InvalidPipelineException("exports: a pipeline needs at least one export (jpeg, tiff, png or fits)");
+        }
+        for (int i = 0; i < exportItems.size(); i++) {
+            exportSpecs.add(exportSpec(exportItems.get(i), i + 1));
+        }
+        PipelineDefinition definition = new PipelineDefinition(name, description == null ? "" : description, stepSpecs, exportSpecs);
+        validate(definition);
+        return definition;
+    }
+
+    /** Instantiates every step and export, so that bad parameters fail here rather than in a job. */
+    public void validate(PipelineDefinition definition) {
+        List<StepSpec> stepSpecs = definition.steps();
+        for (int i = 0; i < stepSpecs.size(); i++) {
+            try {
+                steps.create(stepSpecs.get(i));
+            } catch (InvalidPipelineException e) {
+                throw new InvalidPipelineException("step " + (i + 1) + ": " + e.getMessage());
+            }
+        }
+        List<ExportSpec> exportSpecs = definition.exports();
+        for (int i = 0; i < exportSpecs.size(); i++) {
+            try {
+                exporters.create(exportSpecs.get(i));
+            } catch (InvalidPipelineException e) {
+                throw new InvalidPipelineException("export " + (i + 1) + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static StepSpec stepSpec(Map<String, Object> item, int number) {
+        Map<String, Object> params = params(item, "step", number);
+        Object type = params.remove("step");
+        if (!(type instanceof String s) || s.isBlank()) {
+            throw new InvalidPipelineException("step " + number + ": missing 'step' (the step type, e.g. histogram_stretch)");
+        }
+        return new StepSpec(s, params);
+    }
+
+    private static ExportSpec exportSpec(Map<String, Object> item, int number) {
+        Map<String, Object> params = params(item, "export", number);
+        Object format = params.remove("format");
+        if (!(format instanceof String s) || s.isBlank()) {
+            throw new InvalidPipelineException("export " + number + ": missing 'format' (jpeg, tiff, png or fits)");
+        }
+        return new ExportSpec(s, params);
+    }
+
+    private static Map<String, Object> params(Map<String, Object> item, String what, int number) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : item.entrySet()) {
+            if (entry.getValue() == null) {
+                throw new InvalidPipelineException(what + " " + number + ": parameter '" + entry.getKey() + "' has no value");
+            }
+            params.put(entry.getKey(), entry.getValue());
+        }
+        return params;
+    }
+
+    private static String text(Object value, String field) {
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw new InvalidPipelineException(field + " must be text, got " + value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Object value, String field) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new InvalidPipelineException(field + " must be a list, got " + value);
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        String singular = field.substring(0, field.length() - 1);
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> map)) {
+                throw new InvalidPipelineException(singular + " " + (i + 1) + ": must be a mapping like {"
+                        + ("steps".equals(field) ? "step: histogram_stretch" : "format: jpeg") + "}, got " + list.get(i));
+            }
+            for (Object key : map.keySet()) {
+                if (!(key instanceof String)) {
+                    throw new InvalidPipelineException(singular + " " + (i + 1) + ": parameter names must be text, got " + key);
+                }
+            }
+            items.add((Map<String, Object>) map);
+        }
+        return items;
+    }
+}

@@ -1,0 +1,96 @@
+package org.fitsflow.processors.pipeline;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Typed access to the parameters of one step or export as written in YAML or JSON, with defaults.
+ * Remembers which names were asked for, so that {@link #rejectUnknown(String)} can name a misspelt one.
+ */
+public final class SpecParameters {
+    private final Map<String, Object> values;
+    private final Set<String> known = new HashSet<>();
+
+    public SpecParameters(Map<String, Object> values) {
+        this.values = values;
+    }
+
+    public String string(String name, String defaultValue) {
+        Object value = lookup(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value instanceof String s) {
+            return s;
+        }
+        throw new InvalidPipelineException(name + " must be text, got " + value);
+    }
+
+    /** One of {@code allowed}, compared ignoring case, returned in lower case. */
+    public String choice(String name, String defaultValue, List<String> allowed) {
+        String value = string(name, defaultValue);
+        for (String candidate : allowed) {
+            if (candidate.equalsIgnoreCase(value)) {
+                return candidate;
+            }
+        }
+        throw new InvalidPipelineException(name + " must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+    }
+
+    public int integer(String name, int defaultValue) {
+        Object value = lookup(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
+            return n.intValue();
+        }
+        throw new InvalidPipelineException(name + " must be a whole number, got " + describe(value));
+    }
+
+    public double number(String name, double defaultValue) {
+        Object value = lookup(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
+            return n.doubleValue();
+        }
+        throw new InvalidPipelineException(name + " must be a number, got " + describe(value));
+    }
+
+    public boolean flag(String name, boolean defaultValue) {
+        Object value = lookup(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        throw new InvalidPipelineException(name + " must be true or false, got " + describe(value));
+    }
+
+    /** Fails on any parameter no getter asked for; call after reading all parameters. */
+    public void rejectUnknown(String owner) {
+        Set<String> unknown = new TreeSet<>(values.keySet());
+        unknown.removeAll(known);
+        if (!unknown.isEmpty()) {
+            String knownList = known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known));
+            throw new InvalidPipelineException("unknown parameter '" + unknown.iterator().next() + "' for " + owner
+                    + "; known: " + knownList);
+        }
+    }
+
+    private Object lookup(String name) {
+        known.add(name);
+        return values.get(name);
+    }
+
+    private static String describe(Object value) {
+        return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
+    }
+}

@@ -1,0 +1,178 @@
+package org.fitsflow.processors.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PipelineLoaderTest {
+    /** Surefire runs in the module folder; the presets are shipped at the repository root. */
+    private static final Path PRESETS = Path.of("../config/pipelines");
+
+    private final PipelineLoader loader = new PipelineLoader();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsStepsAndExportsWithTheirParameters() {
+        PipelineDefinition pipeline = loader.parse("""
+                name: preview
+                description: stretch and two pictures
+                steps:
+                  - step: histogram_stretch
+                    mode: linked
+                exports:
+                  - format: jpeg
+                    quality: 90
+                  - format: tiff
+                    bits: 16
+                    compression: lzw
+                """);
+
+        assertThat(pipeline.name()).isEqualTo("preview");
+        assertThat(pipeline.description()).isEqualTo("stretch and two pictures");
+        assertThat(pipeline.steps()).containsExactly(new StepSpec("histogram_stretch", Map.of("mode", "linked")));
+        assertThat(pipeline.exports()).containsExactly(new ExportSpec("jpeg", Map.of("quality", 90)),
+                new ExportSpec("tiff", Map.of("bits", 16, "compression", "lzw")));
+    }
+
+    @Test
+    void loadsTheShippedPresetsSortedByName() throws Exception {
+        Map<String, PipelineDefinition> presets = loader.loadDirectory(PRESETS);
+
+        assertThat(List.copyOf(presets.keySet())).containsExactly("export_pixinsight", "export_png", "quick_dso");
+        assertThat(presets.get("quick_dso").exports()).containsExactly(new ExportSpec("jpeg", Map.of("quality", 95)));
+        assertThat(presets.get("export_pixinsight").steps()).isEmpty();
+    }
+
+    @Test
+    void namesAnUnknownStepAndListsTheKnownOnes() {
+        assertThatThrownBy(() -> loader.parse("""
+                name: typo
+                steps:
+                  - step: debayer
+                  - step: strech
+                exports:
+                  - format: jpeg
+                """)).isInstanceOf(InvalidPipelineException.class)
+                .hasMessage("step 2: unknown step 'strech'; known: debayer, histogram_stretch");
+    }
+
+    @Test
+    void namesAnExportParameterOutOfRange() {
+        assertThatThrownBy(() -> loader.parse("""
+                name: q
+                exports:
+                  - format: jpeg
+                    quality: 150
+                """)).hasMessage("export 1: quality must be 1..100, got 150");
+    }
+
+    @Test
+    void namesAnUnknownParameter() {
+        assertThatThrownBy(() -> loader.parse("""
+                name: q
+                exports:
+                  - format: png
+                    bits: 16
+                    qualty: 3
+                """)).hasMessage("export 1: unknown parameter 'qualty' for png; known: bits");
+        assertThatThrownBy(() -> loader.parse("""
+                name: q
+                steps:
+                  - step: histogram_stretch
+                    mdoe: linked
+                exports:
+                  - format: jpeg
+                """)).hasMessageStartingWith("step 1: ").hasMessageContaining("mdoe");
+    }
+
+    @Test
+    void stepParametersAreCheckedAtLoadTime() {
+        assertThatThrownBy(() -> loader.parse("""
+                name: q
+                steps:
+                  - step: histogram_stretch
+                    target_background: 2
+                exports:
+                  - format: jpeg
+                """)).hasMessageStartingWith("step 1: ").hasMessageContaining("target_background");
+        assertThatThrownBy(() -> loader.parse("""
+                name: q
+                exports:
+                  - format: tiff
+                    compression: deflate
+                """)).hasMessageStartingWith("export 1: compression 'deflate' is not supported");
+        assertThatThrownBy(() -> loader.parse("""
+                name: q
+                exports:
+                  - format: jpeg
+                    quality: high
+                """)).hasMessage("export 1: quality must be a whole number, got 'high'");
+    }
+
+    @Test
+    void requiresExportsAndAValidName() {
+        assertThatThrownBy(() -> loader.parse("name: q\nsteps: []\n"))
+                .hasMessage("exports: a pipeline needs at least one export (jpeg, tiff, png or fits)");
+        assertThatThrownBy(() -> loader.parse("name: Quick DSO\nexports: [{format: jpeg}]\n"))
+                .hasMessage("name must be 1 to 64 characters of a-z, 0-9, _ and -, got 'Quick DSO'");
+        assertThatThrownBy(() -> loader.parse("exports: [{format: jpeg}]\n"))
+                .hasMessage("name must be 1 to 64 characters of a-z, 0-9, _ and -, got nothing");
+        assertThatThrownBy(() -> loader.parse("name: " + "a".repeat(65) + "\nexports: [{format: jpeg}]\n"))
+                .hasMessageStartingWith("name must be 1 to 64 characters");
+    }
+
+    @Test
+    void namesStructuralMistakes() {
+        assertThatThrownBy(() -> loader.parse("name: q\nexport: [{format: jpeg}]\n"))
+                .hasMessage("unknown field 'export'; known: description, exports, name, steps");
+        assertThatThrownBy(() -> loader.parse("name: q\nexports: [{format: gif}]\n"))
+                .hasMessage("export 1: unknown format 'gif'; known: jpeg, png, tiff");
+        assertThatThrownBy(() -> loader.parse("name: q\nexports: [{quality: 3}]\n"))
+                .hasMessage("export 1: missing 'format' (jpeg, tiff, png or fits)");
+        assertThatThrownBy(() -> loader.parse("name: q\nexports: [{format: jpeg, quality: }]\n"))
+                .hasMessage("export 1: parameter 'quality' has no value");
+        assertThatThrownBy(() -> loader.parse("name: q\nexports: jpeg\n"))
+                .hasMessage("exports must be a list, got jpeg");
+        assertThatThrownBy(() -> loader.parse("name: [q\n"))
+                .hasMessageStartingWith("not valid YAML at line ");
+        assertThatThrownBy(() -> loader.parse("- just a list\n"))
+                .hasMessage("a pipeline must be a mapping with name, description, steps and exports");
+    }
+
+    @Test
+    void acceptsTheSameStructureFromJson() {
+        Map<String, Object> posted = Map.of(
+                "name", "custom",
+                "steps", List.of(Map.of("step", "histogram_stretch", "mode", "percentile", "midtones", 0.3)),
+                "exports", List.of(Map.of("format", "png", "bits", 16)));
+
+        PipelineDefinition pipeline = loader.fromMap(posted);
+
+        assertThat(pipeline.steps().get(0).params()).containsEntry("midtones", 0.3);
+        assertThat(pipeline.exports()).containsExactly(new ExportSpec("png", Map.of("bits", 16)));
+        assertThat(pipeline.description()).isEmpty();
+    }
+
+    @Test
+    void directoryMessagesNameTheFile() throws Exception {
+        Files.writeString(dir.resolve("good.yaml"), "name: good\nexports: [{format: jpeg}]\n");
+        Files.writeString(dir.resolve("bad.yml"), "name: bad\nexports: [{format: jpeg, quality: 0}]\n");
+        assertThatThrownBy(() -> loader.loadDirectory(dir)).hasMessage("bad.yml: export 1: quality must be 1..100, got 0");
+
+        Files.writeString(dir.resolve("bad.yml"), "name: other\nexports: [{format: jpeg}]\n");
+        assertThatThrownBy(() -> loader.loadDirectory(dir))
+                .hasMessage("bad.yml: name 'other' must match the file name 'bad'");
+
+        Files.delete(dir.resolve("bad.yml"));
+        Files.writeString(dir.resolve("notes.txt"), "not a pipeline");
+        assertThat(loader.loadDirectory(dir)).containsOnlyKeys("good");
+    }
+}
