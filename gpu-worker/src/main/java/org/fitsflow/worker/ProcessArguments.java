@@ -1,0 +1,48 @@
+package org.fitsflow.worker;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The parsed arguments of the {@code process} command. */
+record ProcessArguments(Path input, String pipeline, Path out, Path pipelinesDir) {
+    static final Path DEFAULT_PIPELINES = Path.of("config", "pipelines");
+
+    /** @throws IllegalArgumentException saying which argument is missing or unknown */
+    static ProcessArguments parse(List<String> args) {
+        Path input = null;
+        String pipeline = null;
+        Path out = null;
+        Path pipelinesDir = DEFAULT_PIPELINES;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--pipeline" -> pipeline = value(args, ++i, arg);
+                case "--out" -> out = Path.of(value(args, ++i, arg));
+                case "--pipelines-dir" -> pipelinesDir = Path.of(value(args, ++i, arg));
+                default -> {
+                    if (arg.startsWith("--") || input != null) {
+                        throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+                    }
+                    input = Path.of(arg);
+                }
+            }
+        }
+        if (input == null) {
+            throw new IllegalArgumentException("missing the input FITS file");
+        }
+        if (pipeline == null) {
+            throw new IllegalArgumentException("missing --pipeline NAME");
+        }
+        if (out == null) {
+            throw new IllegalArgumentException("missing --out DIR");
+        }
+        return new ProcessArguments(input, pipeline, out, pipelinesDir);
+    }
+
+    private static String value(List<String> args, int index, String option) {
+        if (index >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(index);
+    }
+}

@@ -1,0 +1,181 @@
+package org.fitsflow.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.fitsflow.processors.backend.CpuBackend;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkerMainTest {
+    private static final Path FRAME = Path.of(System.getProperty("fitsflow.shared"), "data", "frames", "seestar-rgb-ngc7023.fit");
+    /** Surefire runs in the module folder; the presets are shipped at the repository root. */
+    private static final Path PRESETS = Path.of("../config/pipelines");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void processCommandWritesTheOutputsAndSaysWhere() throws Exception {
+        Path results = dir.resolve("results");
+
+        int code = run("process", FRAME.toString(), "--pipeline", "quick_dso", "--out", results.toString(),
+                "--pipelines-dir", PRESETS.toString());
+
+        assertThat(code).isZero();
+        Path jpeg = results.resolve("seestar-rgb-ngc7023.quick_dso.jpg");
+        assertThat(stdout()).isEqualTo(jpeg + "\n");
+        assertThat(ImageIO.read(jpeg.toFile()).getWidth()).isEqualTo(1080);
+        assertThat(stderr()).contains("histogram_stretch").contains("done on cpu");
+    }
+
+    @Test
+    void processCommandExplainsBadInputWithoutAStackTrace() throws Exception {
+        Path notFits = dir.resolve("broken.fit");
+        Files.writeString(notFits, "SIMPLE  = nonsense");
+
+        int code = run("process", notFits.toString(), "--pipeline", "quick_dso", "--out", dir.resolve("o").toString(),
+                "--pipelines-dir", PRESETS.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(stderr()).endsWith("error: truncated header: the file holds only 18 bytes, less than one 2880-byte FITS header block\n")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void processCommandNamesAnUnknownPipelineAndMissingArguments() throws Exception {
+        assertThat(run("process", FRAME.toString(), "--pipeline", "quick", "--out", dir.toString(),
+                "--pipelines-dir", PRESETS.toString())).isEqualTo(1);
+        assertThat(stderr()).startsWith("error: unknown pipeline 'quick'; known: ").contains("quick_dso");
+
+        stderr.reset();
+        assertThat(run("process", FRAME.toString(), "--out", dir.toString())).isEqualTo(2);
+        assertThat(stderr()).startsWith("error: missing --pipeline NAME\nusage: process");
+
+        stderr.reset();
+        assertThat(run("process", dir.resolve("absent.fit").toString(), "--pipeline", "quick_dso", "--out", dir.toString(),
+                "--pipelines-dir", PRESETS.toString())).isEqualTo(1);
+        assertThat(stderr()).isEqualTo("error: input not found: " + dir.resolve("absent.fit") + "\n");
+    }
+
+    @Test
+    void containerJobPrintsProgressWritesOutputsAndResult() throws Exception {
+        Path jobFolder = dir.resolve("job-17");
+        Files.createDirectories(jobFolder.resolve("input"));
+        Files.copy(FRAME, jobFolder.resolve("input/frame.fit"));
+        writeJob(jobFolder, Map.of("job_id", "17", "input", "input/frame.fit", "output_stem", "frame.quick_dso",
+                "pipeline", Map.of("name", "quick_dso",
+                        "steps", List.of(Map.of("step", "histogram_stretch", "mode", "unlinked")),
+                        "exports", List.of(Map.of("format", "jpeg", "quality", 95), Map.of("format", "tiff")))));
+
+        int code = run(jobFolder.resolve("job.json").toString());
+
+        assertThat(code).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : stdout().split("\n")) {
+            lines.add(json.readTree(line));
+        }
+        assertThat(lines).allSatisfy(line -> assertThat(line.get("type").asText()).isEqualTo("progress"));
+        List<Double> percents = lines.stream().map(line -> line.get("percent").asDouble()).toList();
+        assertThat(percents).isSorted().startsWith(0.0).endsWith(100.0);
+        assertThat(lines.stream().map(line -> line.get("step").asText()))
+                .containsExactly("reading", "histogram_stretch", "export_jpeg", "export_tiff", "done");
+
+        JsonNode result = json.readTree(jobFolder.resolve("result.json").toFile());
+        assertThat(result.get("job_id").asText()).isEqualTo("17");
+        assertThat(result.get("status").asText()).isEqualTo("complete");
+        assertThat(result.get("outputs")).extracting(JsonNode::asText).containsExactly("frame.quick_dso.jpg", "frame.quick_dso.tif");
+        assertThat(result.get("gpu_used").asBoolean()).isFalse();
+        assertThat(result.get("backend").asText()).isEqualTo("cpu");
+        assertThat(result.get("error").isNull()).isTrue();
+        assertThat(result.get("header").get("width").asInt()).isEqualTo(1080);
+        assertThat(result.get("header").get("planes").asInt()).isEqualTo(3);
+        assertThat(result.get("measurements").get("histogram_stretch").get("m")).hasSize(3);
+        assertThat(files(jobFolder.resolve("outputs"))).containsExactly("frame.quick_dso.jpg", "frame.quick_dso.tif");
+    }
+
+    @Test
+    void containerJobWithABadFileFailsWithTheReason() throws Exception {
+        Path jobFolder = dir.resolve("job-18");
+        Files.createDirectories(jobFolder);
+        Files.write(jobFolder.resolve("upload.fit"), new byte[2880]);
+        writeJob(jobFolder, Map.of("job_id", "18", "input", "upload.fit", "output_stem", "upload.quick_dso",
+                "pipeline", Map.of("name", "quick_dso", "exports", List.of(Map.of("format", "jpeg")))));
+
+        int code = run(jobFolder.resolve("job.json").toString());
+
+        assertThat(code).isEqualTo(1);
+        JsonNode result = json.readTree(jobFolder.resolve("result.json").toFile());
+        assertThat(result.get("status").asText()).isEqualTo("failed");
+        assertThat(result.get("job_id").asText()).isEqualTo("18");
+        assertThat(result.get("error").asText()).isNotBlank().doesNotContain("Exception");
+        assertThat(result.get("outputs")).isEmpty();
+        assertThat(jobFolder.resolve("outputs")).doesNotExist();
+    }
+
+    @Test
+    void containerJobWithAnInvalidPipelineFailsNamingTheProblem() throws Exception {
+        Path jobFolder = dir.resolve("job-19");
+        Files.createDirectories(jobFolder);
+        writeJob(jobFolder, Map.of("job_id", "19", "input", FRAME.toString(),
+                "pipeline", Map.of("name", "custom", "exports", List.of(Map.of("format", "jpeg", "quality", 150)))));
+
+        assertThat(run(jobFolder.resolve("job.json").toString())).isEqualTo(1);
+
+        JsonNode result = json.readTree(jobFolder.resolve("result.json").toFile());
+        assertThat(result.get("status").asText()).isEqualTo("failed");
+        assertThat(result.get("error").asText()).isEqualTo("invalid pipeline: export 1: quality must be 1..100, got 150");
+    }
+
+    @Test
+    void unreadableJobFileStillGetsAFailedResult() throws Exception {
+        Path jobFolder = dir.resolve("job-20");
+        Files.createDirectories(jobFolder);
+        Files.writeString(jobFolder.resolve("job.json"), "{\"job_id\": ");
+
+        assertThat(run(jobFolder.resolve("job.json").toString())).isEqualTo(1);
+
+        JsonNode result = json.readTree(jobFolder.resolve("result.json").toFile());
+        assertThat(result.get("status").asText()).isEqualTo("failed");
+        assertThat(result.get("error").asText()).startsWith("job file job.json cannot be read: ");
+    }
+
+    private int run(String... args) {
+        return WorkerMain.run(args, new CpuBackend(), new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    }
+
+    private void writeJob(Path jobFolder, Map<String, Object> job) throws Exception {
+        json.writeValue(jobFolder.resolve("job.json").toFile(), job);
+    }
+
+    private String stdout() {
+        return stdout.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return stderr.toString(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> files(Path folder) throws Exception {
+        try (Stream<Path> listing = Files.list(folder)) {
+            return listing.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
