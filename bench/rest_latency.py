@@ -1,0 +1,91 @@
+#!/usr/bin/python3
+"""Per-file latency of the FitsFlow REST API: create a session, upload one frame, finalise, start the
+pipeline, poll the job, download the JPEG. Standard library only.
+
+    rest_latency.py BASE_URL FRAME [--pipeline quick_dso] [--warmup 2] [--runs 5]
+
+Prints one line per run on stderr and the median seconds (session creation to JPEG downloaded) on stdout.
+"""
+import argparse
+import json
+import statistics
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+
+
+def call(method, url, body=None, content_type="application/json"):
+    request = urllib.request.Request(url, data=body, method=method)
+    if body is not None:
+        request.add_header("Content-Type", content_type)
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as e:
+        raise SystemExit(f"{method} {url} -> {e.code}: {e.read()[:500]!r}")
+
+
+def call_json(method, url, payload=None):
+    body = None if payload is None else json.dumps(payload).encode()
+    status, data = call(method, url, body)
+    return json.loads(data) if data else {}
+
+
+def upload(url, path):
+    boundary = uuid.uuid4().hex
+    with open(path, "rb") as f:
+        content = f.read()
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"frame.fit\"\r\n"
+            f"Content-Type: application/octet-stream\r\n\r\n").encode() + content + f"\r\n--{boundary}--\r\n".encode()
+    call("POST", url, body, f"multipart/form-data; boundary={boundary}")
+
+
+def first_job(response):
+    if "jobs" in response:
+        return response["jobs"][0]
+    return response
+
+
+def one_run(base, frame, pipeline, name):
+    api = base.rstrip("/") + "/api/process"
+    start = time.perf_counter()
+    session = call_json("POST", f"{api}/sessions", {"session_name": name})
+    upload(f"{api}/sessions/{session['id']}/upload", frame)
+    call_json("POST", f"{api}/sessions/{session['id']}/finalize")
+    job = first_job(call_json("POST", f"{api}/sessions/{session['id']}/process", {"pipeline_name": pipeline}))
+    while True:
+        state = call_json("GET", f"{api}/jobs/{job['id']}")
+        if state["status"] in ("complete", "failed", "cancelled"):
+            break
+        time.sleep(0.005)
+    if state["status"] != "complete":
+        raise SystemExit(f"job {job['id']} ended {state['status']}: {state.get('error_message')}")
+    _, jpeg = call("GET", f"{api}/jobs/{job['id']}/download")
+    elapsed = time.perf_counter() - start
+    if jpeg[:2] != b"\xff\xd8":
+        raise SystemExit(f"job {job['id']}: the download is not a JPEG")
+    return elapsed, state.get("gpu_used")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("base")
+    parser.add_argument("frame")
+    parser.add_argument("--pipeline", default="quick_dso")
+    parser.add_argument("--warmup", type=int, default=2)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    for i in range(args.warmup):
+        one_run(args.base, args.frame, args.pipeline, f"bench-warmup-{i}")
+    times = []
+    for i in range(args.runs):
+        elapsed, gpu_used = one_run(args.base, args.frame, args.pipeline, f"bench-{i}")
+        print(f"rest run {i}: {elapsed:.3f} s (gpu_used={gpu_used})", file=sys.stderr)
+        times.append(elapsed)
+    print(f"{statistics.median(times):.3f}")
+
+
+if __name__ == "__main__":
+    main()

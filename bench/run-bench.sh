@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# FitsFlow against its peers, in one run on this machine (see bench/README.md):
+#  (a) the service's inbox on a batch of N Seestar frames, first drop to last JPEG in the outbox;
+#  (b) one frame through the REST API on the warm service, session creation to JPEG downloaded;
+#  (c) the same job by Siril (siril-cli: load, stat, mtf, savejpg) and by astropy/numpy, one file alone,
+#      the batch one at a time and two at a time;
+#  (d) peak memory of the 6248 x 4176 x 3 float32 frame through the command line worker.
+# It installs nothing: it checks for its tools and says what is missing.
+#
+#   bench/run-bench.sh            N=16 RUNS=5 by default; N=32 RUNS=7 bench/run-bench.sh for longer runs
+#
+# Environment: N (batch size), RUNS (repeats of single-file timings, median reported), LARGE_RUNS,
+# FITSFLOW_SHARED (test data, default ../shared), SERVICE_ARGS (extra service arguments), KEEP=1 keeps
+# the work folder with logs.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+bench="$repo/bench"
+N=${N:-16}
+RUNS=${RUNS:-5}
+LARGE_RUNS=${LARGE_RUNS:-3}
+SHARED=${FITSFLOW_SHARED:-$repo/../shared}
+PY=/usr/bin/python3   # Debian's python3-astropy and python3-numpy live there, not in a pyenv python
+FRAME="$SHARED/data/frames/seestar-rgb-ngc7023.fit"
+SERVICE_JAR="$repo/routes/target/fitsflow.jar"
+WORKER_JAR="$repo/gpu-worker/target/gpu-worker.jar"
+FLOAT32_MB=313.1   # 6248 * 4176 * 3 * 4 bytes
+
+missing=()
+command -v java >/dev/null || missing+=("java (Java 17)")
+command -v siril-cli >/dev/null || missing+=("siril-cli (apt-get install siril)")
+[ -x /usr/bin/time ] || missing+=("/usr/bin/time (apt-get install time)")
+"$PY" -c 'import astropy, numpy' 2>/dev/null || missing+=("astropy and numpy for $PY (apt-get install python3-astropy python3-numpy)")
+[ -f "$FRAME" ] || missing+=("the test frame $FRAME (set FITSFLOW_SHARED)")
+[ -f "$SERVICE_JAR" ] && [ -f "$WORKER_JAR" ] || missing+=("the jars: run 'mvn -q -DskipTests install' in $repo")
+if [ ${#missing[@]} -gt 0 ]; then
+    printf 'missing: %s\n' "${missing[@]}" >&2
+    exit 2
+fi
+"$PY" -c 'import PIL' 2>/dev/null && py_output=JPEG || py_output="PNG (no Pillow: apt-get install python3-pil)"
+
+work=$(mktemp -d /tmp/fitsflow-bench.XXXXXX)
+service_pid=""
+cleanup() {
+    if [ -n "$service_pid" ]; then
+        kill "$service_pid" 2>/dev/null || true
+        wait "$service_pid" 2>/dev/null || true
+    fi
+    if [ "${KEEP:-0}" = 1 ]; then echo "work folder kept: $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }'; }
+median() { sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# ---------------------------------------------------------------- inputs (not timed)
+mkdir -p "$work/frames" "$work/batch" "$work/out" "$work/siril"
+cp "$FRAME" "$work/frames/seestar.fit"
+log "writing the 6248 x 4176 x 3 float32 frame"
+"$PY" "$bench/make_large_frame.py" "$work/frames/large.fits"
+for i in $(seq -w 1 "$N"); do cp "$FRAME" "$work/batch/frame_$i.fit"; done
+# Siril's mtf takes the STF parameters; computed here once (linked: Siril's mtf applies one curve to all channels)
+read -r seestar_c0 seestar_m < <("$PY" "$bench/stf_astropy.py" --linked-params "$work/frames/seestar.fit")
+read -r large_c0 large_m < <("$PY" "$bench/stf_astropy.py" --linked-params "$work/frames/large.fits")
+
+siril_script() { # frame c0 m output-stem -> script path
+    local script="$work/siril/$(basename "$4").ssf"
+    printf 'requires 1.0.0\nload %s\nstat\nmtf %s %s 1.0\nsavejpg %s 95\n' "$1" "$2" "$3" "$4" > "$script"
+    echo "$script"
+}
+siril_run() { # script
+    siril-cli -d "$work/siril" -s "$1" > "$1.log" 2>&1 || { echo "siril failed on $1:" >&2; tail -5 "$1.log" >&2; return 1; }
+}
+astropy_run() { # frame output-stem
+    "$PY" "$bench/stf_astropy.py" "$1" "$2"
+}
+export -f siril_run astropy_run
+export work PY bench
+
+# ---------------------------------------------------------------- (c) peers, single file
+log "Siril and astropy on one Seestar frame, $RUNS runs each"
+script=$(siril_script "$work/frames/seestar.fit" "$seestar_c0" "$seestar_m" "$work/out/seestar.siril")
+siril_single=$(for r in $(seq "$RUNS"); do t=$(now); siril_run "$script"; since "$t"; echo; done | median)
+astropy_single=$(for r in $(seq "$RUNS"); do t=$(now); astropy_run "$work/frames/seestar.fit" "$work/out/seestar.astropy"; since "$t"; echo; done | median)
+[ -s "$work/out/seestar.siril.jpg" ] || { echo "Siril wrote no JPEG" >&2; exit 1; }
+
+log "Siril and astropy on the large frame, $LARGE_RUNS runs each"
+script=$(siril_script "$work/frames/large.fits" "$large_c0" "$large_m" "$work/out/large.siril")
+siril_large=$(for r in $(seq "$LARGE_RUNS"); do t=$(now); siril_run "$script"; since "$t"; echo; done | median)
+astropy_large=$(for r in $(seq "$LARGE_RUNS"); do t=$(now); astropy_run "$work/frames/large.fits" "$work/out/large.astropy"; since "$t"; echo; done | median)
+
+# ---------------------------------------------------------------- (c) peers, batch
+log "Siril and astropy on the batch of $N, one and two at a time"
+for f in "$work"/batch/*.fit; do siril_script "$f" "$seestar_c0" "$seestar_m" "$work/out/$(basename "$f" .fit).siril" > /dev/null; done
+t=$(now); for s in "$work"/siril/frame_*.ssf; do siril_run "$s"; done; siril_batch1=$(since "$t")
+t=$(now); ls "$work"/siril/frame_*.ssf | xargs -P 2 -n 1 bash -c 'siril_run "$0"'; siril_batch2=$(since "$t")
+t=$(now); for f in "$work"/batch/*.fit; do astropy_run "$f" "$work/out/$(basename "$f" .fit).astropy"; done; astropy_batch1=$(since "$t")
+t=$(now); ls "$work"/batch/*.fit | xargs -P 2 -n 1 bash -c 'astropy_run "$0" "$work/out/$(basename "$0" .fit).astropy2"'; astropy_batch2=$(since "$t")
+
+# ---------------------------------------------------------------- (a) and (b) the service
+port=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+mkdir -p "$work/service/inbox" "$work/service/outbox" "$work/service/data"
+ln -s "$repo/config" "$work/service/config"   # Spring Boot reads ./config/; inbox, outbox and data stay in the temp folder
+log "starting the service on port $port"
+(cd "$work/service" && exec java -jar "$SERVICE_JAR" --server.port="$port" \
+    --fitsflow.inbox.path="$work/service/inbox" --fitsflow.outbox.path="$work/service/outbox" \
+    --fitsflow.data.path="$work/service/data" ${SERVICE_ARGS:-} > "$work/service/service.log" 2>&1) &
+service_pid=$!
+base="http://127.0.0.1:$port"
+deadline=$((SECONDS + 120))
+until curl -fs "$base/api/process/pipelines" > /dev/null; do
+    if [ $SECONDS -gt $deadline ] || ! kill -0 "$service_pid" 2>/dev/null; then
+        echo "the service did not come up; its log:" >&2; tail -30 "$work/service/service.log" >&2; exit 1
+    fi
+    sleep 0.2
+done
+
+log "REST latency, one Seestar frame, 2 warm-up runs then $RUNS"
+rest_single=$("$PY" "$bench/rest_latency.py" "$base" "$work/frames/seestar.fit" --runs "$RUNS")
+log "inbox batch of $N Seestar frames"
+service_batch=$("$PY" "$bench/inbox_batch.py" "$work/service/inbox" "$work/service/outbox" "$FRAME" "$N")
+gpu_line=$(grep -m1 -i "gpu" "$work/service/service.log" || echo "(the service log says nothing about the GPU)")
+kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""
+
+# ---------------------------------------------------------------- (d) the large frame through the command line worker
+log "large frame through the command line worker (default JVM settings), $LARGE_RUNS runs"
+cli_times=()
+for r in $(seq "$LARGE_RUNS"); do
+    t=$(now)
+    (cd "$repo" && /usr/bin/time -v -o "$work/cli-time-$r.txt" java "-Xlog:gc*:file=$work/cli-gc-$r.log" -jar "$WORKER_JAR" \
+        process "$work/frames/large.fits" --pipeline quick_dso --out "$work/out/cli-$r" > "$work/cli-$r.log" 2>&1) \
+        || { echo "the worker failed on the large frame:" >&2; tail -20 "$work/cli-$r.log" >&2; exit 1; }
+    cli_times+=("$(since "$t")")
+done
+cli_large=$(printf '%s\n' "${cli_times[@]}" | median)
+rss_mb=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$work/cli-time-1.txt")
+# the heap in use just before each collection (and at exit): its largest value is the heap's peak
+heap_mb=$(grep -ohE '[0-9]+M->[0-9]+M|used [0-9]+K' "$work/cli-gc-1.log" \
+    | awk '/->/ { split($0, p, "M->"); v = p[1] } /used/ { v = substr($2, 1, length($2) - 1) / 1024 } v > max { max = v } END { printf "%.0f", max }')
+xmx_mb=$(awk -v f="$FLOAT32_MB" 'BEGIN { printf "%d", f * 1.5 }')
+if (cd "$repo" && java "-Xmx${xmx_mb}m" -jar "$WORKER_JAR" process "$work/frames/large.fits" --pipeline quick_dso \
+        --out "$work/out/cli-capped" > "$work/cli-capped.log" 2>&1); then
+    capped="yes"
+else
+    capped="no ($(grep -m1 -oE 'OutOfMemoryError[^\n]{0,80}|error[^\n]{0,80}' "$work/cli-capped.log" || echo 'see log'))"
+fi
+
+# ---------------------------------------------------------------- the table
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { ok = (op == "<=") ? v <= t : v >= t; printf "%s (target %s %s)", ok ? "MET" : "MISSED", op, t }'; }
+echo
+echo "FitsFlow bench on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ); N=$N, medians of $RUNS runs (large frame: $LARGE_RUNS)"
+echo "Seestar frame: 1920 x 1080 x 3 uint16; large frame: 6248 x 4176 x 3 float32; astropy writes $py_output"
+printf '%-44s %10s %14s\n' "job" "seconds" "vs Siril"
+printf '%-44s %10s %14s\n' "one Seestar frame: Siril stat+mtf+savejpg" "$siril_single" "1.00"
+printf '%-44s %10s %14s\n' "one Seestar frame: astropy/numpy" "$astropy_single" "$(ratio "$astropy_single" "$siril_single")"
+printf '%-44s %10s %14s\n' "one Seestar frame: FitsFlow REST (warm)" "$rest_single" "$(ratio "$rest_single" "$siril_single")"
+printf '%-44s %10s %14s\n' "large frame: Siril" "$siril_large" "1.00"
+printf '%-44s %10s %14s\n' "large frame: astropy/numpy" "$astropy_large" "$(ratio "$astropy_large" "$siril_large")"
+printf '%-44s %10s %14s\n' "large frame: FitsFlow CLI (JVM start incl.)" "$cli_large" "$(ratio "$cli_large" "$siril_large")"
+printf '%-44s %10s %14s\n' "batch of $N: Siril one at a time" "$siril_batch1" "$(ratio "$siril_batch1" "$siril_batch2")"
+printf '%-44s %10s %14s\n' "batch of $N: Siril two at a time" "$siril_batch2" "1.00"
+printf '%-44s %10s %14s\n' "batch of $N: astropy one at a time" "$astropy_batch1" "$(ratio "$astropy_batch1" "$siril_batch2")"
+printf '%-44s %10s %14s\n' "batch of $N: astropy two at a time" "$astropy_batch2" "$(ratio "$astropy_batch2" "$siril_batch2")"
+printf '%-44s %10s %14s\n' "batch of $N: FitsFlow inbox" "$service_batch" "$(ratio "$service_batch" "$siril_batch2")"
+echo
+echo "single-file latency, FitsFlow / Siril: $(ratio "$rest_single" "$siril_single") $(verdict "$(ratio "$rest_single" "$siril_single")" "<=" 0.33)"
+echo "batch throughput, FitsFlow / Siril two at a time: $(ratio "$siril_batch2" "$service_batch")x $(verdict "$(ratio "$siril_batch2" "$service_batch")" ">=" 3)"
+echo "large frame peak memory: max RSS ${rss_mb} MB = $(ratio "$rss_mb" "$FLOAT32_MB") x float32 $(verdict "$(ratio "$rss_mb" "$FLOAT32_MB")" "<=" 1.5);" \
+     "JVM heap peak ${heap_mb} MB = $(ratio "$heap_mb" "$FLOAT32_MB") x; runs in a ${xmx_mb} MB heap (-Xmx, 1.5 x float32): $capped"
+echo "service GPU: $gpu_line"
