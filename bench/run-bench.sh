@@ -39,6 +39,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 "$PY" -c 'import PIL' 2>/dev/null && py_output=JPEG || py_output="PNG (no Pillow: apt-get install python3-pil)"
 
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)   # other work on the machine skews timings, so the table reports it
 work=$(mktemp -d /tmp/fitsflow-bench.XXXXXX)
 service_pid=""
 cleanup() {
@@ -121,7 +122,7 @@ log "REST latency, one Seestar frame, 2 warm-up runs then $RUNS"
 rest_single=$("$PY" "$bench/rest_latency.py" "$base" "$work/frames/seestar.fit" --runs "$RUNS")
 log "inbox batch of $N Seestar frames"
 service_batch=$("$PY" "$bench/inbox_batch.py" "$work/service/inbox" "$work/service/outbox" "$FRAME" "$N")
-gpu_line=$(grep -m1 -i "gpu" "$work/service/service.log" || echo "(the service log says nothing about the GPU)")
+gpu_line=$(grep -m1 -o "compute backend: .*" "$work/service/service.log" || echo "(the service log names no compute backend)")
 kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""
 
 # ---------------------------------------------------------------- (d) the large frame through the command line worker
@@ -136,9 +137,10 @@ for r in $(seq "$LARGE_RUNS"); do
 done
 cli_large=$(printf '%s\n' "${cli_times[@]}" | median)
 rss_mb=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$work/cli-time-1.txt")
-# the heap in use just before each collection (and at exit): its largest value is the heap's peak
-heap_mb=$(grep -ohE '[0-9]+M->[0-9]+M|used [0-9]+K' "$work/cli-gc-1.log" \
-    | awk '/->/ { split($0, p, "M->"); v = p[1] } /used/ { v = substr($2, 1, length($2) - 1) / 1024 } v > max { max = v } END { printf "%.0f", max }')
+# the heap in use just before each collection, and at exit: its largest value is the heap's peak
+heap_mb=$(awk '/\[gc *\] GC\([0-9]+\) Pause/ { if (match($0, /[0-9]+M->/)) { v = substr($0, RSTART, RLENGTH - 3) + 0; if (v > max) max = v } }
+               /garbage-first heap/ { if (match($0, /used [0-9]+K/)) { v = substr($0, RSTART + 5, RLENGTH - 6) / 1024; if (v > max) max = v } }
+               END { printf "%.0f", max }' "$work/cli-gc-1.log")
 xmx_mb=$(awk -v f="$FLOAT32_MB" 'BEGIN { printf "%d", f * 1.5 }')
 if (cd "$repo" && java "-Xmx${xmx_mb}m" -jar "$WORKER_JAR" process "$work/frames/large.fits" --pipeline quick_dso \
         --out "$work/out/cli-capped" > "$work/cli-capped.log" 2>&1); then
@@ -151,7 +153,8 @@ fi
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { ok = (op == "<=") ? v <= t : v >= t; printf "%s (target %s %s)", ok ? "MET" : "MISSED", op, t }'; }
 echo
-echo "FitsFlow bench on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ); N=$N, medians of $RUNS runs (large frame: $LARGE_RUNS)"
+echo "FitsFlow bench on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load average at start $load_at_start, at end $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "N=$N, medians of $RUNS runs (large frame: $LARGE_RUNS)"
 echo "Seestar frame: 1920 x 1080 x 3 uint16; large frame: 6248 x 4176 x 3 float32; astropy writes $py_output"
 printf '%-44s %10s %14s\n' "job" "seconds" "vs Siril"
 printf '%-44s %10s %14s\n' "one Seestar frame: Siril stat+mtf+savejpg" "$siril_single" "1.00"
