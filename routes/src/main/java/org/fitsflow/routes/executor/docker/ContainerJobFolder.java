@@ -1,0 +1,69 @@
+package org.fitsflow.routes.executor.docker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.fitsflow.routes.worker.JobTicket;
+
+/**
+ * Readies a job folder for a container: {@code job.json} with the paths as the container sees them, an
+ * empty {@code outputs/}, no {@code result.json} of an earlier attempt, and permissions that let the
+ * container's non-root user write there whatever uid this service runs as.
+ */
+final class ContainerJobFolder {
+    static final String MOUNT = "/job";
+    static final String JOB_FILE = "job.json";
+    static final String RESULT_FILE = "result.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ContainerJobFolder() {
+    }
+
+    static void prepare(ContainerRun run) throws IOException {
+        Path jobDir = run.jobDir();
+        JobTicket ticket = run.ticket();
+        Path input = jobDir.resolve(JobTicket.INPUT_FOLDER).resolve(ticket.inputName());
+        if (!Files.isRegularFile(input)) {
+            throw new IOException("the job's input is missing: " + input);
+        }
+        Path outputs = jobDir.resolve(JobTicket.OUTPUT_FOLDER);
+        deleteTree(outputs);
+        Files.deleteIfExists(jobDir.resolve(RESULT_FILE));
+        Files.createDirectories(outputs);
+
+        Map<String, Object> job = new LinkedHashMap<>();
+        job.put("job_id", Long.toString(ticket.jobId()));
+        job.put("input", JobTicket.INPUT_FOLDER + "/" + ticket.inputName());
+        job.put("pipeline", PipelineDocument.of(ticket.pipeline()));
+        job.put("output_stem", ticket.outputStem());
+        Path temp = jobDir.resolve("." + JOB_FILE + ".tmp");
+        JSON.writeValue(temp.toFile(), job);
+        Files.move(temp, jobDir.resolve(JOB_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+        // the container writes result.json into the job folder and its outputs below it
+        Files.setPosixFilePermissions(jobDir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.setPosixFilePermissions(outputs, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.setPosixFilePermissions(jobDir.resolve(JOB_FILE), PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(input.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(input, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.fitsflow.routes.executor.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectContainerResponse.ContainerState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.fitsflow.routes.executor.docker.ContainerResult.Cancelled;
+import org.fitsflow.routes.executor.docker.ContainerResult.Completed;
+import org.fitsflow.routes.executor.docker.ContainerResult.Failed;
+import org.fitsflow.routes.worker.JobTicket;
+import org.fitsflow.routes.worker.TicketOutcome;
+
+/**
+ * Decides a job's fate from its ended container: {@code result.json} is the authority when the program
+ * wrote one; otherwise the container's state (exit code, out of memory, killed) gives the reason.
+ */
+public class ContainerOutcomeReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SIGKILL_EXIT = 137;
+
+    private final DockerExecutorSettings settings;
+
+    public ContainerOutcomeReader(DockerExecutorSettings settings) {
+        this.settings = settings;
+    }
+
+    public ContainerResult read(ContainerRun run, ContainerEnd end, InspectContainerResponse inspected) {
+        ContainerState state = inspected.getState();
+        long exitCode = state.getExitCodeLong() == null ? -1 : state.getExitCodeLong();
+        if (end == ContainerEnd.CANCELLED) {
+            return new Cancelled();
+        }
+        if (end == ContainerEnd.TIMED_OUT) {
+            return new Failed("timed out: the job ran longer than " + minutes() + " and its container was stopped", false);
+        }
+        if (Boolean.TRUE.equals(state.getOOMKilled())) {
+            return new Failed("the job needed more than the container's " + settings.memory().toMegabytes()
+                    + " MB of memory (its container was killed by the out-of-memory killer)", false);
+        }
+        Path resultFile = run.jobDir().resolve(ContainerJobFolder.RESULT_FILE);
+        if (Files.isRegularFile(resultFile)) {
+            try {
+                return fromResult(run, JSON.readTree(resultFile.toFile()), exitCode);
+            } catch (IOException e) {
+                return new Failed("the job container left an unreadable result.json: " + e.getMessage(), true);
+            }
+        }
+        return new Failed(withoutResult(run, exitCode), true);
+    }
+
+    private ContainerResult fromResult(ContainerRun run, JsonNode result, long exitCode) {
+        String status = result.path("status").asText("");
+        switch (status) {
+            case "complete" -> {
+                List<String> outputs = new ArrayList<>();
+                result.path("outputs").forEach(name -> outputs.add(name.asText()));
+                Path outputsDir = run.jobDir().resolve(JobTicket.OUTPUT_FOLDER);
+                for (String name : outputs) {
+                    if (!Files.isRegularFile(outputsDir.resolve(name))) {
+                        return new Failed("the job container reported output " + name + " but did not write it", true);
+                    }
+                }
+                return new Completed(new TicketOutcome(outputs, result.path("gpu_used").asBoolean(false),
+                        result.path("backend").asText("cpu"),
+                        result.path("measurements").isObject() ? result.get("measurements").toString() : "{}"));
+            }
+            case "failed" -> {
+                return new Failed(result.path("error").asText("the job failed (exit code " + exitCode + ")"), false);
+            }
+            case "cancelled" -> {
+                // stopped from outside (docker stop, a host shutdown), not by a cancel of ours
+                return new Failed("the job container was stopped before it finished", true);
+            }
+            default -> {
+                return new Failed("the job container left result.json with unknown status '" + status + "'", true);
+            }
+        }
+    }
+
+    private static String withoutResult(ContainerRun run, long exitCode) {
+        String reason = exitCode == SIGKILL_EXIT
+                ? "the job container was killed (exit code 137) before it finished"
+                : "the job container exited with code " + exitCode + " without a result";
+        List<String> tail = run.errorTail();
+        return tail.isEmpty() ? reason : reason + "; last output: " + tail.get(tail.size() - 1);
+    }
+
+    private String minutes() {
+        long seconds = settings.timeout().toSeconds();
+        return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+    }
+}

@@ -1,0 +1,52 @@
+package org.fitsflow.routes.executor.docker;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.fitsflow.processors.pipeline.ProgressListener;
+import org.fitsflow.routes.worker.JobTicket;
+
+/**
+ * One job's trip through the docker route: the ticket, where its folder is (for this process and for
+ * the Docker daemon), who hears its progress, and the container's last error lines once it ended.
+ */
+public final class ContainerRun {
+    private final JobTicket ticket;
+    private final Path jobDir;
+    private final Path hostJobDir;
+    private final ProgressListener progress;
+    private final List<String> errorTail = new ArrayList<>();
+
+    public ContainerRun(JobTicket ticket, Path jobDir, Path hostJobDir, ProgressListener progress) {
+        this.ticket = ticket;
+        this.jobDir = jobDir;
+        this.hostJobDir = hostJobDir;
+        this.progress = progress;
+    }
+
+    public JobTicket ticket() {
+        return ticket;
+    }
+
+    public Path jobDir() {
+        return jobDir;
+    }
+
+    public Path hostJobDir() {
+        return hostJobDir;
+    }
+
+    public ProgressListener progress() {
+        return progress;
+    }
+
+    /** The container's last stderr lines, oldest first. */
+    public List<String> errorTail() {
+        return errorTail;
+    }
+
+    /** Unique per run, so that a leftover container of an earlier attempt never blocks the name. */
+    public String containerName(String suffix) {
+        return "fitsflow-job-" + ticket.jobId() + "-" + suffix;
+    }
+}

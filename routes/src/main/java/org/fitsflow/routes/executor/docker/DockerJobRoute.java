@@ -1,0 +1,58 @@
+package org.fitsflow.routes.executor.docker;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.docker.DockerConstants;
+
+/**
+ * One container per job: create it from the gpu-worker image with the job folder bound at /job, start
+ * it, follow its progress lines, stop it when it times out or the job is cancelled, read its exit state
+ * and result.json, and remove it whatever happened. The body in is a {@link ContainerRun}, the body out
+ * a {@link ContainerResult}.
+ */
+public class DockerJobRoute extends RouteBuilder {
+    public static final String ENDPOINT = "direct:docker-job";
+    private static final int STOP_GRACE_SECONDS = 10;
+
+    private final JobContainerSpec spec;
+    private final ContainerLogFollower follower;
+    private final ContainerOutcomeReader reader;
+
+    public DockerJobRoute(JobContainerSpec spec, ContainerLogFollower follower, ContainerOutcomeReader reader) {
+        this.spec = spec;
+        this.follower = follower;
+        this.reader = reader;
+    }
+
+    @Override
+    public void configure() {
+        from(ENDPOINT).routeId("docker-job")
+                .setProperty("run", body())
+                .bean(ContainerJobFolder.class, "prepare")
+                .setHeader(DockerConstants.DOCKER_IMAGE, method(spec, "image"))
+                .setHeader(DockerConstants.DOCKER_USER, method(spec, "user"))
+                .setHeader(DockerConstants.DOCKER_NAME, method(spec, "containerName(${exchangeProperty.run})"))
+                .setHeader(DockerConstants.DOCKER_HOST_CONFIG, method(spec, "hostConfig(${exchangeProperty.run})"))
+                .setHeader(DockerConstants.DOCKER_CMD, constant(ContainerJobFolder.MOUNT + "/" + ContainerJobFolder.JOB_FILE))
+                .to(docker("containercreate"))
+                .setHeader(DockerConstants.DOCKER_CONTAINER_ID, simple("${body.id}"))
+                .log("Job ${exchangeProperty.run.ticket().jobId()}: container ${header.CamelDockerName} (${header.CamelDockerImage})")
+                .doTry()
+                    .to(docker("containerstart"))
+                    .setProperty("end", method(follower, "follow(${exchangeProperty.run}, ${header.CamelDockerContainerId})"))
+                    .filter(simple("${exchangeProperty.end.needsStop()}"))
+                        .setHeader(DockerConstants.DOCKER_TIMEOUT, constant(STOP_GRACE_SECONDS))
+                        .to(docker("containerstop"))
+                    .endDoTry()
+                    .to(docker("inspectcontainer"))
+                    .setProperty("result", method(reader, "read(${exchangeProperty.run}, ${exchangeProperty.end}, ${body})"))
+                .doFinally()
+                    .setHeader(DockerConstants.DOCKER_FORCE, constant(true))
+                    .to(docker("containerremove"))
+                .end()
+                .setBody(exchangeProperty("result"));
+    }
+
+    private String docker(String operation) {
+        return "docker:" + operation + "?host={{fitsflow.docker.socket:/var/run/docker.sock}}&socket=true";
+    }
+}

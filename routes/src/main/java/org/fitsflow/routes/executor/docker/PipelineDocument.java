@@ -1,0 +1,41 @@
+package org.fitsflow.routes.executor.docker;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fitsflow.processors.pipeline.ExportSpec;
+import org.fitsflow.processors.pipeline.PipelineDefinition;
+import org.fitsflow.processors.pipeline.StepSpec;
+
+/**
+ * A pipeline in the form {@code job.json} carries it, the one REST clients post:
+ * {@code {name, description, steps: [{step, ...params}], exports: [{format, ...params}]}}.
+ */
+final class PipelineDocument {
+    private PipelineDocument() {
+    }
+
+    static Map<String, Object> of(PipelineDefinition pipeline) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("name", pipeline.name());
+        document.put("description", pipeline.description());
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (StepSpec step : pipeline.steps()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("step", step.type());
+            item.putAll(step.params());
+            steps.add(item);
+        }
+        document.put("steps", steps);
+        List<Map<String, Object>> exports = new ArrayList<>();
+        for (ExportSpec export : pipeline.exports()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("format", export.format());
+            item.putAll(export.params());
+            exports.add(item);
+        }
+        document.put("exports", exports);
+        return document;
+    }
+}

@@ -1,0 +1,49 @@
+package org.fitsflow.routes.queue.redis;
+
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import org.fitsflow.routes.worker.JobTicket;
+
+/**
+ * Puts job tickets into the jobs stream, at most once per job: the stream entry and the job's mark in
+ * the published hash are written in one script, so a re-publisher that runs again after a lost reply
+ * or a restart never queues a job twice. Used by the application only.
+ */
+public class RedisJobPublisher {
+    private static final String PUBLISH_ONCE = """
+            if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return false end
+            local id = redis.call('XADD', KEYS[2], '*', 'job_id', ARGV[1], 'ticket', ARGV[2])
+            redis.call('HSET', KEYS[1], ARGV[1], id)
+            return id
+            """;
+
+    private final RedisCommands<String, String> redis;
+    private final QueueKeys keys;
+
+    public RedisJobPublisher(StatefulRedisConnection<String, String> connection, RedisQueueSettings settings) {
+        this.redis = connection.sync();
+        this.keys = new QueueKeys(settings.keyPrefix());
+    }
+
+    /**
+     * @return true when the ticket was added, false when the job was already in the stream
+     * @throws io.lettuce.core.RedisException when Redis cannot be reached
+     */
+    public boolean publish(JobTicket ticket) {
+        String id = redis.eval(PUBLISH_ONCE, ScriptOutputType.VALUE,
+                new String[] {keys.published(), keys.jobs()},
+                Long.toString(ticket.jobId()), QueueMessageCodec.encode(ticket));
+        return id != null;
+    }
+
+    public boolean isPublished(long jobId) {
+        return redis.hexists(keys.published(), Long.toString(jobId));
+    }
+
+    /** After the job's final state is recorded: a later re-publish of the same id is a new run. */
+    public void forget(long jobId) {
+        redis.hdel(keys.published(), Long.toString(jobId));
+        redis.hdel(keys.lastFailure(), Long.toString(jobId));
+    }
+}

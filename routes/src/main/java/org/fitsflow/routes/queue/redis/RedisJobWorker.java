@@ -1,0 +1,205 @@
+package org.fitsflow.routes.queue.redis;
+
+import io.lettuce.core.RedisException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.fitsflow.processors.pipeline.ProgressListener;
+import org.fitsflow.routes.queue.redis.RedisJobConsumer.UnreadableEntry;
+import org.fitsflow.routes.queue.redis.RunningTickets.Run;
+import org.fitsflow.routes.queue.redis.RunningTickets.Stop;
+import org.fitsflow.routes.worker.JobCancelledException;
+import org.fitsflow.routes.worker.JobExecutionException;
+import org.fitsflow.routes.worker.JobTicket;
+import org.fitsflow.routes.worker.TicketExecutor;
+import org.fitsflow.routes.worker.TicketOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One worker slot: takes a job from the stream, runs it with the executor while renewing its claim,
+ * reports progress and the result as events, and acknowledges the job once its final event is in
+ * Redis. A job is never lost: until that acknowledgement, a worker that dies leaves the job pending,
+ * and another worker takes it over after the visibility timeout. After the last allowed attempt the
+ * job ends {@code failed} with the reason.
+ */
+public class RedisJobWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisJobWorker.class);
+    private static final Duration SETTLE_RETRY = Duration.ofSeconds(1);
+
+    private final RedisJobConsumer consumer;
+    private final RedisEventPublisher events;
+    private final TicketExecutor executor;
+    private final RunningTickets running;
+    private final ScheduledExecutorService heartbeats;
+    private final RedisQueueSettings settings;
+
+    public RedisJobWorker(RedisJobConsumer consumer, RedisEventPublisher events, TicketExecutor executor,
+                          RunningTickets running, ScheduledExecutorService heartbeats, RedisQueueSettings settings) {
+        this.consumer = consumer;
+        this.events = events;
+        this.executor = executor;
+        this.running = running;
+        this.heartbeats = heartbeats;
+        this.settings = settings;
+    }
+
+    /**
+     * Handles at most one job; returns after the read block time when there is none.
+     *
+     * @return whether a job was handled
+     * @throws RedisException when Redis cannot be reached to take a job
+     */
+    public boolean runNext() {
+        Optional<JobDelivery> next;
+        try {
+            next = consumer.next();
+        } catch (UnreadableEntry e) {
+            settle(e.entryId(), WorkerEvent.failed(e.jobId(), 1, consumer.name(), "the queued job cannot be read: " + e.getMessage()));
+            return true;
+        }
+        next.ifPresent(this::handle);
+        return next.isPresent();
+    }
+
+    private void handle(JobDelivery delivery) {
+        long jobId = delivery.ticket().jobId();
+        if (delivery.attempt() > settings.maxAttempts()) {
+            String last = consumer.lastFailure(jobId)
+                    .orElse("the worker stopped responding (no heartbeat for " + settings.visibilityTimeout().toMillis() / 1000.0 + " s)");
+            String reason = "gave up after " + settings.maxAttempts() + " attempts; last: " + last;
+            LOG.warn("Job {}: {}", jobId, reason);
+            settle(delivery.entryId(), WorkerEvent.failed(jobId, delivery.attempt(), consumer.name(), reason));
+            return;
+        }
+        if (consumer.isCancelled(jobId)) {
+            settle(delivery.entryId(), WorkerEvent.cancelled(jobId, delivery.attempt(), consumer.name()));
+            return;
+        }
+        LOG.info("Job {}: attempt {} on {}", jobId, delivery.attempt(), consumer.name());
+        Run run = running.enter(jobId);
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> renew(delivery, run),
+                settings.heartbeatInterval().toMillis(), settings.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            tell(WorkerEvent.started(jobId, delivery.attempt(), consumer.name()));
+            TicketOutcome outcome = executor.execute(delivery.ticket(), progressOf(delivery));
+            heartbeat.cancel(false);
+            settle(delivery.entryId(), WorkerEvent.complete(jobId, delivery.attempt(), consumer.name(), outcome));
+        } catch (JobExecutionException e) {
+            heartbeat.cancel(false);
+            failed(delivery, e);
+        } catch (JobCancelledException e) {
+            heartbeat.cancel(false);
+            stopped(delivery, run.stopped());
+        } finally {
+            heartbeat.cancel(false);
+            running.leave(jobId, run);
+        }
+    }
+
+    private void failed(JobDelivery delivery, JobExecutionException e) {
+        long jobId = delivery.ticket().jobId();
+        if (e.retryable() && delivery.attempt() < settings.maxAttempts()) {
+            LOG.warn("Job {}: attempt {} failed, another follows after {} s: {}", jobId, delivery.attempt(),
+                    settings.visibilityTimeout().toMillis() / 1000.0, e.getMessage());
+            try {
+                consumer.rememberFailure(jobId, e.getMessage());
+                tell(WorkerEvent.retrying(jobId, delivery.attempt(), consumer.name(), e.getMessage()));
+            } catch (RedisException unreachable) {
+                LOG.warn("Job {}: could not record the failed attempt: {}", jobId, unreachable.getMessage());
+            }
+            // left pending: re-delivered once the visibility timeout has passed
+            return;
+        }
+        String reason = e.retryable()
+                ? e.getMessage() + " (attempt " + delivery.attempt() + " of " + settings.maxAttempts() + ")"
+                : e.getMessage();
+        LOG.warn("Job {}: failed: {}", jobId, reason);
+        settle(delivery.entryId(), WorkerEvent.failed(jobId, delivery.attempt(), consumer.name(), reason));
+    }
+
+    private void stopped(JobDelivery delivery, Stop why) {
+        long jobId = delivery.ticket().jobId();
+        switch (why) {
+            case CANCELLED -> {
+                // the cancel's interrupt is spent; a later one (shutdown) may still stop the settling
+                Thread.interrupted();
+                LOG.info("Job {}: cancelled", jobId);
+                settle(delivery.entryId(), WorkerEvent.cancelled(jobId, delivery.attempt(), consumer.name()));
+            }
+            case CLAIM_LOST -> LOG.warn("Job {}: another worker took it over; this attempt stops", jobId);
+            // shutdown: left pending, another worker takes it after the visibility timeout
+            case NONE -> LOG.info("Job {}: interrupted by shutdown; it is delivered again", jobId);
+        }
+    }
+
+    private void renew(JobDelivery delivery, Run run) {
+        try {
+            if (!consumer.renew(delivery)) {
+                run.stop(Stop.CLAIM_LOST);
+            }
+        } catch (RedisException e) {
+            // Redis is away; the claim is renewed when it is back (the entry's idle time only counts there)
+            LOG.debug("Job {}: claim not renewed: {}", delivery.ticket().jobId(), e.getMessage());
+        }
+    }
+
+    private ProgressListener progressOf(JobDelivery delivery) {
+        return new ProgressThrottle((percent, step) ->
+                tell(WorkerEvent.progress(delivery.ticket().jobId(), delivery.attempt(), consumer.name(), percent, step)));
+    }
+
+    /** Progress is best effort: a lost progress event is replaced by the next one. */
+    private void tell(WorkerEvent event) {
+        try {
+            events.publish(event);
+        } catch (RedisException e) {
+            LOG.debug("Job {}: {} event not sent: {}", event.jobId(), event.type(), e.getMessage());
+        }
+    }
+
+    /**
+     * The final event must reach Redis before the job leaves the stream, so this retries until Redis
+     * takes both. Interrupted (shutdown), it gives up and the job stays pending, to be run again.
+     */
+    private void settle(String entryId, WorkerEvent event) {
+        while (true) {
+            try {
+                events.publish(event);
+                consumer.acknowledge(entryId);
+                return;
+            } catch (RedisException e) {
+                LOG.warn("Job {}: Redis unreachable, the {} result waits: {}", event.jobId(), event.type(), e.getMessage());
+            }
+            try {
+                Thread.sleep(SETTLE_RETRY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Hands on a progress report once per whole percent or new step, not per callback. */
+    private static final class ProgressThrottle implements ProgressListener {
+        private final ProgressListener target;
+        private int lastPercent = -1;
+        private String lastStep;
+
+        ProgressThrottle(ProgressListener target) {
+            this.target = target;
+        }
+
+        @Override
+        public void onProgress(double percent, String step) {
+            int whole = (int) Math.floor(percent);
+            if (whole != lastPercent || !step.equals(lastStep)) {
+                lastPercent = whole;
+                lastStep = step;
+                target.onProgress(percent, step);
+            }
+        }
+    }
+}

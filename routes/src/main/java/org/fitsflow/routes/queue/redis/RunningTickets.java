@@ -1,0 +1,53 @@
+package org.fitsflow.routes.queue.redis;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The jobs this process runs right now, so that a cancel or a lost claim can stop the right thread. */
+public class RunningTickets {
+    private final Map<Long, Run> runs = new ConcurrentHashMap<>();
+
+    Run enter(long jobId) {
+        Run run = new Run(Thread.currentThread());
+        runs.put(jobId, run);
+        return run;
+    }
+
+    void leave(long jobId, Run run) {
+        runs.remove(jobId, run);
+        // a stop that arrived after the job ended must not hit the thread's next job
+        Thread.interrupted();
+    }
+
+    /** @return true when the job runs here and was stopped */
+    public boolean cancel(long jobId) {
+        Run run = runs.get(jobId);
+        if (run == null) {
+            return false;
+        }
+        run.stop(Stop.CANCELLED);
+        return true;
+    }
+
+    enum Stop { NONE, CANCELLED, CLAIM_LOST }
+
+    static final class Run {
+        private final Thread thread;
+        private volatile Stop stop = Stop.NONE;
+
+        private Run(Thread thread) {
+            this.thread = thread;
+        }
+
+        synchronized void stop(Stop why) {
+            if (stop == Stop.NONE) {
+                stop = why;
+                thread.interrupt();
+            }
+        }
+
+        Stop stopped() {
+            return stop;
+        }
+    }
+}

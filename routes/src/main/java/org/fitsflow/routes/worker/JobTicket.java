@@ -1,0 +1,32 @@
+package org.fitsflow.routes.worker;
+
+import java.nio.file.Path;
+import org.fitsflow.processors.pipeline.PipelineDefinition;
+
+/**
+ * Everything a worker needs to run one job without the database: the job folder (relative to the data
+ * folder, which every worker host mounts), the input file staged inside it, the full pipeline and the
+ * output names. The application writes it; workers on any host read it.
+ *
+ * @param jobId      the job's row id (progress and results are reported under it)
+ * @param jobFolder  the job folder relative to the data folder, e.g. {@code jobs/42}
+ * @param inputName  the input's file name inside {@code <jobFolder>/input/}
+ * @param pipeline   the full pipeline definition, so that workers need no pipeline catalogue
+ * @param outputStem outputs are named {@code <outputStem>.<ext>}
+ */
+public record JobTicket(long jobId, String jobFolder, String inputName, PipelineDefinition pipeline, String outputStem) {
+    public static final String INPUT_FOLDER = "input";
+    public static final String OUTPUT_FOLDER = "outputs";
+
+    public Path jobDir(Path dataDir) {
+        return dataDir.resolve(jobFolder);
+    }
+
+    public Path input(Path dataDir) {
+        return jobDir(dataDir).resolve(INPUT_FOLDER).resolve(inputName);
+    }
+
+    public Path outputsDir(Path dataDir) {
+        return jobDir(dataDir).resolve(OUTPUT_FOLDER);
+    }
+}
