@@ -83,15 +83,20 @@ public class ContainerOutcomeReader {
     }
 
     private static String withoutResult(ContainerRun run, long exitCode) {
-        String reason = exitCode == SIGKILL_EXIT
-                ? "the job container was killed (exit code 137) before it finished"
-                : "the job container exited with code " + exitCode + " without a result";
+        if (exitCode == SIGKILL_EXIT) {
+            return "the job container was killed (exit code 137) before it finished";
+        }
+        // a crash of the program itself: its last words say more than the exit code
+        String reason = "the job container exited with code " + exitCode + " without a result";
         List<String> tail = run.errorTail();
         return tail.isEmpty() ? reason : reason + "; last output: " + tail.get(tail.size() - 1);
     }
 
     private String minutes() {
-        long seconds = settings.timeout().toSeconds();
-        return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+        long millis = settings.timeout().toMillis();
+        if (millis % 60_000 == 0) {
+            return millis / 60_000 + " min";
+        }
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis / 1000.0 + " s";
     }
 }
