@@ -72,7 +72,8 @@ final class CompressedImageReader {
         Cursor<String, nom.tam.fits.HeaderCard> cursor = header.iterator();
         while (cursor.hasNext()) {
             nom.tam.fits.HeaderCard card = cursor.next();
-            String key = card.getKey();
+            // nom-tam-fits names HIERARCH cards HIERARCH.A.B; the plain-file parser names them "HIERARCH A B".
+            String key = card.getKey().startsWith("HIERARCH.") ? card.getKey().replace('.', ' ') : card.getKey();
             if (key.equals("END")) {
                 continue;
             }

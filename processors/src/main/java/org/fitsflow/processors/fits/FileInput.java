@@ -18,15 +18,24 @@ final class FileInput implements FitsInput {
 
     @Override
     public int readFully(ByteBuffer dst) throws IOException {
+        int total = readAt(dst, position);
+        position += total;
+        return total;
+    }
+
+    /**
+     * Reads at an absolute offset without moving this input's position; safe to call from several threads at
+     * once, which lets all cores copy from the page cache in parallel.
+     */
+    int readAt(ByteBuffer dst, long offset) throws IOException {
         int total = 0;
         while (dst.hasRemaining()) {
-            int n = channel.read(dst, position + total);
+            int n = channel.read(dst, offset + total);
             if (n < 0) {
                 break;
             }
             total += n;
         }
-        position += total;
         return total;
     }
 

@@ -47,14 +47,14 @@ final class ImageLocator {
 
     /**
      * Checks the declared size against what the file holds and against the limits, before any allocation.
-     * A compressed image's declared size is its decompressed size, so only the limit applies.
+     * For a tile-compressed image the stored size is that of its binary table (rows and heap).
      */
     private static LocatedImage checked(FitsInput input, FitsReadLimits limits, LocatedImage image) throws IOException {
-        long declared = image.layout().dataBytes();
+        long declared = image.compressed() ? ImageLayout.hduDataBytes(image.headers().get(0)) : image.layout().dataBytes();
         long available = input.remaining();
-        if (!image.compressed() && available >= 0 && declared > available) {
-            throw new InvalidFitsException("data truncated: header declares " + declared + " bytes of pixel data, the file holds "
-                    + available);
+        if (available >= 0 && declared > available) {
+            throw new InvalidFitsException("data truncated: header declares " + declared + " bytes of "
+                    + (image.compressed() ? "compressed" : "pixel") + " data, the file holds " + available);
         }
         image.layout().checkWithin(limits);
         return image;

@@ -1,6 +1,7 @@
 package org.fitsflow.processors.fits;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.fitsflow.processors.image.HeaderCard;
 
@@ -19,9 +20,7 @@ record LocatedImage(ImageLayout layout, int hduIndex, boolean compressed, List<P
         if (headers.size() == 1) {
             return headers.get(0).cards();
         }
-        List<HeaderCard> primary = headers.get(1).cards().stream()
-                .filter(c -> !StructuralKeywords.isStructural(c.keyword()))
-                .toList();
-        return java.util.stream.Stream.concat(primary.stream(), headers.get(0).cards().stream()).toList();
+        Stream<HeaderCard> primary = headers.get(1).cards().stream().filter(c -> !StructuralKeywords.isStructural(c.keyword()));
+        return Stream.concat(primary, headers.get(0).cards().stream()).toList();
     }
 }

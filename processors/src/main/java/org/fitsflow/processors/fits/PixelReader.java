@@ -1,37 +1,80 @@
 package org.fitsflow.processors.fits;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.stream.IntStream;
 
 /**
- * Streams the pixel data of one image HDU straight into normalised float planes: big chunks are read into one
- * reusable buffer and converted by all cores, so memory stays at the planes plus one chunk.
+ * Streams the pixel data of one image HDU straight into normalised float planes, holding no more than the
+ * planes plus small buffers. A plain file is split into one contiguous range per task and every task reads
+ * its range with positional reads and converts it, so that copying from the page cache runs on all cores
+ * too. A stream (gzip, decompressed tiles) is read in big chunks, each converted by all cores.
  */
 final class PixelReader {
     private static final int CHUNK_BYTES = 8 << 20;
+    private static final int SLICE_BYTES = 1 << 20;
     private static final int MIN_SAMPLES_PER_TASK = 1 << 16;
 
     private final ImageLayout layout;
     private final SampleDecoder decoder;
     private final float[][] planes;
     private final int planePixels;
+    private final int bytesPerSample;
 
     private PixelReader(ImageLayout layout) {
         this.layout = layout;
         this.decoder = SampleDecoder.forLayout(layout);
         this.planePixels = (int) layout.planePixels();
+        this.bytesPerSample = layout.bytesPerSample();
         this.planes = new float[layout.planes()][planePixels];
     }
 
     /** Reads the data the input is positioned at; the layout must have passed the size checks. */
     static float[][] read(FitsInput input, ImageLayout layout) throws IOException {
-        return new PixelReader(layout).readAll(input);
+        PixelReader reader = new PixelReader(layout);
+        SampleDecoder.RunStats stats = input instanceof FileInput file ? reader.readRanges(file) : reader.readChunks(input);
+        return reader.normalised(stats);
     }
 
-    private float[][] readAll(FitsInput input) throws IOException {
+    private SampleDecoder.RunStats readRanges(FileInput file) throws IOException {
+        long dataStart = file.position();
+        long samples = layout.samples();
+        int tasks = taskCount(samples);
+        try {
+            SampleDecoder.RunStats stats = IntStream.range(0, tasks).parallel()
+                    .mapToObj(t -> readRange(file, dataStart, samples * t / tasks, samples * (t + 1) / tasks))
+                    .reduce(SampleDecoder.RunStats::merge)
+                    .orElseGet(SampleDecoder.RunStats::new);
+            file.skip(layout.dataBytes());
+            return stats;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private SampleDecoder.RunStats readRange(FileInput file, long dataStart, long from, long to) {
+        SampleDecoder.RunStats stats = new SampleDecoder.RunStats();
+        ByteBuffer slice = ByteBuffer.allocate((int) Math.min(SLICE_BYTES, (to - from) * bytesPerSample));
+        int samplesPerSlice = slice.capacity() / bytesPerSample;
+        try {
+            for (long sample = from; sample < to; sample += samplesPerSlice) {
+                int count = (int) Math.min(samplesPerSlice, to - sample);
+                slice.clear().limit(count * bytesPerSample);
+                // The size was checked against the file before; it can still shrink while being read.
+                if (file.readAt(slice, dataStart + sample * bytesPerSample) < slice.limit()) {
+                    throw new InvalidFitsException("data truncated: the file became shorter while it was read");
+                }
+                decodeRun(slice, sample, 0, count, stats);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return stats;
+    }
+
+    private SampleDecoder.RunStats readChunks(FitsInput input) throws IOException {
         long total = layout.dataBytes();
-        int bytesPerSample = layout.bytesPerSample();
         ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(CHUNK_BYTES, total));
         SampleDecoder.RunStats stats = new SampleDecoder.RunStats();
         long done = 0;
@@ -46,6 +89,34 @@ final class PixelReader {
             stats.merge(decodeChunk(chunk, done / bytesPerSample, wanted / bytesPerSample));
             done += wanted;
         }
+        return stats;
+    }
+
+    private SampleDecoder.RunStats decodeChunk(ByteBuffer chunk, long firstSample, int samples) {
+        int tasks = taskCount(samples);
+        return IntStream.range(0, tasks).parallel()
+                .mapToObj(t -> decodeRun(chunk, firstSample, (int) ((long) samples * t / tasks),
+                        (int) ((long) samples * (t + 1) / tasks), new SampleDecoder.RunStats()))
+                .reduce(SampleDecoder.RunStats::merge)
+                .orElseGet(SampleDecoder.RunStats::new);
+    }
+
+    /** Decodes samples [from, to) of the buffer, splitting the run where it crosses into the next plane. */
+    private SampleDecoder.RunStats decodeRun(ByteBuffer buffer, long firstSample, int from, int to, SampleDecoder.RunStats stats) {
+        long sample = firstSample + from;
+        int position = from;
+        while (position < to) {
+            int plane = (int) (sample / planePixels);
+            int offset = (int) (sample % planePixels);
+            int run = Math.min(to - position, planePixels - offset);
+            decoder.decode(buffer, position * bytesPerSample, planes[plane], offset, run, stats);
+            sample += run;
+            position += run;
+        }
+        return stats;
+    }
+
+    private float[][] normalised(SampleDecoder.RunStats stats) throws InvalidFitsException {
         if (stats.finiteCount == 0) {
             throw new InvalidFitsException("image has no finite pixel: every pixel is NaN, infinite or BLANK");
         }
@@ -53,31 +124,6 @@ final class PixelReader {
             scale((float) Normalisation.scaleForLargest(stats.largestFinite));
         }
         return planes;
-    }
-
-    private SampleDecoder.RunStats decodeChunk(ByteBuffer chunk, long firstSample, int samples) {
-        int tasks = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() * 2, samples / MIN_SAMPLES_PER_TASK));
-        return IntStream.range(0, tasks).parallel()
-                .mapToObj(t -> decodeRun(chunk, firstSample,
-                        (int) ((long) samples * t / tasks), (int) ((long) samples * (t + 1) / tasks)))
-                .reduce(SampleDecoder.RunStats::merge)
-                .orElseGet(SampleDecoder.RunStats::new);
-    }
-
-    /** Decodes samples [from, to) of the chunk, splitting the run where it crosses into the next plane. */
-    private SampleDecoder.RunStats decodeRun(ByteBuffer chunk, long firstSample, int from, int to) {
-        SampleDecoder.RunStats stats = new SampleDecoder.RunStats();
-        long sample = firstSample + from;
-        int position = from;
-        while (position < to) {
-            int plane = (int) (sample / planePixels);
-            int offset = (int) (sample % planePixels);
-            int run = Math.min(to - position, planePixels - offset);
-            decoder.decode(chunk, position * layout.bytesPerSample(), planes[plane], offset, run, stats);
-            sample += run;
-            position += run;
-        }
-        return stats;
     }
 
     /** Physical to [0, 1]; NaN stays NaN because both comparisons are false for it. */
@@ -92,5 +138,9 @@ final class PixelReader {
                 }
             });
         }
+    }
+
+    private static int taskCount(long samples) {
+        return (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() * 2L, samples / MIN_SAMPLES_PER_TASK));
     }
 }

@@ -230,18 +230,7 @@ class FitsReaderFormatsTest {
                 rows[y][x] = (short) ((x * 37 + y * 101) % 65536 - 32768);
             }
         }
-        Path file = dir.resolve("image.fits.fz");
-        try (Fits fits = new Fits()) {
-            ImageHDU image = (ImageHDU) Fits.makeHDU(rows);
-            image.addValue("BZERO", 32768, "unsigned 16-bit");
-            image.addValue("OBJECT", "NGC 7023", "target");
-            image.addValue("BAYERPAT", "GRBG", "mosaic");
-            CompressedImageHDU compressed = CompressedImageHDU.fromImageHDU(image, width, 16);
-            compressed.setCompressAlgorithm(Compression.ZCMPTYPE_RICE_1);
-            compressed.compress();
-            fits.addHDU(compressed);
-            fits.write(file.toFile());
-        }
+        Path file = writeTileCompressed(rows, Compression.ZCMPTYPE_RICE_1, "image.fits.fz");
 
         FitsHeader header = FitsReader.readHeader(file);
         assertThat(header.summary().width()).isEqualTo(width);
@@ -250,6 +239,7 @@ class FitsReaderFormatsTest {
         assertThat(header.summary().object()).isEqualTo("NGC 7023");
         assertThat(header.summary().bayerPattern()).isEqualTo("GRBG");
         assertThat(header.card("ZCMPTYPE")).isEmpty();
+        assertThat(header.doubleValue("HIERARCH ESO DET TEMP")).contains(-95.5);
 
         Image image = FitsReader.read(file);
         assertThat(image.channels()).isEqualTo(1);
@@ -257,6 +247,68 @@ class FitsReaderFormatsTest {
             assertThat(image.plane(0)[p[1] * width + p[0]]).as("pixel %s", java.util.Arrays.toString(p))
                     .isEqualTo((float) ((rows[p[1]][p[0]] + 32768) / 65535.0));
         }
+    }
+
+    @Test
+    void tileCompressedGzipFloatColourCube() throws Exception {
+        float[][][] cube = new float[3][40][50];
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < 40; y++) {
+                for (int x = 0; x < 50; x++) {
+                    cube[c][y][x] = (c * 2000 + y * 50 + x) / 6000f;
+                }
+            }
+        }
+        Path file = writeTileCompressed(cube, Compression.ZCMPTYPE_GZIP_1, "cube.fits.fz");
+
+        Image image = FitsReader.read(file);
+
+        assertThat(image.channels()).isEqualTo(3);
+        assertThat(image.header().summary().bitpix()).isEqualTo(-32);
+        assertThat(image.plane(2)[39 * 50 + 49]).isEqualTo(cube[2][39][49]);
+        assertThat(image.plane(1)[7 * 50 + 3]).isEqualTo(cube[1][7][3]);
+    }
+
+    @Test
+    void truncatedTileCompressedFileIsRefusedWithAReason() throws Exception {
+        short[][] rows = new short[100][100];
+        for (int y = 0; y < 100; y++) {
+            for (int x = 0; x < 100; x++) {
+                rows[y][x] = (short) (x * y);
+            }
+        }
+        Path whole = writeTileCompressed(rows, Compression.ZCMPTYPE_RICE_1, "whole.fits.fz");
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = Files.write(dir.resolve("cut.fits.fz"), java.util.Arrays.copyOf(bytes, 2880 * 2 + 3000));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FitsReader.read(cut))
+                .isInstanceOf(InvalidFitsException.class)
+                .hasMessageStartingWith("data truncated: header declares")
+                .hasMessageContaining("bytes of compressed data, the file holds");
+    }
+
+    private Path writeTileCompressed(Object kernel, String algorithm, String name) throws Exception {
+        Path file = dir.resolve(name);
+        try (Fits fits = new Fits()) {
+            ImageHDU image = (ImageHDU) Fits.makeHDU(kernel);
+            if (kernel instanceof short[][]) {
+                image.addValue("BZERO", 32768, "unsigned 16-bit");
+            }
+            image.addValue("OBJECT", "NGC 7023", "target");
+            image.addValue("BAYERPAT", "GRBG", "mosaic");
+            image.getHeader().addLine(nom.tam.fits.HeaderCard.create("HIERARCH ESO DET TEMP = -95.5 / chip"));
+            // one tile per image row; tile sizes are given NAXIS1 first
+            int[] axes = image.getAxes();
+            int[] tile = new int[axes.length];
+            java.util.Arrays.fill(tile, 1);
+            tile[0] = axes[axes.length - 1];
+            CompressedImageHDU compressed = CompressedImageHDU.fromImageHDU(image, tile);
+            compressed.setCompressAlgorithm(algorithm);
+            compressed.compress();
+            fits.addHDU(compressed);
+            fits.write(file.toFile());
+        }
+        return file;
     }
 
     @Test
