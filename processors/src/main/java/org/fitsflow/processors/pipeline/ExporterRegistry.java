@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.fitsflow.processors.export.Exporter;
+import org.fitsflow.processors.export.FitsExporter;
 import org.fitsflow.processors.export.JpegExporter;
 import org.fitsflow.processors.export.JpegParameters;
 import org.fitsflow.processors.export.PngExporter;
@@ -22,7 +23,8 @@ public final class ExporterRegistry {
                 .register("jpeg", p -> new JpegExporter(new JpegParameters(p.integer("quality", JpegParameters.DEFAULT_QUALITY))))
                 .register("tiff", p -> new TiffExporter(new TiffParameters(p.integer("bits", TiffParameters.defaults().bits()),
                         TiffCompression.parse(p.string("compression", "none")))))
-                .register("png", p -> new PngExporter(new PngParameters(p.integer("bits", PngParameters.defaults().bits()))));
+                .register("png", p -> new PngExporter(new PngParameters(p.integer("bits", PngParameters.defaults().bits()))))
+                .register("fits", p -> new FitsExporter());
     }
 
     public ExporterRegistry register(String format, ExporterFactory factory) {

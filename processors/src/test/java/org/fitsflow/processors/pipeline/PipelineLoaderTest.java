@@ -46,7 +46,7 @@ class PipelineLoaderTest {
     void loadsTheShippedPresetsSortedByName() throws Exception {
         Map<String, PipelineDefinition> presets = loader.loadDirectory(PRESETS);
 
-        assertThat(List.copyOf(presets.keySet())).containsExactly("export_pixinsight", "export_png", "quick_dso");
+        assertThat(List.copyOf(presets.keySet())).containsExactly("export_fits", "export_pixinsight", "export_png", "quick_dso");
         assertThat(presets.get("quick_dso").exports()).containsExactly(new ExportSpec("jpeg", Map.of("quality", 95)));
         assertThat(presets.get("export_pixinsight").steps()).isEmpty();
     }
@@ -134,7 +134,7 @@ class PipelineLoaderTest {
         assertThatThrownBy(() -> loader.parse("name: q\nexport: [{format: jpeg}]\n"))
                 .hasMessage("unknown field 'export'; known: description, exports, name, steps");
         assertThatThrownBy(() -> loader.parse("name: q\nexports: [{format: gif}]\n"))
-                .hasMessage("export 1: unknown format 'gif'; known: jpeg, png, tiff");
+                .hasMessage("export 1: unknown format 'gif'; known: fits, jpeg, png, tiff");
         assertThatThrownBy(() -> loader.parse("name: q\nexports: [{quality: 3}]\n"))
                 .hasMessage("export 1: missing 'format' (jpeg, tiff, png or fits)");
         assertThatThrownBy(() -> loader.parse("name: q\nexports: [{format: jpeg, quality: }]\n"))

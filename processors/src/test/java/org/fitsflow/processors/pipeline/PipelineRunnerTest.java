@@ -14,7 +14,10 @@ import javax.imageio.ImageIO;
 import nom.tam.fits.Fits;
 import nom.tam.fits.ImageHDU;
 import org.fitsflow.processors.backend.CpuBackend;
+import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.processors.fits.InvalidFitsException;
+import org.fitsflow.processors.image.HeaderCard;
+import org.fitsflow.processors.image.Image;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +119,47 @@ class PipelineRunnerTest {
                 }
             }
         }
+    }
+
+    @Test
+    void pngPresetWritesAStretchedSixteenBitPng() throws Exception {
+        PipelineResult result = runner.run(STACKED, loader.load(Path.of("../config/pipelines/export_png.yaml")), out,
+                "frame.export_png", ProgressListener.NONE);
+
+        assertThat(result.outputs()).containsExactly(out.resolve("frame.export_png.png"));
+        Raster png = ImageIO.read(result.outputs().get(0).toFile()).getRaster();
+        assertThat(png.getSampleModel().getSampleSize(0)).isEqualTo(16);
+        assertThat(png.getNumBands()).isEqualTo(3);
+        Raster reference = ImageIO.read(REFERENCE.resolve("seestar-rgb-ngc7023.stf-unlinked.png").toFile()).getRaster();
+        // The 16-bit levels scaled to 8 bits agree with the reference rendering at a few sample points.
+        for (int[] point : new int[][] {{10, 10}, {540, 960}, {1000, 1800}, {300, 1500}}) {
+            for (int c = 0; c < 3; c++) {
+                double eightBit = png.getSample(point[0], point[1], c) / 65535.0 * 255;
+                assertThat(eightBit).isCloseTo(reference.getSample(point[0], point[1], c), org.assertj.core.data.Offset.offset(1.0));
+            }
+        }
+    }
+
+    @Test
+    void fitsExportCarriesTheStretchedPixelsAndNamesTheStepsInHistory() throws Exception {
+        PipelineResult result = runner.run(RAW_SUB, loader.load(Path.of("../config/pipelines/export_fits.yaml")), out,
+                "sub", ProgressListener.NONE);
+
+        assertThat(result.outputs()).containsExactly(out.resolve("sub.fits"));
+        Image back = FitsReader.read(result.outputs().get(0));
+        assertThat(back.channels()).isEqualTo(3);
+        assertThat(back.header().summary().bitpix()).isEqualTo(-32);
+        assertThat(back.header().summary().object()).isEqualTo(result.input().object());
+        float[] green = back.plane(1);
+        double sum = 0;
+        for (float value : green) {
+            assertThat(value).isBetween(0f, 1f);
+            sum += value;
+        }
+        // The STF stretch puts the background near 0.25; the raw sub's mean is far below that.
+        assertThat(sum / green.length).isBetween(0.15, 0.45);
+        assertThat(back.header().cards().stream().filter(card -> card.keyword().equals("HISTORY")).map(HeaderCard::comment))
+                .containsSubsequence("FitsFlow pipeline export_fits", "debayer", "histogram_stretch mode=unlinked");
     }
 
     @Test
