@@ -106,6 +106,11 @@ export class JobCard {
   }
 
   renderResult() {
+    if (this.job.outputs_deleted) {
+      this.renderedOutputs = null;
+      this.result.replaceChildren(el('p', { className: 'note' }, 'The outputs of this job were removed by the retention policy.'));
+      return;
+    }
     const outputs = outputsOf(this.job);
     const key = outputs.map((output) => output.url).join('\n');
     if (key === this.renderedOutputs) {

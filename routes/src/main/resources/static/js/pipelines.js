@@ -46,8 +46,9 @@ export class PipelinePicker {
     if (typeof pipeline.preset === 'boolean') {
       return !pipeline.preset;
     }
-    if (typeof pipeline.builtin === 'boolean') {
-      return !pipeline.builtin;
+    const builtIn = pipeline.built_in ?? pipeline.builtIn ?? pipeline.builtin;
+    if (typeof builtIn === 'boolean') {
+      return !builtIn;
     }
     return (pipeline.source || pipeline.type || pipeline.kind) === 'custom';
   }

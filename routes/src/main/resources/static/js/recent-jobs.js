@@ -46,7 +46,7 @@ export class RecentJobs {
       job.status === 'failed' && job.error_message ? el('p', { className: 'error' }, job.error_message) : null,
       el('div', { className: 'recent-actions' },
         el('button', { type: 'button', className: 'secondary', onclick: () => this.onShow(job) }, 'Show'),
-        job.status === 'complete'
+        job.status === 'complete' && !job.outputs_deleted
           ? el('a', { href: jobUrl(job.id, '/download'), 'data-testid': 'recent-download' }, 'Download')
           : null));
   }
