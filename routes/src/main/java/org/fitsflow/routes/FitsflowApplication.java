@@ -1,0 +1,14 @@
+package org.fitsflow.routes;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The FitsFlow service: inbox, REST API, queue and executors around the processors library. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class FitsflowApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(FitsflowApplication.class, args);
+    }
+}

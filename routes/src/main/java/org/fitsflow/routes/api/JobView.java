@@ -1,0 +1,16 @@
+package org.fitsflow.routes.api;
+
+import java.util.List;
+import org.fitsflow.routes.store.JobRecord;
+
+/** A job as the API shows it. {@code gpu_used} is null until the job has run. */
+public record JobView(long id, long sessionId, long fileId, String pipelineName, String status,
+                      double progressPercent, String currentStep, String createdAt, String startedAt,
+                      String completedAt, String errorMessage, Boolean gpuUsed, String backend,
+                      List<String> outputFiles, int attempts, boolean outputsDeleted) {
+    static JobView of(JobRecord j) {
+        return new JobView(j.id(), j.sessionId(), j.fileId(), j.pipelineName(), j.status().wireName(),
+                j.progressPercent(), j.currentStep(), j.createdAt(), j.startedAt(), j.completedAt(), j.errorMessage(),
+                j.gpuUsed(), j.backend(), j.outputFiles(), j.attempts(), j.outputsDeletedAt() != null);
+    }
+}

@@ -1,0 +1,125 @@
+package org.fitsflow.routes.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fitsflow.routes.pipelines.PipelineCatalog;
+import org.fitsflow.routes.queue.JobQueue;
+import org.fitsflow.routes.store.FileRecord;
+import org.fitsflow.routes.store.FileStore;
+import org.fitsflow.routes.store.HeaderJson;
+import org.fitsflow.routes.store.JobRecord;
+import org.fitsflow.routes.store.JobStore;
+import org.fitsflow.routes.store.SessionRecord;
+import org.fitsflow.routes.store.SessionStore;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The session operations of {@code /api/process/sessions}; called by the REST routes. */
+@Component
+public class SessionApi {
+    private static final int MAX_NAME = 200;
+    private static final int LIST_LIMIT = 500;
+
+    private final SessionStore sessions;
+    private final FileStore files;
+    private final JobStore jobs;
+    private final PipelineCatalog pipelines;
+    private final JobQueue queue;
+    private final HeaderJson headerJson;
+    private final TransactionTemplate transactions;
+
+    public SessionApi(SessionStore sessions, FileStore files, JobStore jobs, PipelineCatalog pipelines, JobQueue queue,
+                      HeaderJson headerJson, TransactionTemplate transactions) {
+        this.sessions = sessions;
+        this.files = files;
+        this.jobs = jobs;
+        this.pipelines = pipelines;
+        this.queue = queue;
+        this.headerJson = headerJson;
+        this.transactions = transactions;
+    }
+
+    public SessionView create(CreateSessionRequest request) {
+        if (request == null || request.sessionName() == null || request.sessionName().isBlank()) {
+            throw ApiException.badRequest("session_name is required");
+        }
+        String name = request.sessionName().strip();
+        if (name.length() > MAX_NAME) {
+            throw ApiException.badRequest("session_name is longer than " + MAX_NAME + " characters");
+        }
+        return SessionView.of(sessions.createUploadSession(name));
+    }
+
+    public List<SessionView> list() {
+        return sessions.list(LIST_LIMIT).stream().map(SessionView::of).toList();
+    }
+
+    public SessionDetailView get(long id) {
+        SessionRecord session = existing(id);
+        List<FileView> fileViews = files.listBySession(id).stream().map(this::fileView).toList();
+        List<JobView> jobViews = jobs.listBySession(id).stream().map(JobView::of).toList();
+        return SessionDetailView.of(SessionView.of(session), fileViews, jobViews);
+    }
+
+    public Map<String, Object> delete(long id) {
+        existing(id);
+        sessions.delete(id);
+        return Map.of("id", id, "deleted", true);
+    }
+
+    public SessionView finalizeUploads(long id) {
+        SessionRecord session = existing(id);
+        if (!sessions.finalizeUploads(id)) {
+            throw ApiException.conflict("session " + id + " is already " + session.status());
+        }
+        return SessionView.of(existing(id));
+    }
+
+    /**
+     * One job per file of the session. The answer carries all jobs in {@code jobs} and, at the top level,
+     * the fields of the first job (so a one-file session reads like a single job).
+     */
+    public Map<String, Object> process(long id, ProcessRequest request) {
+        SessionRecord session = existing(id);
+        if (request == null || request.pipelineName() == null || request.pipelineName().isBlank()) {
+            throw ApiException.badRequest("pipeline_name is required; known pipelines: " + pipelines.names());
+        }
+        String pipeline = request.pipelineName();
+        if (pipelines.find(pipeline).isEmpty()) {
+            throw ApiException.badRequest("unknown pipeline '" + pipeline + "'; known pipelines: " + pipelines.names());
+        }
+        if (session.isUploading()) {
+            throw ApiException.conflict("session " + id + " is still uploading; finalize it first");
+        }
+        List<FileRecord> usable = files.listBySession(id).stream()
+                .filter(f -> f.deletedAt() == null && f.invalidReason() == null).toList();
+        if (usable.isEmpty()) {
+            throw ApiException.conflict("session " + id + " has no files to process");
+        }
+        List<JobRecord> created = transactions.execute(status ->
+                usable.stream().map(f -> jobs.insert(id, f.id(), pipeline, null, null)).toList());
+        created.forEach(job -> queue.submit(job.id()));
+
+        List<JobView> views = created.stream().map(JobView::of).toList();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        JobView first = views.get(0);
+        answer.put("id", first.id());
+        answer.put("status", first.status());
+        answer.put("progress_percent", first.progressPercent());
+        answer.put("gpu_used", first.gpuUsed());
+        answer.put("pipeline_name", pipeline);
+        answer.put("jobs_per_file", 1);
+        answer.put("jobs", views);
+        return answer;
+    }
+
+    SessionRecord existing(long id) {
+        return sessions.find(id).orElseThrow(() -> ApiException.notFound("session", id));
+    }
+
+    FileView fileView(FileRecord f) {
+        return new FileView(f.id(), f.sessionId(), f.originalName(), f.fileType(), f.sizeBytes(),
+                headerJson.summary(f.headerJson()), f.invalidReason(), f.inboxPath(), f.createdAt(), f.deletedAt());
+    }
+}

@@ -1,0 +1,72 @@
+package org.fitsflow.routes.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code fitsflow.*} settings. Defaults live in the bundled application.yaml (the Camel endpoint
+ * placeholders read the same keys), so that the jar runs anywhere; {@code config/application.yaml}
+ * overrides them.
+ *
+ * @param dataDir        database, uploads and job outputs
+ * @param pipelinesDir   the built-in pipeline YAML files
+ * @param queue          {@code local} (in-process, recovered from the database at start-up)
+ * @param executor       {@code local} (in-process thread pool)
+ * @param executorThreads how many jobs run at once
+ */
+@ConfigurationProperties("fitsflow")
+public record FitsflowProperties(
+        Path dataDir,
+        Path pipelinesDir,
+        String queue,
+        String executor,
+        int executorThreads,
+        Inbox inbox,
+        Outbox outbox,
+        Upload upload,
+        Retention retention) {
+
+    /**
+     * @param dir               the watched folder (never written to)
+     * @param stableSeconds     a file is complete when its size and mtime have not changed for this long
+     * @param pipelines         pipelines run for every inbox file
+     * @param pollDelayMs       pause between scans of the folder
+     * @param readLockCheckMs   how often a file that is still being written is looked at again
+     * @param readLockTimeoutMs how long one scan waits for a file to become stable before moving on
+     * @param include           file names taken (regular expression, case-insensitive)
+     * @param exclude           file names never taken (hidden files, sync tools' temporary files)
+     */
+    public record Inbox(Path dir, int stableSeconds, List<String> pipelines, long pollDelayMs, long readLockCheckMs,
+                        long readLockTimeoutMs, String include, String exclude) {
+        public Inbox {
+            pipelines = List.copyOf(pipelines);
+        }
+    }
+
+    public record Outbox(Path dir) {
+    }
+
+    public record Upload(long maxBytes) {
+    }
+
+    /**
+     * @param interval   time between sweeps
+     * @param firstDelay time from start-up to the first sweep
+     */
+    public record Retention(int uploadsDays, int outputsDays, Duration interval, Duration firstDelay) {
+    }
+
+    public Path databaseFile() {
+        return dataDir.resolve("fitsflow.db");
+    }
+
+    public Path uploadsDir() {
+        return dataDir.resolve("uploads");
+    }
+
+    public Path jobsDir() {
+        return dataDir.resolve("jobs");
+    }
+}

@@ -1,0 +1,51 @@
+package org.fitsflow.routes.executor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.fitsflow.routes.config.FitsflowProperties;
+import org.springframework.stereotype.Component;
+
+/** Where a job's files live: {@code data/jobs/{id}/outputs}. */
+@Component
+public class JobFolders {
+    private final Path jobsDir;
+
+    public JobFolders(FitsflowProperties properties) {
+        this.jobsDir = properties.jobsDir().toAbsolutePath().normalize();
+    }
+
+    public Path jobDir(long jobId) {
+        return jobsDir.resolve(Long.toString(jobId));
+    }
+
+    public Path outputsDir(long jobId) {
+        return jobDir(jobId).resolve("outputs");
+    }
+
+    /** The output of that name, when the name is a plain file name (no path) and the file exists. */
+    public Optional<Path> output(long jobId, String name) {
+        Path dir = outputsDir(jobId);
+        Path file = dir.resolve(name).normalize();
+        if (!file.getParent().equals(dir) || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(file);
+    }
+
+    /** Removes the job's folder with everything in it; a re-run starts from an empty folder. */
+    public void delete(long jobId) throws IOException {
+        Path dir = jobDir(jobId);
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.fitsflow.routes.executor;
+
+import org.fitsflow.routes.jobs.JobStatus;
+import org.fitsflow.routes.queue.JobQueue;
+import org.fitsflow.routes.store.JobStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The in-process queue forgets everything when the process ends. At start-up, jobs still queued are
+ * queued again, and jobs that were running (their worker died with the process) run again from the
+ * beginning; their outputs are replaced, so each finishes exactly once.
+ */
+@Component
+@ConditionalOnProperty(name = "fitsflow.queue", havingValue = "local", matchIfMissing = true)
+public class JobRecovery {
+    private static final Logger LOG = LoggerFactory.getLogger(JobRecovery.class);
+
+    private final JobStore jobs;
+    private final JobQueue queue;
+
+    public JobRecovery(JobStore jobs, JobQueue queue) {
+        this.jobs = jobs;
+        this.queue = queue;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void requeueUnfinished() {
+        int restarted = 0;
+        for (long id : jobs.idsIn(JobStatus.RUNNING)) {
+            if (jobs.restart(id)) {
+                queue.submit(id);
+                restarted++;
+            }
+        }
+        var queued = jobs.idsIn(JobStatus.QUEUED);
+        queued.forEach(queue::submit);
+        if (restarted + queued.size() > 0) {
+            LOG.info("Recovered {} interrupted and {} queued jobs", restarted, queued.size());
+        }
+    }
+}

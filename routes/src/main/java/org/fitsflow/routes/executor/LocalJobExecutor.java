@@ -1,0 +1,222 @@
+package org.fitsflow.routes.executor;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.fitsflow.processors.pipeline.PipelineCancelledException;
+import org.fitsflow.routes.config.FitsflowProperties;
+import org.fitsflow.routes.jobs.JobStatus;
+import org.fitsflow.routes.outbox.OutboxDelivery;
+import org.fitsflow.routes.queue.JobQueue;
+import org.fitsflow.routes.store.FileRecord;
+import org.fitsflow.routes.store.FileStore;
+import org.fitsflow.routes.store.JobOutcome;
+import org.fitsflow.routes.store.JobRecord;
+import org.fitsflow.routes.store.JobStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The in-process executor ({@code fitsflow.executor=local}): a fixed number of worker threads take job
+ * ids from the queue and run them one at a time each. A cancel interrupts the worker's thread, which
+ * the pipeline turns into {@code PipelineCancelledException}.
+ *
+ * <p>On shutdown the workers are interrupted too, but their jobs stay {@code running} in the database:
+ * the next start runs them again (see {@link JobRecovery}).
+ */
+@Component
+@ConditionalOnProperty(name = "fitsflow.executor", havingValue = "local", matchIfMissing = true)
+public class LocalJobExecutor implements SmartLifecycle, RunningJobs {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalJobExecutor.class);
+
+    private final JobQueue queue;
+    private final JobStore jobs;
+    private final FileStore files;
+    private final JobRunner runner;
+    private final JobFolders folders;
+    private final OutboxDelivery outbox;
+    private final int threads;
+    private final Map<Long, Thread> active = new ConcurrentHashMap<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean stopping;
+
+    public LocalJobExecutor(JobQueue queue, JobStore jobs, FileStore files, JobRunner runner, JobFolders folders,
+                            OutboxDelivery outbox, FitsflowProperties properties) {
+        this.queue = queue;
+        this.jobs = jobs;
+        this.files = files;
+        this.runner = runner;
+        this.folders = folders;
+        this.outbox = outbox;
+        this.threads = Math.max(1, properties.executorThreads());
+    }
+
+    @Override
+    public synchronized void start() {
+        stopping = false;
+        for (int i = 1; i <= threads; i++) {
+            Thread worker = new Thread(this::work, "fitsflow-job-" + i);
+            worker.start();
+            workers.add(worker);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        stopping = true;
+        workers.forEach(Thread::interrupt);
+        for (Thread worker : workers) {
+            try {
+                worker.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        workers.clear();
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return !workers.isEmpty();
+    }
+
+    @Override
+    public boolean interrupt(long jobId) {
+        // computeIfPresent is atomic with the worker's remove(): once a job has left `active`, no
+        // interrupt meant for it can reach the next job of that thread.
+        return active.computeIfPresent(jobId, (id, thread) -> {
+            thread.interrupt();
+            return thread;
+        }) != null;
+    }
+
+    private void work() {
+        while (!stopping) {
+            long jobId;
+            try {
+                jobId = queue.take();
+            } catch (InterruptedException e) {
+                continue;
+            }
+            try {
+                execute(jobId);
+            } catch (RuntimeException e) {
+                // the database itself failed; the job stays where it was and is recovered at the next start
+                LOG.error("Job {}: could not record its state", jobId, e);
+            }
+        }
+    }
+
+    void execute(long jobId) {
+        JobRecord job = jobs.find(jobId).orElse(null);
+        if (job == null || !claim(job)) {
+            return;
+        }
+        FileRecord file = files.find(job.fileId()).orElseThrow();
+        active.put(jobId, Thread.currentThread());
+        try {
+            LOG.info("Job {}: {} on {} (attempt {})", jobId, job.pipelineName(), file.originalName(), job.attempts() + 1);
+            JobOutcome outcome = runner.run(job, file, new JobProgressRecorder(jobs, jobId));
+            leaveActive(jobId);
+            finish(job, outcome);
+        } catch (PipelineCancelledException e) {
+            leaveActive(jobId);
+            afterInterrupt(job);
+        } catch (IOException | RuntimeException e) {
+            leaveActive(jobId);
+            if (stopped(job)) {
+                return;
+            }
+            String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            LOG.warn("Job {}: failed: {}", jobId, reason);
+            jobs.fail(jobId, JobStatus.RUNNING, reason);
+            deleteOutputs(jobId);
+        } catch (OutOfMemoryError e) {
+            leaveActive(jobId);
+            String reason = "not enough memory to process this image (" + file.sizeBytes() + " bytes); "
+                    + "give the service more heap (-Xmx) or fewer executor threads";
+            LOG.warn("Job {}: {}", jobId, reason);
+            jobs.fail(jobId, JobStatus.RUNNING, reason);
+            deleteOutputs(jobId);
+        } finally {
+            leaveActive(jobId);
+        }
+    }
+
+    /** queued -> running, or a job that was running when the service stopped (re-delivered at start-up). */
+    private boolean claim(JobRecord job) {
+        if (active.containsKey(job.id())) {
+            return false;
+        }
+        return switch (job.status()) {
+            case QUEUED -> jobs.start(job.id());
+            case RUNNING -> true;
+            default -> false;
+        };
+    }
+
+    private void finish(JobRecord job, JobOutcome outcome) throws IOException {
+        if (job.deliversToOutbox()) {
+            List<Path> outputs = outcome.outputFiles().stream().map(n -> folders.outputsDir(job.id()).resolve(n)).toList();
+            outbox.deliver(job.outboxFolder(), outputs, job.id());
+        }
+        if (jobs.complete(job.id(), outcome)) {
+            LOG.info("Job {}: complete, outputs {}", job.id(), outcome.outputFiles());
+            return;
+        }
+        // cancelled between the end of the pipeline and now: the cancel wins, nothing stays behind
+        if (job.deliversToOutbox()) {
+            outbox.withdraw(job.outboxFolder(), outcome.outputFiles());
+        }
+        deleteOutputs(job.id());
+    }
+
+    private void afterInterrupt(JobRecord job) {
+        if (stopped(job)) {
+            return;
+        }
+        jobs.cancel(job.id(), JobStatus.RUNNING, "cancelled");
+        deleteOutputs(job.id());
+        LOG.info("Job {}: cancelled", job.id());
+    }
+
+    /**
+     * True when the interrupt or error came from a cancel (outputs removed) or from the shutdown (the job
+     * stays running and runs again at the next start).
+     */
+    private boolean stopped(JobRecord job) {
+        if (stopping) {
+            LOG.info("Job {}: interrupted by shutdown; it runs again at the next start", job.id());
+            return true;
+        }
+        JobStatus now = jobs.find(job.id()).map(JobRecord::status).orElse(JobStatus.CANCELLED);
+        if (now == JobStatus.CANCELLED) {
+            deleteOutputs(job.id());
+            LOG.info("Job {}: cancelled", job.id());
+            return true;
+        }
+        return false;
+    }
+
+    private void leaveActive(long jobId) {
+        active.remove(jobId);
+        // a cancel that arrived after the pipeline ended must not hit the next job of this thread
+        Thread.interrupted();
+    }
+
+    private void deleteOutputs(long jobId) {
+        try {
+            folders.delete(jobId);
+        } catch (IOException e) {
+            LOG.warn("Job {}: could not remove its outputs: {}", jobId, e.getMessage());
+        }
+    }
+}

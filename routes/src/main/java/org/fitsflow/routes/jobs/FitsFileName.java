@@ -1,0 +1,34 @@
+package org.fitsflow.routes.jobs;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A FITS file name split into stem and extension ({@code .fit .fits .fts}, optionally {@code .gz} or
+ * {@code .fz}), case-insensitive: {@code Stacked_74_M 42.fits.gz} -> stem {@code Stacked_74_M 42},
+ * extension {@code .fits.gz}. A name without a FITS extension keeps its whole name as stem.
+ */
+public record FitsFileName(String stem, String extension) {
+    private static final Pattern FITS = Pattern.compile("(?i)^(.*?)(\\.(?:fits|fit|fts)(?:\\.gz|\\.fz)?|\\.fz)$");
+    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
+    private static final int MAX_STEM = 100;
+
+    public static FitsFileName of(String name) {
+        Matcher m = FITS.matcher(name);
+        return m.matches() ? new FitsFileName(m.group(1), m.group(2).toLowerCase(Locale.ROOT)) : new FitsFileName(name, "");
+    }
+
+    public boolean isFits() {
+        return !extension.isEmpty();
+    }
+
+    /**
+     * The stem reduced to letters, digits, dot, dash and underscore, at most 100 characters, never starting
+     * with a dot: safe as a file name on any system, whatever a client sent.
+     */
+    public String safeStem() {
+        String safe = UNSAFE.matcher(stem).replaceAll("_").replaceAll("^[._]+", "");
+        return safe.length() > MAX_STEM ? safe.substring(0, MAX_STEM) : safe;
+    }
+}

@@ -1,0 +1,32 @@
+package org.fitsflow.routes.jobs;
+
+import org.fitsflow.routes.executor.RunningJobs;
+import org.fitsflow.routes.store.JobStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * Cancels a job: a queued one never starts, a running one is stopped by interrupting its thread.
+ * The database is changed first, so that a worker finishing at the same moment sees the cancel.
+ */
+@Component
+public class JobCancellation {
+    private final JobStore jobs;
+    private final RunningJobs running;
+
+    public JobCancellation(JobStore jobs, RunningJobs running) {
+        this.jobs = jobs;
+        this.running = running;
+    }
+
+    /** @return false when the job had already finished */
+    public boolean cancel(long jobId) {
+        if (jobs.cancel(jobId, JobStatus.QUEUED, "cancelled before it started")) {
+            return true;
+        }
+        if (jobs.cancel(jobId, JobStatus.RUNNING, "cancelled")) {
+            running.interrupt(jobId);
+            return true;
+        }
+        return false;
+    }
+}

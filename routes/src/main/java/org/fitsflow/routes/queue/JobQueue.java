@@ -1,0 +1,12 @@
+package org.fitsflow.routes.queue;
+
+/**
+ * Hands job ids from whoever creates jobs to the workers that run them. The database row is the truth
+ * about a job; the queue only says "this one is ready to run", so delivering an id twice is harmless.
+ */
+public interface JobQueue {
+    void submit(long jobId);
+
+    /** Blocks until a job id is available. */
+    long take() throws InterruptedException;
+}

@@ -1,0 +1,129 @@
+package org.fitsflow.routes.route;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.TypeConversionException;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.bean.ParameterBindingException;
+import org.apache.camel.model.rest.RestBindingMode;
+import org.apache.camel.model.rest.RestParamType;
+import org.fitsflow.routes.api.ApiException;
+import org.fitsflow.routes.api.CreateSessionRequest;
+import org.fitsflow.routes.api.JobApi;
+import org.fitsflow.routes.api.PipelineApi;
+import org.fitsflow.routes.api.ProcessRequest;
+import org.fitsflow.routes.api.SessionApi;
+import org.springframework.stereotype.Component;
+
+/**
+ * The REST API under {@code /api/process} (Camel REST DSL on platform-http, i.e. Spring MVC/Tomcat).
+ * Two endpoints of the API are Spring MVC controllers instead, each saying why: the multipart upload
+ * ({@code UploadController}) and the server-sent events ({@code JobEventsController}).
+ *
+ * <p>Errors: every failure ends here as {@code {"error", "detail"}} with its status: {@link ApiException}
+ * with its own, unreadable JSON and malformed parameters 400, anything else 500 (logged, no stack trace in
+ * the answer). Nothing is retried and nothing goes to a dead letter: the client gets the answer.
+ */
+@Component
+public class RestApiRoute extends RouteBuilder {
+    private static final String JSON = "application/json";
+
+    @Override
+    public void configure() {
+        restConfiguration()
+                .component("platform-http")
+                .bindingMode(RestBindingMode.json)
+                .dataFormatProperty("prettyPrint", "false")
+                .apiContextPath("/api/openapi.json")
+                .apiProperty("api.title", "FitsFlow processing API")
+                .apiProperty("api.version", "1");
+
+        onException(ApiException.class).handled(true)
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, simple("${exception.status()}"))
+                .setHeader(Exchange.CONTENT_TYPE, constant(JSON))
+                .setBody(method(ErrorResponses.class, "of(${exception})"));
+        onException(JsonProcessingException.class).handled(true)
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(400))
+                .setHeader(Exchange.CONTENT_TYPE, constant(JSON))
+                .setBody(method(ErrorResponses.class, "badJson(${exception})"));
+        onException(ParameterBindingException.class, TypeConversionException.class).handled(true)
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(400))
+                .setHeader(Exchange.CONTENT_TYPE, constant(JSON))
+                .setBody(method(ErrorResponses.class, "badParameter(${exception})"));
+        onException(Exception.class).handled(true)
+                .log(LoggingLevel.ERROR, "${routeId}: ${exception.stacktrace}")
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(500))
+                .setHeader(Exchange.CONTENT_TYPE, constant(JSON))
+                .setBody(method(ErrorResponses.class, "internal"));
+
+        rest("/api/process").description("Sessions, uploads, jobs and pipelines")
+                .post("/sessions").id("api-create-session").description("Create an upload session")
+                    .type(CreateSessionRequest.class).to("direct:create-session")
+                .get("/sessions").id("api-list-sessions").description("Sessions, newest first")
+                    .to("direct:list-sessions")
+                .get("/sessions/{id}").id("api-get-session").description("A session with its files and jobs")
+                    .to("direct:get-session")
+                .delete("/sessions/{id}").id("api-delete-session").description("Delete a session, its files and jobs")
+                    .to("direct:delete-session")
+                .post("/sessions/{id}/finalize").id("api-finalize-session").description("Close a session for uploads")
+                    .to("direct:finalize-session")
+                .post("/sessions/{id}/process").id("api-process-session")
+                    .description("Queue one job per file of the session with the named pipeline")
+                    .type(ProcessRequest.class).to("direct:process-session")
+                .get("/jobs").id("api-list-jobs").description("Jobs, most recent first")
+                    .param().name("limit").type(RestParamType.query).required(false).description("at most this many (1-1000, default 50)").endParam()
+                    .to("direct:list-jobs")
+                .get("/jobs/{id}").id("api-get-job").description("A job's status and outputs")
+                    .to("direct:get-job")
+                .get("/jobs/{id}/download").id("api-download-job").bindingMode(RestBindingMode.off)
+                    .description("The main output of a complete job, or the output named by ?file=")
+                    .param().name("file").type(RestParamType.query).required(false).description("an output file name of this job").endParam()
+                    .to("direct:download-job")
+                .post("/jobs/{id}/cancel").id("api-cancel-job").description("Stop a queued or running job")
+                    .to("direct:cancel-job")
+                .get("/pipelines").id("api-list-pipelines").description("Built-in and custom pipelines")
+                    .to("direct:list-pipelines")
+                .post("/pipelines").id("api-create-pipeline").bindingMode(RestBindingMode.off)
+                    .consumes("application/yaml,application/json,text/plain")
+                    .description("Add a custom pipeline (YAML or JSON), validated before it is stored")
+                    .to("direct:create-pipeline");
+
+        from("direct:create-session").routeId("create-session")
+                .bean(SessionApi.class, "create")
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201));
+        from("direct:list-sessions").routeId("list-sessions")
+                .bean(SessionApi.class, "list");
+        from("direct:get-session").routeId("get-session")
+                .bean(SessionApi.class, "get(${header.id})");
+        from("direct:delete-session").routeId("delete-session")
+                .bean(SessionApi.class, "delete(${header.id})");
+        from("direct:finalize-session").routeId("finalize-session")
+                .bean(SessionApi.class, "finalizeUploads(${header.id})");
+        from("direct:process-session").routeId("process-session")
+                .bean(SessionApi.class, "process(${header.id}, ${body})")
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202));
+
+        from("direct:list-jobs").routeId("list-jobs")
+                .bean(JobApi.class, "list(${header.limit})");
+        from("direct:get-job").routeId("get-job")
+                .bean(JobApi.class, "get(${header.id})");
+        from("direct:download-job").routeId("download-job")
+                .setProperty("download", method(JobApi.class, "download(${header.id}, ${header.file})"))
+                .removeHeaders("*")
+                .setHeader(Exchange.CONTENT_TYPE, simple("${exchangeProperty.download.contentType()}"))
+                .setHeader("Content-Disposition", simple("${exchangeProperty.download.contentDisposition()}"))
+                .setBody(simple("${exchangeProperty.download.path().toFile()}"));
+        from("direct:cancel-job").routeId("cancel-job")
+                .bean(JobApi.class, "cancel(${header.id})");
+
+        from("direct:list-pipelines").routeId("list-pipelines")
+                .bean(PipelineApi.class, "list");
+        from("direct:create-pipeline").routeId("create-pipeline")
+                .convertBodyTo(String.class)
+                .bean(PipelineApi.class, "create")
+                .bean(JsonWriter.class, "write")
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201))
+                .setHeader(Exchange.CONTENT_TYPE, constant(JSON));
+    }
+}

@@ -1,0 +1,23 @@
+package org.fitsflow.routes.route;
+
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.fitsflow.routes.retention.RetentionSweeper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the retention sweep every {@code fitsflow.retention.interval}. A failed sweep is logged; the next
+ * tick tries again.
+ */
+@Component
+public class RetentionRoute extends RouteBuilder {
+    @Override
+    public void configure() {
+        errorHandler(defaultErrorHandler().maximumRedeliveries(0).logExhausted(true).retriesExhaustedLogLevel(LoggingLevel.WARN));
+
+        from("timer:retention?period={{fitsflow.retention.interval}}&delay={{fitsflow.retention.first-delay}}")
+                .routeId("retention")
+                .bean(RetentionSweeper.class, "sweep")
+                .log(LoggingLevel.DEBUG, "Retention sweep: ${body}");
+    }
+}

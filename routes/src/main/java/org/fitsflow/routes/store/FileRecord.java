@@ -1,0 +1,10 @@
+package org.fitsflow.routes.store;
+
+/**
+ * A row of processing_files. {@code headerJson} is null and {@code invalidReason} set when the file is
+ * no usable FITS image; {@code inboxPath} is the path relative to the inbox for inbox files.
+ */
+public record FileRecord(long id, long sessionId, String originalName, String storedPath, String fileType,
+                         long sizeBytes, String headerJson, String invalidReason, String inboxPath,
+                         Long inboxMtimeMs, String createdAt, String deletedAt) {
+}

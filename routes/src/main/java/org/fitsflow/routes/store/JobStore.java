@@ -1,0 +1,206 @@
+package org.fitsflow.routes.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.fitsflow.routes.jobs.IllegalJobTransitionException;
+import org.fitsflow.routes.jobs.JobStatus;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * processing_jobs and its audit trail processing_job_events. Every status change is a conditional
+ * {@code UPDATE ... WHERE status = ?}: of two racing changes (a cancel and a completion) exactly one wins,
+ * and the state machine of {@link JobStatus} is checked before the database is asked.
+ */
+@Repository
+@DependsOn("schemaMigrator")
+public class JobStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    public JobStore(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** A new queued job; {@code outboxFolder}/{@code outboxStem} are null for jobs without outbox delivery. */
+    public JobRecord insert(long sessionId, long fileId, String pipelineName, String outboxFolder, String outboxStem) {
+        return transactions.execute(status -> {
+            String now = now();
+            GeneratedKeyHolder key = new GeneratedKeyHolder();
+            jdbc.update(c -> {
+                var ps = c.prepareStatement("INSERT INTO processing_jobs (session_id, file_id, pipeline_name, status, "
+                        + "created_at, outbox_folder, outbox_stem) VALUES (?, ?, ?, 'queued', ?, ?, ?)", new String[] {"id"});
+                ps.setLong(1, sessionId);
+                ps.setLong(2, fileId);
+                ps.setString(3, pipelineName);
+                ps.setString(4, now);
+                ps.setString(5, outboxFolder);
+                ps.setString(6, outboxStem);
+                return ps;
+            }, key);
+            long id = key.getKey().longValue();
+            recordEvent(id, null, JobStatus.QUEUED, now, null);
+            return find(id).orElseThrow();
+        });
+    }
+
+    public Optional<JobRecord> find(long id) {
+        return jdbc.query("SELECT * FROM processing_jobs WHERE id = ?", JobStore::map, id).stream().findFirst();
+    }
+
+    /** Most recent first. */
+    public List<JobRecord> list(int limit) {
+        return jdbc.query("SELECT * FROM processing_jobs ORDER BY created_at DESC, id DESC LIMIT ?", JobStore::map, limit);
+    }
+
+    public List<JobRecord> listBySession(long sessionId) {
+        return jdbc.query("SELECT * FROM processing_jobs WHERE session_id = ? ORDER BY id", JobStore::map, sessionId);
+    }
+
+    public List<JobRecord> listByFile(long fileId) {
+        return jdbc.query("SELECT * FROM processing_jobs WHERE file_id = ? ORDER BY id", JobStore::map, fileId);
+    }
+
+    /** Ids of the jobs in any of the given states, oldest first. */
+    public List<Long> idsIn(JobStatus... statuses) {
+        String marks = String.join(", ", java.util.Collections.nCopies(statuses.length, "?"));
+        Object[] names = Arrays.stream(statuses).map(JobStatus::wireName).toArray();
+        return jdbc.queryForList("SELECT id FROM processing_jobs WHERE status IN (" + marks + ") ORDER BY id", Long.class, names);
+    }
+
+    /** queued -> running; false when the job was not queued (e.g. cancelled meanwhile). */
+    public boolean start(long id) {
+        return transition(id, JobStatus.QUEUED, JobStatus.RUNNING, null,
+                "started_at = ?, attempts = attempts + 1, progress_percent = 0, current_step = NULL", now());
+    }
+
+    /**
+     * A job found running at start-up was interrupted by the end of the previous process: it runs again
+     * from the beginning. Its status stays running (no backwards move); the event records the restart.
+     */
+    public boolean restart(long id) {
+        return transactions.execute(status -> {
+            String now = now();
+            int changed = jdbc.update("UPDATE processing_jobs SET started_at = ?, attempts = attempts + 1, "
+                    + "progress_percent = 0, current_step = NULL WHERE id = ? AND status = 'running'", now, id);
+            if (changed == 1) {
+                recordEvent(id, JobStatus.RUNNING, JobStatus.RUNNING, now, "restarted after the service stopped");
+            }
+            return changed == 1;
+        });
+    }
+
+    /** running -> complete with its outputs; false when the job was no longer running (cancelled). */
+    public boolean complete(long id, JobOutcome outcome) {
+        String now = now();
+        return transition(id, JobStatus.RUNNING, JobStatus.COMPLETE, null,
+                "completed_at = ?, progress_percent = 100, current_step = NULL, output_files = ?, gpu_used = ?, "
+                        + "backend = ?, measurements_json = ?",
+                now, toJson(outcome.outputFiles()), outcome.gpuUsed() ? 1 : 0, outcome.backend(), outcome.measurementsJson());
+    }
+
+    /** from -> failed with the reason users see. */
+    public boolean fail(long id, JobStatus from, String reason) {
+        return transition(id, from, JobStatus.FAILED, reason, "completed_at = ?, error_message = ?, current_step = NULL",
+                now(), reason);
+    }
+
+    /** from -> cancelled; {@code reason} says why (a user's cancel, a superseded stack). */
+    public boolean cancel(long id, JobStatus from, String reason) {
+        return transition(id, from, JobStatus.CANCELLED, reason, "completed_at = ?, error_message = ?", now(), reason);
+    }
+
+    /** Progress of a running job; ignored once the job has left running. */
+    public void progress(long id, double percent, String step) {
+        jdbc.update("UPDATE processing_jobs SET progress_percent = ?, current_step = ? WHERE id = ? AND status = 'running'",
+                percent, step, id);
+    }
+
+    /** Finished jobs whose output folder still exists and that completed before the cut-off. */
+    public List<JobRecord> finishedBefore(Instant cutoff) {
+        return jdbc.query("SELECT * FROM processing_jobs WHERE outputs_deleted_at IS NULL AND completed_at IS NOT NULL "
+                + "AND completed_at < ? ORDER BY id", JobStore::map, cutoff.toString());
+    }
+
+    public void markOutputsDeleted(long id) {
+        jdbc.update("UPDATE processing_jobs SET outputs_deleted_at = ? WHERE id = ? AND outputs_deleted_at IS NULL", now(), id);
+    }
+
+    public List<JobEvent> events(long jobId) {
+        return jdbc.query("SELECT * FROM processing_job_events WHERE job_id = ? ORDER BY id",
+                (rs, row) -> new JobEvent(rs.getLong("job_id"), rs.getString("from_status"), rs.getString("to_status"),
+                        rs.getString("at"), rs.getString("detail")), jobId);
+    }
+
+    private boolean transition(long id, JobStatus from, JobStatus to, String detail, String assignments, Object... values) {
+        if (!from.canMoveTo(to)) {
+            throw new IllegalJobTransitionException(id, from, to);
+        }
+        return transactions.execute(status -> {
+            List<Object> args = new ArrayList<>();
+            args.add(to.wireName());
+            args.addAll(Arrays.asList(values));
+            args.add(id);
+            args.add(from.wireName());
+            int changed = jdbc.update("UPDATE processing_jobs SET status = ?, " + assignments + " WHERE id = ? AND status = ?",
+                    args.toArray());
+            if (changed == 1) {
+                recordEvent(id, from, to, now(), detail);
+            }
+            return changed == 1;
+        });
+    }
+
+    private void recordEvent(long id, JobStatus from, JobStatus to, String at, String detail) {
+        jdbc.update("INSERT INTO processing_job_events (job_id, from_status, to_status, at, detail) VALUES (?, ?, ?, ?, ?)",
+                id, from == null ? null : from.wireName(), to.wireName(), at, detail);
+    }
+
+    private String now() {
+        return clock.instant().toString();
+    }
+
+    private static String toJson(List<String> names) {
+        try {
+            return JSON.writeValueAsString(names);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> fromJson(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("output_files is not a JSON list: " + json, e);
+        }
+    }
+
+    private static JobRecord map(ResultSet rs, int row) throws SQLException {
+        int gpu = rs.getInt("gpu_used");
+        Boolean gpuUsed = rs.wasNull() ? null : gpu == 1;
+        return new JobRecord(rs.getLong("id"), rs.getLong("session_id"), rs.getLong("file_id"), rs.getString("pipeline_name"),
+                JobStatus.fromWireName(rs.getString("status")), rs.getDouble("progress_percent"), rs.getString("current_step"),
+                rs.getString("created_at"), rs.getString("started_at"), rs.getString("completed_at"),
+                rs.getString("error_message"), gpuUsed, rs.getString("backend"), fromJson(rs.getString("output_files")),
+                rs.getString("measurements_json"), rs.getInt("attempts"), rs.getString("outbox_folder"),
+                rs.getString("outbox_stem"), rs.getString("outputs_deleted_at"));
+    }
+}
