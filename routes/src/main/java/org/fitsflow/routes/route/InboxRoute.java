@@ -26,7 +26,7 @@ public class InboxRoute extends RouteBuilder {
                 + "?recursive=true&noop=true"
                 + "&idempotent=true&idempotentRepository=#inboxIdempotentRepository"
                 + "&idempotentKey=RAW(${file:name}|${file:size}|${header.CamelFileLastModified})"
-                + "&readLock=changed&readLockMinAge={{fitsflow.inbox.stable-seconds}}s"
+                + "&readLock=changed&readLockMinAge={{fitsflow.inbox.stable-seconds}}s&readLockMinLength=0"
                 + "&readLockCheckInterval={{fitsflow.inbox.read-lock-check-ms}}"
                 + "&readLockTimeout={{fitsflow.inbox.read-lock-timeout-ms}}"
                 + "&include=RAW({{fitsflow.inbox.include}})&exclude=RAW({{fitsflow.inbox.exclude}})"

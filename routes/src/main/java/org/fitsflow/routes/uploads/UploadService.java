@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Accepts an uploaded file into a session. The client's file name is metadata only: the stored file is
  * {@code data/uploads/<uuid><extension>}, with the extension taken from a fixed list, so no name a client
- * sends can reach outside the uploads folder. The content must be a FITS image (checked by reading its
- * header), otherwise the file is removed again.
+ * sends can reach outside the uploads folder. The content must be a usable FITS image (checked by
+ * reading it), otherwise the file is removed again and the reader's reason is the answer.
  */
 @Component
 public class UploadService {
@@ -72,6 +72,9 @@ public class UploadService {
         FitsHeader header;
         try {
             header = FitsReader.readHeader(stored);
+            // the header can be sound while the pixels are not (cut off, all NaN): read them once here,
+            // so that a file accepted now is a file a job can process
+            FitsReader.read(stored);
         } catch (InvalidFitsException e) {
             Files.deleteIfExists(stored);
             throw new UploadRejectedException(415, "not a usable FITS image", e.getMessage());

@@ -1,0 +1,278 @@
+package org.fitsflow.routes.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.fitsflow.processors.fits.HostileFitsCorpus;
+import org.fitsflow.processors.fits.TestFits;
+import org.fitsflow.routes.FitsflowApplication;
+import org.fitsflow.routes.support.ApiClient;
+import org.fitsflow.routes.support.Await;
+import org.fitsflow.routes.support.LargeFrames;
+import org.fitsflow.routes.support.SharedFiles;
+import org.fitsflow.routes.support.TestFolders;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The API's answers to bad, hostile and unusual requests, and the long-running parts: cancel and events. */
+@CamelSpringBootTest
+@SpringBootTest(classes = FitsflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class ApiBehaviourTest {
+    private static final TestFolders FOLDERS = TestFolders.create("api");
+
+    @DynamicPropertySource
+    static void folders(DynamicPropertyRegistry registry) {
+        FOLDERS.register(registry);
+        registry.add("fitsflow.executor-threads", () -> "1");
+    }
+
+    @LocalServerPort
+    int port;
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    @Test
+    void everyHostileFileIsRefusedWith415AndItsReason() throws IOException {
+        Path dir = Files.createDirectories(FOLDERS.root().resolve("hostile-upload"));
+        List<Function<Path, Path>> corpus = List.of(HostileFitsCorpus::empty, HostileFitsCorpus::text,
+                HostileFitsCorpus::truncated, HostileFitsCorpus::truncatedHeader, HostileFitsCorpus::noEnd,
+                HostileFitsCorpus::hugeNaxis, HostileFitsCorpus::bitpix12, HostileFitsCorpus::naxis4,
+                HostileFitsCorpus::allNaN, HostileFitsCorpus::simpleFalse);
+        long session = newSession("hostile");
+        for (Function<Path, Path> make : corpus) {
+            Path file = make.apply(dir);
+            ApiClient.Answer answer = api.upload(uploadPath(session), file, file.getFileName().toString(), null);
+            assertThat(answer.status()).as(file.getFileName() + ": " + answer.body()).isEqualTo(415);
+            JsonNode error = answer.json();
+            assertThat(error.get("error").asText()).isEqualTo("not a usable FITS image");
+            assertThat(error.get("detail").asText()).as(file.getFileName().toString())
+                    .isNotBlank().doesNotContain("Exception").doesNotContain("\tat ");
+        }
+        // nothing of them was kept, and the service still takes a good file
+        assertThat(api.get("/api/process/sessions/" + session).json().get("files")).isEmpty();
+        assertThat(api.upload(uploadPath(session), SharedFiles.rgbNgc7023(), "good.fit", null).status()).isEqualTo(201);
+        assertThat(uploadedFiles()).allMatch(name -> name.matches("[0-9a-f-]{36}\\.fit"));
+    }
+
+    @Test
+    void clientFileNamesNeverBecomePaths() throws IOException {
+        Path small = TestFits.image(16, 4, 4).samples(new double[16]).writeTo(FOLDERS.root().resolve("small.fit"));
+        long session = newSession("names");
+        String longName = "a".repeat(1000) + ".fits";
+        List<String> hostile = List.of("../../x.fit", "/etc/fitsflow-test.fit", "..\\..\\win.fit", "a\u0000b.fit", longName,
+                "NGC 7023 – Ирис ☃.fit", "..", "");
+        List<String> stored = new ArrayList<>();
+        for (String name : hostile) {
+            ApiClient.Answer answer = api.upload(uploadPath(session), small, name, "light");
+            assertThat(answer.status()).as(name + ": " + answer.body()).isEqualTo(201);
+            stored.add(answer.json().get("original_name").asText());
+        }
+        assertThat(stored).containsExactly("x.fit", "fitsflow-test.fit", "win.fit", "ab.fit",
+                "a".repeat(250) + ".fits", "NGC 7023 – Ирис ☃.fit", "upload.fit", "upload.fit");
+        assertThat(Files.exists(Path.of("/etc/fitsflow-test.fit"))).isFalse();
+        assertThat(Files.exists(FOLDERS.data().getParent().getParent().resolve("x.fit"))).isFalse();
+        try (Stream<Path> all = Files.walk(FOLDERS.root())) {
+            // every file the uploads created is a generated name inside data/uploads
+            assertThat(all.filter(Files::isRegularFile).filter(p -> p.startsWith(FOLDERS.data().resolve("uploads"))))
+                    .allMatch(p -> p.getFileName().toString().matches("[0-9a-f-]{36}\\.fits?"));
+        }
+        assertThat(uploadedFiles()).hasSizeGreaterThanOrEqualTo(hostile.size());
+    }
+
+    @Test
+    void uploadsAfterFinalizeAre409AndUnknownThingsAre404() {
+        long session = newSession("closed");
+        assertThat(api.postJson("/api/process/sessions/" + session + "/finalize", "").status()).isEqualTo(200);
+        ApiClient.Answer late = api.upload(uploadPath(session), SharedFiles.rgbNgc7023(), "late.fit", null);
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.json().get("detail").asText()).contains("finalize");
+        assertThat(api.postJson("/api/process/sessions/" + session + "/finalize", "").status()).isEqualTo(409);
+        ApiClient.Answer empty = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\":\"quick_dso\"}");
+        assertThat(empty.status()).isEqualTo(409);
+        assertThat(empty.json().get("detail").asText()).contains("no files");
+
+        for (String path : List.of("/api/process/sessions/999999", "/api/process/jobs/999999",
+                "/api/process/jobs/999999/download", "/api/process/no-such-thing")) {
+            ApiClient.Answer missing = api.get(path);
+            assertThat(missing.status()).as(path).isEqualTo(404);
+            assertThat(missing.json().get("error").asText()).as(path).isNotBlank();
+            assertThat(missing.json().get("detail").asText()).as(path).isNotBlank();
+        }
+        assertThat(api.upload(uploadPath(999999), SharedFiles.rgbNgc7023(), "x.fit", null).status()).isEqualTo(404);
+        assertThat(api.postJson("/api/process/jobs/999999/cancel", "").status()).isEqualTo(404);
+        assertThat(api.delete("/api/process/sessions/999999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void badRequestsAre400WithAReason() {
+        assertThat(api.postJson("/api/process/sessions", "{").status()).isEqualTo(400);
+        ApiClient.Answer noName = api.postJson("/api/process/sessions", "{}");
+        assertThat(noName.status()).isEqualTo(400);
+        assertThat(noName.json().get("detail").asText()).contains("session_name");
+        long session = newSession("bad");
+        ApiClient.Answer unknownPipeline = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\":\"nope\"}");
+        assertThat(unknownPipeline.status()).isEqualTo(400);
+        assertThat(unknownPipeline.json().get("detail").asText()).contains("quick_dso");
+        assertThat(api.get("/api/process/jobs?limit=abc").status()).isEqualTo(400);
+        assertThat(api.get("/api/process/sessions/abc").status()).isEqualTo(400);
+        ApiClient.Answer badType = api.upload(uploadPath(session), SharedFiles.rgbNgc7023(), "x.fit", "selfie");
+        assertThat(badType.status()).isEqualTo(400);
+        assertThat(badType.json().get("detail").asText()).contains("file_type");
+    }
+
+    @Test
+    void customPipelinesAreValidatedAndOffered() {
+        String yaml = """
+                name: quick_linked
+                description: Linked stretch and a JPEG
+                steps:
+                  - step: histogram_stretch
+                    mode: linked
+                exports:
+                  - format: jpeg
+                    quality: 90
+                """;
+        ApiClient.Answer created = api.post("/api/process/pipelines", "application/yaml", yaml);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("name").asText()).isEqualTo("quick_linked");
+        assertThat(created.json().get("built_in").asBoolean()).isFalse();
+
+        JsonNode all = api.get("/api/process/pipelines").json();
+        assertThat(all.findValuesAsText("name")).contains("quick_dso", "export_pixinsight", "quick_linked");
+
+        ApiClient.Answer unknownStep = api.post("/api/process/pipelines", "application/yaml",
+                yaml.replace("quick_linked", "broken").replace("histogram_stretch", "strech"));
+        assertThat(unknownStep.status()).isEqualTo(400);
+        assertThat(unknownStep.json().get("error").asText()).isEqualTo("invalid pipeline");
+        assertThat(unknownStep.json().get("detail").asText()).contains("strech");
+
+        ApiClient.Answer builtIn = api.post("/api/process/pipelines", "application/yaml", yaml.replace("quick_linked", "quick_dso"));
+        assertThat(builtIn.status()).isEqualTo(400);
+        assertThat(builtIn.json().get("detail").asText()).contains("built-in");
+
+        ApiClient.Answer json = api.post("/api/process/pipelines", "application/json",
+                "{\"name\":\"tiff_only\",\"description\":\"TIFF\",\"steps\":[],\"exports\":[{\"format\":\"tiff\",\"bits\":16}]}");
+        assertThat(json.status()).as(json.body()).isEqualTo(201);
+        assertThat(api.post("/api/process/pipelines", "text/plain", "- just\n- a list").status()).isEqualTo(400);
+    }
+
+    @Test
+    void cancellingARunningJobStopsItAndLeavesNoOutputs() {
+        long session = newSession("cancel");
+        Path big = LargeFrames.float32(FOLDERS.root().resolve("big-cancel.fits"), 6248, 4176, 3);
+        assertThat(api.upload(uploadPath(session), big, "big.fits", null).status()).isEqualTo(201);
+        api.postJson("/api/process/sessions/" + session + "/finalize", "");
+        long jobId = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\":\"quick_dso\"}")
+                .json().get("id").asLong();
+        Await.until("job to run", Duration.ofMinutes(1), () -> job(jobId), j -> !j.get("status").asText().equals("queued"));
+
+        ApiClient.Answer cancelled = api.postJson("/api/process/jobs/" + jobId + "/cancel", "");
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asText()).isEqualTo("cancelled");
+
+        ApiClient.Answer download = api.get("/api/process/jobs/" + jobId + "/download");
+        assertThat(download.status()).isEqualTo(409);
+        assertThat(api.postJson("/api/process/jobs/" + jobId + "/cancel", "").status()).isEqualTo(409);
+        // the worker stops and removes what it had written
+        Await.until("outputs removed", Duration.ofSeconds(30),
+                () -> Files.exists(FOLDERS.data().resolve("jobs/" + jobId)), exists -> !exists);
+        JsonNode after = job(jobId);
+        assertThat(after.get("status").asText()).isEqualTo("cancelled");
+        assertThat(after.get("output_files")).isEmpty();
+
+        // the worker is free again: a small job after it completes
+        long small = newSession("after-cancel");
+        api.upload(uploadPath(small), SharedFiles.rgbNgc7023(), "after.fit", null);
+        api.postJson("/api/process/sessions/" + small + "/finalize", "");
+        long next = api.postJson("/api/process/sessions/" + small + "/process", "{\"pipeline_name\":\"quick_dso\"}")
+                .json().get("id").asLong();
+        JsonNode done = Await.until("next job", Duration.ofMinutes(2), () -> job(next), j -> j.get("status").asText().equals("complete")
+                || j.get("status").asText().equals("failed"));
+        assertThat(done.get("status").asText()).isEqualTo("complete");
+    }
+
+    @Test
+    void eventsStreamProgressUpToTheTerminalStatus() throws Exception {
+        long session = newSession("events");
+        api.upload(uploadPath(session), SharedFiles.rgbNgc7023(), "events.fit", null);
+        api.postJson("/api/process/sessions/" + session + "/finalize", "");
+        long jobId = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\":\"quick_dso\"}")
+                .json().get("id").asLong();
+
+        HttpResponse<Stream<String>> stream = api.http().send(HttpRequest.newBuilder(api.uri("/api/process/jobs/" + jobId + "/events"))
+                .timeout(Duration.ofMinutes(2)).GET().build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        List<String[]> events = new ArrayList<>();
+        String[] pending = new String[1];
+        stream.body().forEach(line -> {
+            if (line.startsWith("event:")) {
+                pending[0] = line.substring(6).strip();
+            } else if (line.startsWith("data:")) {
+                events.add(new String[] {pending[0], line.substring(5).strip()});
+            }
+        });
+        ObjectMapper json = new ObjectMapper();
+        List<Double> percents = new ArrayList<>();
+        for (String[] event : events.subList(0, events.size() - 1)) {
+            assertThat(event[0]).isEqualTo("progress");
+            percents.add(json.readTree(event[1]).get("progress_percent").asDouble());
+        }
+        assertThat(percents).isSorted().last().isEqualTo(100.0);
+        String[] last = events.get(events.size() - 1);
+        assertThat(last[0]).isEqualTo("status");
+        assertThat(json.readTree(last[1]).get("status").asText()).isEqualTo("complete");
+        assertThat(api.get("/api/process/jobs/999999/events").status()).isEqualTo(404);
+    }
+
+    @Test
+    void openApiAndHealthAreServed() {
+        ApiClient.Answer openapi = api.get("/api/openapi.json");
+        assertThat(openapi.status()).isEqualTo(200);
+        assertThat(openapi.json().at("/paths").toString()).contains("/api/process/sessions/{id}/process");
+        ApiClient.Answer health = api.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asText()).isEqualTo("UP");
+        assertThat(health.body()).contains("camel");
+    }
+
+    private JsonNode job(long id) {
+        return api.get("/api/process/jobs/" + id).json();
+    }
+
+    private long newSession(String name) {
+        return api.postJson("/api/process/sessions", "{\"session_name\":\"" + name + "\"}").json().get("id").asLong();
+    }
+
+    private static String uploadPath(long session) {
+        return "/api/process/sessions/" + session + "/upload";
+    }
+
+    private static List<String> uploadedFiles() throws IOException {
+        try (Stream<Path> files = Files.list(FOLDERS.data().resolve("uploads"))) {
+            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.fitsflow.routes.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.fitsflow.routes.FitsflowApplication;
+import org.fitsflow.routes.support.ApiClient;
+import org.fitsflow.routes.support.SharedFiles;
+import org.fitsflow.routes.support.TestFolders;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** With a small configured limit, a larger upload is refused with 413 and nothing of it is kept. */
+@CamelSpringBootTest
+@SpringBootTest(classes = FitsflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class UploadLimitTest {
+    private static final TestFolders FOLDERS = TestFolders.create("limit");
+    private static final long LIMIT = 5_000_000;
+
+    @DynamicPropertySource
+    static void folders(DynamicPropertyRegistry registry) {
+        FOLDERS.register(registry);
+        registry.add("fitsflow.upload.max-bytes", () -> Long.toString(LIMIT));
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anUploadOverTheLimitIs413() throws IOException {
+        ApiClient api = new ApiClient(port);
+        long session = api.postJson("/api/process/sessions", "{\"session_name\":\"limit\"}").json().get("id").asLong();
+
+        // 12.4 MB against a 5 MB limit
+        ApiClient.Answer tooLarge = api.upload("/api/process/sessions/" + session + "/upload", SharedFiles.rgbNgc7023(), "big.fit", null);
+        assertThat(tooLarge.status()).as(tooLarge.body()).isEqualTo(413);
+        assertThat(tooLarge.json().get("error").asText()).isEqualTo("file too large");
+        assertThat(tooLarge.json().get("detail").asText()).contains(Long.toString(LIMIT));
+
+        // a 4 MB raw sub-frame fits, and the service goes on
+        ApiClient.Answer fits = api.upload("/api/process/sessions/" + session + "/upload", SharedFiles.rawSubNgc7023(), "sub.fit", "light");
+        assertThat(fits.status()).as(fits.body()).isEqualTo(201);
+        assertThat(fits.json().at("/header/bayer_pattern").asText()).isEqualTo("GRBG");
+
+        try (Stream<Path> kept = Files.walk(FOLDERS.data().resolve("uploads"))) {
+            assertThat(kept.filter(Files::isRegularFile)).hasSize(1);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.fitsflow.routes.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The real FITS files under shared/data (system property {@code fitsflow.shared}, set by the build). */
+public final class SharedFiles {
+    private static final Path ROOT = Path.of(System.getProperty("fitsflow.shared", "../../shared"));
+
+    private SharedFiles() {
+    }
+
+    /** 3 x 1080 x 1920 16-bit, shaped like a Seestar stacked frame. */
+    public static Path rgbNgc7023() {
+        return require(ROOT.resolve("data/frames/seestar-rgb-ngc7023.fit"));
+    }
+
+    public static Path syntheticStacked() {
+        return require(ROOT.resolve("data/frames/synthetic-stacked.fit"));
+    }
+
+    /** A raw GRBG sub-frame. */
+    public static Path rawSubNgc7023() {
+        return require(ROOT.resolve("data/seestar-subs/Light_NGC_7023_10.0s_IRCUT_20240730-224436.fit"));
+    }
+
+    private static Path require(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("test data missing: " + file.toAbsolutePath()
+                    + " (set -Dfitsflow.shared to the shared folder)");
+        }
+        return file;
+    }
+}
