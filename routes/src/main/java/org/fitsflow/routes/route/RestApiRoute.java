@@ -1,11 +1,7 @@
 package org.fitsflow.routes.route;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.camel.Exchange;
-import org.apache.camel.LoggingLevel;
-import org.apache.camel.TypeConversionException;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.bean.ParameterBindingException;
 import org.apache.camel.model.rest.RestBindingMode;
 import org.apache.camel.model.rest.RestParamType;
 import org.fitsflow.routes.api.ApiException;
@@ -21,9 +17,10 @@ import org.springframework.stereotype.Component;
  * Two endpoints of the API are Spring MVC controllers instead, each saying why: the multipart upload
  * ({@code UploadController}) and the server-sent events ({@code JobEventsController}).
  *
- * <p>Errors: every failure ends here as {@code {"error", "detail"}} with its status: {@link ApiException}
- * with its own, unreadable JSON and malformed parameters 400, anything else 500 (logged, no stack trace in
- * the answer). Nothing is retried and nothing goes to a dead letter: the client gets the answer.
+ * <p>Errors: every failure ends in {@link ErrorResponses} as {@code {"error", "detail"}} with its status:
+ * {@link ApiException} with its own, unreadable JSON and malformed parameters 400, anything else 500
+ * (logged, no stack trace in the answer). Nothing is retried and nothing goes to a dead letter: the
+ * client gets the answer.
  */
 @Component
 public class RestApiRoute extends RouteBuilder {
@@ -34,28 +31,15 @@ public class RestApiRoute extends RouteBuilder {
         restConfiguration()
                 .component("platform-http")
                 .bindingMode(RestBindingMode.json)
+                // error answers are already JSON text (ErrorResponses); binding must not quote them again
+                .skipBindingOnErrorCode(true)
                 .dataFormatProperty("prettyPrint", "false")
                 .apiContextPath("/api/openapi.json")
                 .apiProperty("api.title", "FitsFlow processing API")
                 .apiProperty("api.version", "1");
 
-        onException(ApiException.class).handled(true)
-                .setHeader(Exchange.HTTP_RESPONSE_CODE, simple("${exception.status()}"))
-                .setHeader(Exchange.CONTENT_TYPE, constant(JSON))
-                .setBody(method(ErrorResponses.class, "of(${exception})"));
-        onException(JsonProcessingException.class).handled(true)
-                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(400))
-                .setHeader(Exchange.CONTENT_TYPE, constant(JSON))
-                .setBody(method(ErrorResponses.class, "badJson(${exception})"));
-        onException(ParameterBindingException.class, TypeConversionException.class).handled(true)
-                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(400))
-                .setHeader(Exchange.CONTENT_TYPE, constant(JSON))
-                .setBody(method(ErrorResponses.class, "badParameter(${exception})"));
         onException(Exception.class).handled(true)
-                .log(LoggingLevel.ERROR, "${routeId}: ${exception.stacktrace}")
-                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(500))
-                .setHeader(Exchange.CONTENT_TYPE, constant(JSON))
-                .setBody(method(ErrorResponses.class, "internal"));
+                .bean(ErrorResponses.class, "respond");
 
         rest("/api/process").description("Sessions, uploads, jobs and pipelines")
                 .post("/sessions").id("api-create-session").description("Create an upload session")

@@ -81,7 +81,7 @@ class ApiBehaviourTest {
         Path small = TestFits.image(16, 4, 4).samples(new double[16]).writeTo(FOLDERS.root().resolve("small.fit"));
         long session = newSession("names");
         String longName = "a".repeat(1000) + ".fits";
-        List<String> hostile = List.of("../../x.fit", "/etc/fitsflow-test.fit", "..\\..\\win.fit", "a\u0000b.fit", longName,
+        List<String> hostile = List.of("../../x.fit", "/etc/fitsflow-test.fit", "..\\..\\win.fit", longName,
                 "NGC 7023 – Ирис ☃.fit", "..", "");
         List<String> stored = new ArrayList<>();
         for (String name : hostile) {
@@ -89,8 +89,12 @@ class ApiBehaviourTest {
             assertThat(answer.status()).as(name + ": " + answer.body()).isEqualTo(201);
             stored.add(answer.json().get("original_name").asText());
         }
-        assertThat(stored).containsExactly("x.fit", "fitsflow-test.fit", "win.fit", "ab.fit",
+        assertThat(stored).containsExactly("x.fit", "fitsflow-test.fit", "win.fit",
                 "a".repeat(250) + ".fits", "NGC 7023 – Ирис ☃.fit", "upload.fit", "upload.fit");
+        // the web server refuses a NUL in a part's header outright
+        ApiClient.Answer nul = api.upload(uploadPath(session), small, "a\u0000b.fit", null);
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.json().get("detail").asText()).contains("multipart");
         assertThat(Files.exists(Path.of("/etc/fitsflow-test.fit"))).isFalse();
         assertThat(Files.exists(FOLDERS.data().getParent().getParent().resolve("x.fit"))).isFalse();
         try (Stream<Path> all = Files.walk(FOLDERS.root())) {

@@ -58,8 +58,9 @@ class ReadmeWalkthroughTest {
         assertThat(file.get("original_name").asText()).isEqualTo("seestar-rgb-ngc7023.fit");
         assertThat(file.get("file_type").asText()).isEqualTo("stacked");
         assertThat(file.get("size_bytes").asLong()).isEqualTo(12447360L);
-        assertThat(file.at("/header/width").asInt()).isEqualTo(1920);
-        assertThat(file.at("/header/height").asInt()).isEqualTo(1080);
+        // a Seestar frame is portrait: NAXIS1 = 1080 columns, NAXIS2 = 1920 rows
+        assertThat(file.at("/header/width").asInt()).isEqualTo(1080);
+        assertThat(file.at("/header/height").asInt()).isEqualTo(1920);
         assertThat(file.at("/header/planes").asInt()).isEqualTo(3);
 
         // curl -X POST localhost:9247/api/process/sessions/1/finalize
@@ -96,8 +97,8 @@ class ReadmeWalkthroughTest {
         assertThat(download.header("Content-Disposition")).contains("filename=\"seestar-rgb-ngc7023.quick_dso.jpg\"");
         BufferedImage jpeg = ImageIO.read(new ByteArrayInputStream(download.bytes()));
         assertThat(jpeg).isNotNull();
-        assertThat(jpeg.getWidth()).isEqualTo(1920);
-        assertThat(jpeg.getHeight()).isEqualTo(1080);
+        assertThat(jpeg.getWidth()).isEqualTo(1080);
+        assertThat(jpeg.getHeight()).isEqualTo(1920);
 
         JsonNode listed = api.get("/api/process/jobs?limit=5").json();
         assertThat(listed.get(0).get("id").asLong()).isEqualTo(jobId);

@@ -87,7 +87,7 @@ class InboxFlowTest {
         JsonNode job = awaitFinished(STARTUP, 1).get(0);
         assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("complete");
         Path output = FOLDERS.outbox().resolve("MyWorks/NGC 7023/seestar-rgb-ngc7023.quick_dso.jpg");
-        assertThat(ImageIO.read(output.toFile()).getWidth()).isEqualTo(1920);
+        assertThat(ImageIO.read(output.toFile()).getHeight()).isEqualTo(1920);
         assertUntouched(FOLDERS.inbox().resolve(STARTUP), startupBytes, startupMtime);
     }
 

@@ -1,0 +1,140 @@
+package org.fitsflow.routes.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.fitsflow.routes.store.FileRecord;
+import org.fitsflow.routes.store.FileStore;
+import org.fitsflow.routes.store.JobEvent;
+import org.fitsflow.routes.store.JobOutcome;
+import org.fitsflow.routes.store.JobRecord;
+import org.fitsflow.routes.store.JobStore;
+import org.fitsflow.routes.store.NewFile;
+import org.fitsflow.routes.store.SessionStore;
+import org.fitsflow.routes.support.TestStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The job state machine as the enum states it and as the database enforces it. */
+class JobStateMachineTest {
+    @TempDir
+    Path dir;
+    TestStore store;
+    JobStore jobs;
+    long sessionId;
+    long fileId;
+
+    @BeforeEach
+    void open() {
+        store = TestStore.open(dir, Clock.systemUTC());
+        jobs = new JobStore(store.jdbc(), store.transactions(), Clock.systemUTC());
+        sessionId = new SessionStore(store.jdbc(), Clock.systemUTC()).createUploadSession("s").id();
+        FileRecord file = new FileStore(store.jdbc(), Clock.systemUTC())
+                .insert(new NewFile(sessionId, "a.fit", "/tmp/a.fit", "stacked", 1, null, null, null, null));
+        fileId = file.id();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        store.close();
+    }
+
+    @Test
+    void theEnumAllowsOnlyForwardMoves() {
+        assertThat(JobStatus.QUEUED.canMoveTo(JobStatus.RUNNING)).isTrue();
+        assertThat(JobStatus.QUEUED.canMoveTo(JobStatus.CANCELLED)).isTrue();
+        assertThat(JobStatus.QUEUED.canMoveTo(JobStatus.COMPLETE)).isFalse();
+        assertThat(JobStatus.RUNNING.canMoveTo(JobStatus.QUEUED)).isFalse();
+        for (JobStatus terminal : List.of(JobStatus.COMPLETE, JobStatus.FAILED, JobStatus.CANCELLED)) {
+            assertThat(terminal.isTerminal()).isTrue();
+            for (JobStatus next : JobStatus.values()) {
+                assertThat(terminal.canMoveTo(next)).as(terminal + " -> " + next).isFalse();
+            }
+        }
+        assertThat(JobStatus.fromWireName("running")).isEqualTo(JobStatus.RUNNING);
+    }
+
+    @Test
+    void everyTransitionIsRecordedWithItsTime() {
+        JobRecord job = jobs.insert(sessionId, fileId, "quick_dso", null, null);
+        assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(jobs.start(job.id())).isTrue();
+        assertThat(jobs.complete(job.id(), new JobOutcome(List.of("a.quick_dso.jpg"), false, "cpu", "{}"))).isTrue();
+
+        JobRecord done = jobs.find(job.id()).orElseThrow();
+        assertThat(done.status()).isEqualTo(JobStatus.COMPLETE);
+        assertThat(done.progressPercent()).isEqualTo(100.0);
+        assertThat(done.startedAt()).endsWith("Z");
+        assertThat(done.completedAt()).endsWith("Z");
+        assertThat(done.outputFiles()).containsExactly("a.quick_dso.jpg");
+        assertThat(done.gpuUsed()).isFalse();
+        assertThat(jobs.events(job.id())).extracting(JobEvent::fromStatus, JobEvent::toStatus)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(null, "queued"),
+                        org.assertj.core.groups.Tuple.tuple("queued", "running"),
+                        org.assertj.core.groups.Tuple.tuple("running", "complete"));
+        assertThat(jobs.events(job.id())).allMatch(e -> e.at().endsWith("Z"));
+    }
+
+    @Test
+    void backwardMovesAreRejectedAndStaleMovesChangeNothing() {
+        JobRecord job = jobs.insert(sessionId, fileId, "quick_dso", null, null);
+        jobs.start(job.id());
+        jobs.fail(job.id(), JobStatus.RUNNING, "bad pixels");
+
+        // running -> complete is a legal move, but this job is no longer running: the conditional update changes nothing
+        assertThat(jobs.complete(job.id(), new JobOutcome(List.of(), false, "cpu", "{}"))).isFalse();
+        assertThat(jobs.start(job.id())).isFalse();
+        assertThatThrownBy(() -> jobs.cancel(job.id(), JobStatus.FAILED, "x"))
+                .isInstanceOf(IllegalJobTransitionException.class).hasMessageContaining("failed to cancelled");
+        assertThatThrownBy(() -> jobs.fail(job.id(), JobStatus.COMPLETE, "x"))
+                .isInstanceOf(IllegalJobTransitionException.class);
+        JobRecord after = jobs.find(job.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(after.errorMessage()).isEqualTo("bad pixels");
+        assertThat(jobs.events(job.id())).hasSize(3);
+    }
+
+    @Test
+    void ofACancelAndACompletionRacingExactlyOneWins() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 20; i++) {
+                JobRecord job = jobs.insert(sessionId, fileId, "quick_dso", null, null);
+                jobs.start(job.id());
+                Callable<Boolean> cancel = () -> jobs.cancel(job.id(), JobStatus.RUNNING, "cancelled");
+                Callable<Boolean> complete = () -> jobs.complete(job.id(), new JobOutcome(List.of("x.jpg"), false, "cpu", "{}"));
+                Future<Boolean> a = pool.submit(cancel);
+                Future<Boolean> b = pool.submit(complete);
+                assertThat(a.get() ^ b.get()).as("exactly one of cancel/complete wins").isTrue();
+                JobStatus end = jobs.find(job.id()).orElseThrow().status();
+                assertThat(end).isEqualTo(a.get() ? JobStatus.CANCELLED : JobStatus.COMPLETE);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aJobRunningWhenTheServiceStoppedRestartsWithoutMovingBackwards() {
+        JobRecord job = jobs.insert(sessionId, fileId, "quick_dso", null, null);
+        jobs.start(job.id());
+        jobs.progress(job.id(), 40, "histogram_stretch");
+        assertThat(jobs.restart(job.id())).isTrue();
+        JobRecord restarted = jobs.find(job.id()).orElseThrow();
+        assertThat(restarted.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(restarted.progressPercent()).isZero();
+        assertThat(restarted.attempts()).isEqualTo(2);
+        assertThat(jobs.events(job.id()).get(2).detail()).contains("restarted");
+        jobs.cancel(job.id(), JobStatus.RUNNING, "cancelled");
+        assertThat(jobs.restart(job.id())).isFalse();
+    }
+}
