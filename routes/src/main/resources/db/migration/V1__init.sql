@@ -28,7 +28,7 @@ CREATE TABLE processing_files (
 );
 CREATE INDEX idx_files_session ON processing_files (session_id);
 CREATE INDEX idx_files_inbox_path ON processing_files (inbox_path) WHERE inbox_path IS NOT NULL;
-CREATE INDEX idx_files_uploads_age ON processing_files (created_at) WHERE inbox_path IS NULL AND deleted_at IS NULL;
+CREATE INDEX idx_files_live_uploads ON processing_files (id) WHERE inbox_path IS NULL AND deleted_at IS NULL;
 
 -- Custom pipelines posted through the API, kept as the YAML that was validated.
 CREATE TABLE processing_pipelines (
@@ -63,7 +63,7 @@ CREATE INDEX idx_jobs_created ON processing_jobs (created_at DESC, id DESC);
 CREATE INDEX idx_jobs_status ON processing_jobs (status);
 CREATE INDEX idx_jobs_session ON processing_jobs (session_id);
 CREATE INDEX idx_jobs_file ON processing_jobs (file_id);
-CREATE INDEX idx_jobs_outputs_age ON processing_jobs (completed_at) WHERE outputs_deleted_at IS NULL;
+CREATE INDEX idx_jobs_live_outputs ON processing_jobs (id) WHERE outputs_deleted_at IS NULL AND completed_at IS NOT NULL;
 
 -- Every status change of a job, with its time: the audit trail of the state machine.
 CREATE TABLE processing_job_events (

@@ -33,13 +33,11 @@ public record FitsflowProperties(
      * @param stableSeconds     a file is complete when its size and mtime have not changed for this long
      * @param pipelines         pipelines run for every inbox file
      * @param pollDelayMs       pause between scans of the folder
-     * @param readLockCheckMs   how often a file that is still being written is looked at again
-     * @param readLockTimeoutMs how long one scan waits for a file to become stable before moving on
      * @param include           file names taken (regular expression, case-insensitive)
      * @param exclude           file names never taken (hidden files, sync tools' temporary files)
      */
-    public record Inbox(Path dir, int stableSeconds, List<String> pipelines, long pollDelayMs, long readLockCheckMs,
-                        long readLockTimeoutMs, String include, String exclude) {
+    public record Inbox(Path dir, int stableSeconds, List<String> pipelines, long pollDelayMs, String include,
+                        String exclude) {
         public Inbox {
             pipelines = List.copyOf(pipelines);
         }

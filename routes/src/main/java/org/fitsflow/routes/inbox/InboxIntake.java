@@ -105,8 +105,8 @@ public class InboxIntake {
             }
             skipOlderStacks(stack.get(), name);
         }
-        created.forEach(job -> queue.submit(job.id()));
         LOG.info("Inbox file {} queued for {}", relative, properties.inbox().pipelines());
+        created.forEach(job -> queue.submit(job.id()));
         return created;
     }
 

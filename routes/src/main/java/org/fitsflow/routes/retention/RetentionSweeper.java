@@ -54,14 +54,13 @@ public class RetentionSweeper {
     public Sweep sweep() {
         Instant now = clock.instant();
         int uploads = 0;
-        // rows are only candidates (created long enough ago); the file's own time decides
-        for (FileRecord file : files.uploadsCreatedBefore(now.minus(uploadsAge))) {
+        for (FileRecord file : files.liveUploads()) {
             if (deleteUploadIfOld(file, now.minus(uploadsAge))) {
                 uploads++;
             }
         }
         int outputs = 0;
-        for (JobRecord job : jobs.finishedBefore(now.minus(outputsAge))) {
+        for (JobRecord job : jobs.finishedWithOutputs()) {
             if (deleteOutputsIfOld(job, now.minus(outputsAge))) {
                 outputs++;
             }

@@ -7,10 +7,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The watched inbox folder. Read-only: {@code noop=true} never moves, renames or deletes anything there.
- * A file is taken once its modification time is {@code stable-seconds} old (readLock=changed with a
- * minimum age), once per relative path + size + mtime (our SQLite idempotent repository, so a restart
- * does not take it again and a changed file is taken again). Hidden files and sync tools' temporary
- * files are excluded.
+ * A file is offered once its size and mtime have not changed for {@code stable-seconds} (our filter,
+ * checked at scan time: Camel fixes the idempotent key when it scans, so a read lock that waits after
+ * the scan would remember a half-written size), and taken once per relative path + size + mtime (our
+ * SQLite idempotent repository: a restart does not take it again, a changed file is taken again).
+ * Hidden files and sync tools' temporary files are excluded.
  *
  * <p>Errors: a file that is no FITS image is not an error here (the intake records failed jobs). When
  * the intake itself fails (database unavailable), the exchange fails, Camel forgets the file's key, and
@@ -26,9 +27,7 @@ public class InboxRoute extends RouteBuilder {
                 + "?recursive=true&noop=true"
                 + "&idempotent=true&idempotentRepository=#inboxIdempotentRepository"
                 + "&idempotentKey=RAW(${file:name}|${file:size}|${header.CamelFileLastModified})"
-                + "&readLock=changed&readLockMinAge={{fitsflow.inbox.stable-seconds}}s&readLockMinLength=0"
-                + "&readLockCheckInterval={{fitsflow.inbox.read-lock-check-ms}}"
-                + "&readLockTimeout={{fitsflow.inbox.read-lock-timeout-ms}}"
+                + "&filter=#inboxStabilityFilter"
                 + "&include=RAW({{fitsflow.inbox.include}})&exclude=RAW({{fitsflow.inbox.exclude}})"
                 + "&sortBy=file:modified"
                 + "&initialDelay={{fitsflow.inbox.poll-delay-ms}}&delay={{fitsflow.inbox.poll-delay-ms}}")

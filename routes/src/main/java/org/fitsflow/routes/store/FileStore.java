@@ -3,7 +3,6 @@ package org.fitsflow.routes.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,10 +57,10 @@ public class FileStore {
                 FileStore::map, escapeLike(folderPrefix) + "%");
     }
 
-    /** Uploaded files (not inbox files) created before the cut-off whose stored copy still exists. */
-    public List<FileRecord> uploadsCreatedBefore(Instant cutoff) {
-        return jdbc.query("SELECT * FROM processing_files WHERE inbox_path IS NULL AND deleted_at IS NULL "
-                + "AND created_at < ? ORDER BY id", FileStore::map, cutoff.toString());
+    /** Uploaded files (not inbox files) whose stored copy has not been deleted. */
+    public List<FileRecord> liveUploads() {
+        return jdbc.query("SELECT * FROM processing_files WHERE inbox_path IS NULL AND deleted_at IS NULL ORDER BY id",
+                FileStore::map);
     }
 
     public void markDeleted(long id) {

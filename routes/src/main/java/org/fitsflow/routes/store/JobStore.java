@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -133,10 +132,10 @@ public class JobStore {
                 percent, step, id);
     }
 
-    /** Finished jobs whose output folder still exists and that completed before the cut-off. */
-    public List<JobRecord> finishedBefore(Instant cutoff) {
+    /** Finished jobs whose outputs have not been deleted by retention. */
+    public List<JobRecord> finishedWithOutputs() {
         return jdbc.query("SELECT * FROM processing_jobs WHERE outputs_deleted_at IS NULL AND completed_at IS NOT NULL "
-                + "AND completed_at < ? ORDER BY id", JobStore::map, cutoff.toString());
+                + "ORDER BY id", JobStore::map);
     }
 
     public void markOutputsDeleted(long id) {

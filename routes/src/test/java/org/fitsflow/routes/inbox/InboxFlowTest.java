@@ -75,9 +75,10 @@ class InboxFlowTest {
                 "fitsflow.outbox.dir", FOLDERS.outbox().toString(),
                 "fitsflow.pipelines-dir", TestFolders.pipelinesDir().toString(),
                 "fitsflow.inbox.stable-seconds", "1",
-                "fitsflow.inbox.poll-delay-ms", "200",
-                "fitsflow.inbox.read-lock-check-ms", "200");
-        app = new SpringApplicationBuilder(FitsflowApplication.class).properties(properties).run();
+                "fitsflow.inbox.poll-delay-ms", "200");
+        // as command-line arguments: they win over application.yaml, as with the jar
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        app = new SpringApplicationBuilder(FitsflowApplication.class).run(args);
         api = new ApiClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
     }
 

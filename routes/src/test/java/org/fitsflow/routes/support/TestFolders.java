@@ -33,7 +33,6 @@ public record TestFolders(Path root, Path data, Path inbox, Path outbox) {
         registry.add("fitsflow.pipelines-dir", () -> pipelinesDir().toString());
         registry.add("fitsflow.inbox.stable-seconds", () -> "1");
         registry.add("fitsflow.inbox.poll-delay-ms", () -> "200");
-        registry.add("fitsflow.inbox.read-lock-check-ms", () -> "200");
     }
 
     public Path database() {
