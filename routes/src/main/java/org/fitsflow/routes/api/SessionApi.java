@@ -1,8 +1,14 @@
 package org.fitsflow.routes.api;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fitsflow.routes.config.FitsflowProperties;
+import org.fitsflow.routes.executor.JobFolders;
+import org.fitsflow.routes.jobs.JobCancellation;
 import org.fitsflow.routes.pipelines.PipelineCatalog;
 import org.fitsflow.routes.queue.JobQueue;
 import org.fitsflow.routes.store.FileRecord;
@@ -12,12 +18,15 @@ import org.fitsflow.routes.store.JobRecord;
 import org.fitsflow.routes.store.JobStore;
 import org.fitsflow.routes.store.SessionRecord;
 import org.fitsflow.routes.store.SessionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The session operations of {@code /api/process/sessions}; called by the REST routes. */
 @Component
 public class SessionApi {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionApi.class);
     private static final int MAX_NAME = 200;
     private static final int LIST_LIMIT = 500;
 
@@ -28,9 +37,13 @@ public class SessionApi {
     private final JobQueue queue;
     private final HeaderJson headerJson;
     private final TransactionTemplate transactions;
+    private final JobCancellation cancellation;
+    private final JobFolders folders;
+    private final Path uploadsDir;
 
     public SessionApi(SessionStore sessions, FileStore files, JobStore jobs, PipelineCatalog pipelines, JobQueue queue,
-                      HeaderJson headerJson, TransactionTemplate transactions) {
+                      HeaderJson headerJson, TransactionTemplate transactions, JobCancellation cancellation,
+                      JobFolders folders, FitsflowProperties properties) {
         this.sessions = sessions;
         this.files = files;
         this.jobs = jobs;
@@ -38,6 +51,9 @@ public class SessionApi {
         this.queue = queue;
         this.headerJson = headerJson;
         this.transactions = transactions;
+        this.cancellation = cancellation;
+        this.folders = folders;
+        this.uploadsDir = properties.uploadsDir().toAbsolutePath().normalize();
     }
 
     public SessionView create(CreateSessionRequest request) {
@@ -62,10 +78,38 @@ public class SessionApi {
         return SessionDetailView.of(SessionView.of(session), fileViews, jobViews);
     }
 
+    /**
+     * Deletes the session: its unfinished jobs are cancelled first (running work stops), then the rows,
+     * then what the session left in the data folder. Inbox files themselves are never deleted.
+     */
     public Map<String, Object> delete(long id) {
         existing(id);
+        List<JobRecord> sessionJobs = jobs.listBySession(id);
+        sessionJobs.stream().filter(j -> !j.status().isTerminal()).forEach(j -> cancellation.cancel(j.id()));
+        List<FileRecord> sessionFiles = files.listBySession(id);
         sessions.delete(id);
+        for (JobRecord job : sessionJobs) {
+            quietly(() -> folders.delete(job.id()));
+        }
+        sessionFiles.stream()
+                .filter(f -> f.inboxPath() == null)
+                .map(f -> Path.of(f.storedPath()).toAbsolutePath().normalize())
+                .filter(p -> p.startsWith(uploadsDir))
+                .forEach(p -> quietly(() -> Files.deleteIfExists(p)));
         return Map.of("id", id, "deleted", true);
+    }
+
+    private interface FileAction {
+        void run() throws IOException;
+    }
+
+    private static void quietly(FileAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            // the rows are gone; a file left behind is removed by retention
+            LOG.warn("Could not remove a file of a deleted session: {}", e.getMessage());
+        }
     }
 
     public SessionView finalizeUploads(long id) {

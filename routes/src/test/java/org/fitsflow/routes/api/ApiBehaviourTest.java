@@ -252,6 +252,27 @@ class ApiBehaviourTest {
     }
 
     @Test
+    void deletingASessionRemovesItsRowsUploadsAndOutputs() throws IOException {
+        List<String> before = uploadedFiles();
+        long session = newSession("delete-me");
+        api.upload(uploadPath(session), SharedFiles.rgbNgc7023(), "delete.fit", null);
+        api.postJson("/api/process/sessions/" + session + "/finalize", "");
+        long jobId = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\":\"quick_dso\"}")
+                .json().get("id").asLong();
+        Await.until("job", Duration.ofMinutes(2), () -> job(jobId), j -> j.get("status").asText().equals("complete"));
+        String stored = uploadedFiles().stream().filter(n -> !before.contains(n)).findFirst().orElse(null);
+        assertThat(Files.exists(FOLDERS.data().resolve("jobs/" + jobId + "/outputs"))).isTrue();
+
+        ApiClient.Answer deleted = api.delete("/api/process/sessions/" + session);
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(api.get("/api/process/sessions/" + session).status()).isEqualTo(404);
+        assertThat(api.get("/api/process/jobs/" + jobId).status()).isEqualTo(404);
+        assertThat(Files.exists(FOLDERS.data().resolve("jobs/" + jobId))).isFalse();
+        assertThat(stored).isNotNull();
+        assertThat(uploadedFiles()).doesNotContain(stored);
+    }
+
+    @Test
     void openApiAndHealthAreServed() {
         ApiClient.Answer openapi = api.get("/api/openapi.json");
         assertThat(openapi.status()).isEqualTo(200);
