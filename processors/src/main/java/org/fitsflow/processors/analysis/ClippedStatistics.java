@@ -1,0 +1,85 @@
+package org.fitsflow.processors.analysis;
+
+import java.util.Arrays;
+
+/**
+ * Median and standard deviation of a sample after iterative kappa-sigma clipping around the median,
+ * and how many values survived the clipping (a box crossed by a star loses many of its high values).
+ */
+public record ClippedStatistics(double median, double sigma, int kept, int total) {
+
+    /** Clips the finite values among the first {@code count} of {@code values}; the array is left untouched. */
+    public static ClippedStatistics of(float[] values, int count, double kappa, int iterations) {
+        float[] sorted = new float[count];
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (Float.isFinite(values[i])) {
+                sorted[n++] = values[i];
+            }
+        }
+        if (n == 0) {
+            return new ClippedStatistics(Double.NaN, Double.NaN, 0, 0);
+        }
+        Arrays.sort(sorted, 0, n);
+        // The kept values stay a contiguous window of the sorted sample, so clipping only moves its ends.
+        int lo = 0;
+        int hi = n;
+        double median = medianOf(sorted, lo, hi);
+        double sigma = standardDeviation(sorted, lo, hi, median);
+        for (int it = 0; it < iterations && sigma > 0; it++) {
+            int newLo = lowerBound(sorted, lo, hi, (float) (median - kappa * sigma));
+            int newHi = upperBound(sorted, lo, hi, (float) (median + kappa * sigma));
+            if (newLo == lo && newHi == hi || newHi - newLo < 3) {
+                break;
+            }
+            lo = newLo;
+            hi = newHi;
+            median = medianOf(sorted, lo, hi);
+            sigma = standardDeviation(sorted, lo, hi, median);
+        }
+        return new ClippedStatistics(median, sigma, hi - lo, n);
+    }
+
+    public double keptFraction() {
+        return total == 0 ? 0 : (double) kept / total;
+    }
+
+    private static double medianOf(float[] sorted, int lo, int hi) {
+        int n = hi - lo;
+        int mid = lo + n / 2;
+        return n % 2 == 1 ? sorted[mid] : 0.5 * ((double) sorted[mid - 1] + sorted[mid]);
+    }
+
+    private static double standardDeviation(float[] sorted, int lo, int hi, double centre) {
+        double sum = 0;
+        for (int i = lo; i < hi; i++) {
+            double d = sorted[i] - centre;
+            sum += d * d;
+        }
+        return Math.sqrt(sum / Math.max(1, hi - lo - 1));
+    }
+
+    private static int lowerBound(float[] sorted, int lo, int hi, float value) {
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static int upperBound(float[] sorted, int lo, int hi, float value) {
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}
