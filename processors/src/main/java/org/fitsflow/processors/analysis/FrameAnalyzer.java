@@ -17,7 +17,7 @@ public final class FrameAnalyzer {
     }
 
     public StarField stars(Image image, ComputeBackend backend) {
-        return detector.detect(measurementPlane(image, backend), image.width(), image.height());
+        return detector.detect(measurementPlane(image, backend), image.width(), image.height(), backend);
     }
 
     public FrameQuality analyze(Image image, ComputeBackend backend) {

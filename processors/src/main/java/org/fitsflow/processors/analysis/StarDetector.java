@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.processors.backend.GaussianKernel;
 
 /**
  * Finds and measures stars on one plane: background mesh, threshold in noise sigmas on the lightly smoothed,
@@ -27,7 +29,8 @@ public final class StarDetector {
         this.parameters = parameters;
     }
 
-    public StarField detect(float[] plane, int width, int height) {
+    /** The backend runs the smoothing convolution, the one pass over the whole plane that a GPU speeds up. */
+    public StarField detect(float[] plane, int width, int height, ComputeBackend backend) {
         BackgroundMesh mesh = BackgroundMesh.measure(plane, width, height, parameters.meshCellSize());
         float[] background = mesh.map();
         float[] residual = new float[plane.length];
@@ -35,7 +38,8 @@ public final class StarDetector {
             float r = plane[i] - background[i];
             residual[i] = Float.isFinite(r) ? r : 0f;
         }
-        float[] smoothed = GaussianBlur.apply(residual, width, height, parameters.smoothingSigma());
+        float[] smoothed = backend.convolveSeparable(residual, width, height,
+                new GaussianKernel(parameters.smoothingSigma()).weights());
         double threshold = parameters.thresholdSigma() * smoothedNoise(smoothed);
 
         int margin = parameters.fitRadius();
