@@ -69,21 +69,24 @@ public final class BackgroundMesh {
         return noise;
     }
 
-    /** The background at every pixel, bilinear between cell centres and constant beyond the outer ones. */
+    /**
+     * The background at every pixel: bilinear between cell centres, extrapolated linearly from the outer two
+     * cells towards the borders, so that a gradient is followed right up to the edge.
+     */
     public float[] map() {
         float[] map = new float[width * height];
         double cellW = (double) width / columns;
         double cellH = (double) height / rows;
         IntStream.range(0, height).parallel().forEach(y -> {
-            double gy = clamp((y + 0.5) / cellH - 0.5, 0, rows - 1);
-            int r0 = Math.min((int) gy, rows - 1);
+            double gy = (y + 0.5) / cellH - 0.5;
+            int r0 = rows == 1 ? 0 : (int) Math.max(0, Math.min(rows - 2, Math.floor(gy)));
             int r1 = Math.min(r0 + 1, rows - 1);
-            double fy = gy - r0;
+            double fy = rows == 1 ? 0 : gy - r0;
             for (int x = 0; x < width; x++) {
-                double gx = clamp((x + 0.5) / cellW - 0.5, 0, columns - 1);
-                int c0 = Math.min((int) gx, columns - 1);
+                double gx = (x + 0.5) / cellW - 0.5;
+                int c0 = columns == 1 ? 0 : (int) Math.max(0, Math.min(columns - 2, Math.floor(gx)));
                 int c1 = Math.min(c0 + 1, columns - 1);
-                double fx = gx - c0;
+                double fx = columns == 1 ? 0 : gx - c0;
                 double top = levels[r0 * columns + c0] * (1 - fx) + levels[r0 * columns + c1] * fx;
                 double bottom = levels[r1 * columns + c0] * (1 - fx) + levels[r1 * columns + c1] * fx;
                 map[y * width + x] = (float) (top * (1 - fy) + bottom * fy);
@@ -96,18 +99,25 @@ public final class BackgroundMesh {
         return cellSize;
     }
 
+    /**
+     * 3 x 3 median over the cells. A neighbour beyond the grid is replaced by its point reflection through the
+     * centre cell (2 L(centre) - L(opposite)), so that a border cell on a linear gradient keeps its own level.
+     */
     private static double[] medianFiltered(double[] levels, int columns, int rows) {
         double[] filtered = new double[levels.length];
         double[] window = new double[9];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < columns; c++) {
+                double centre = levels[r * columns + c];
                 int n = 0;
                 for (int dr = -1; dr <= 1; dr++) {
                     for (int dc = -1; dc <= 1; dc++) {
-                        int rr = r + dr;
-                        int cc = c + dc;
-                        if (rr >= 0 && rr < rows && cc >= 0 && cc < columns && Double.isFinite(levels[rr * columns + cc])) {
-                            window[n++] = levels[rr * columns + cc];
+                        double v = level(levels, columns, rows, r + dr, c + dc);
+                        if (Double.isNaN(v)) {
+                            v = 2 * centre - level(levels, columns, rows, r - dr, c - dc);
+                        }
+                        if (Double.isFinite(v)) {
+                            window[n++] = v;
                         }
                     }
                 }
@@ -115,6 +125,10 @@ public final class BackgroundMesh {
             }
         }
         return filtered;
+    }
+
+    private static double level(double[] levels, int columns, int rows, int r, int c) {
+        return r >= 0 && r < rows && c >= 0 && c < columns ? levels[r * columns + c] : Double.NaN;
     }
 
     private static double[] finite(double[] values) {
@@ -130,7 +144,4 @@ public final class BackgroundMesh {
         return values.length % 2 == 1 ? values[mid] : 0.5 * (values[mid - 1] + values[mid]);
     }
 
-    private static double clamp(double v, double lo, double hi) {
-        return Math.max(lo, Math.min(hi, v));
-    }
 }

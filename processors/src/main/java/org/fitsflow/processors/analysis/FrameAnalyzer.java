@@ -6,8 +6,8 @@ import org.fitsflow.processors.image.HeaderSummary;
 
 /**
  * Measures a frame's stars on one plane: for a raw mosaic the green plane of the backend's bilinear debayer
- * (green has twice the photosites of red or blue, so its interpolated plane is the sharpest and keeps the
- * full pixel scale), for a colour image its green plane, for mono the only plane.
+ * after hot photosites are corrected (green has twice the photosites of red or blue, so its interpolated plane
+ * is the sharpest and keeps the full pixel scale), for a colour image its green plane, for mono the only plane.
  */
 public final class FrameAnalyzer {
     private final StarDetector detector;
@@ -28,7 +28,8 @@ public final class FrameAnalyzer {
     public static float[] measurementPlane(Image image, ComputeBackend backend) {
         HeaderSummary summary = image.header().summary();
         if (image.channels() == 1 && summary.bayerPattern() != null) {
-            return backend.debayer(image.plane(0), image.width(), image.height(), summary.bayerPattern())[1];
+            float[] mosaic = HotPixelFilter.corrected(image.plane(0), image.width(), image.height());
+            return backend.debayer(mosaic, image.width(), image.height(), summary.bayerPattern())[1];
         }
         return image.isColour() ? image.plane(1) : image.plane(0);
     }

@@ -9,14 +9,17 @@ package org.fitsflow.processors.analysis;
  * @param fitRadius         half-size of the box the Gaussian is fitted to (pixels); stars closer to an edge are skipped
  * @param saturationLevel   a star with a pixel at or above this normalised value is saturated and not measured
  * @param minFwhm           narrower fits are hot pixels or cosmic rays (pixels)
+ * @param sharpnessLimit    fits narrower than this fraction of the frame's median FWHM are rejected too: every
+ *                          star of a frame has the same PSF, so a much sharper source is a hot pixel with noise
  * @param maxFwhm           wider fits are galaxies, nebula knots or blends (pixels)
  * @param maxStars          the brightest candidates measured, bounding the time spent on dense fields
  */
 public record StarDetectionParameters(double thresholdSigma, double smoothingSigma, int meshCellSize, int fitRadius,
-                                      double saturationLevel, double minFwhm, double maxFwhm, int maxStars) {
+                                      double saturationLevel, double minFwhm, double sharpnessLimit, double maxFwhm,
+                                      int maxStars) {
 
     public static final StarDetectionParameters DEFAULTS =
-            new StarDetectionParameters(5.0, 1.0, 64, 6, 0.95, 1.5, 15.0, 3000);
+            new StarDetectionParameters(5.0, 1.0, 64, 6, 0.95, 1.0, 0.75, 15.0, 3000);
 
     public StarDetectionParameters {
         if (!(thresholdSigma > 0)) {
@@ -37,6 +40,9 @@ public record StarDetectionParameters(double thresholdSigma, double smoothingSig
         if (!(minFwhm >= 0) || !(maxFwhm > minFwhm)) {
             throw new IllegalArgumentException("FWHM limits must satisfy 0 <= min < max, got " + minFwhm + ", " + maxFwhm);
         }
+        if (!(sharpnessLimit >= 0 && sharpnessLimit < 1)) {
+            throw new IllegalArgumentException("sharpness limit must be in [0, 1), got " + sharpnessLimit);
+        }
         if (maxStars < 1) {
             throw new IllegalArgumentException("max stars must be at least 1, got " + maxStars);
         }
@@ -44,11 +50,11 @@ public record StarDetectionParameters(double thresholdSigma, double smoothingSig
 
     public StarDetectionParameters withThresholdSigma(double sigma) {
         return new StarDetectionParameters(sigma, smoothingSigma, meshCellSize, fitRadius, saturationLevel, minFwhm,
-                maxFwhm, maxStars);
+                sharpnessLimit, maxFwhm, maxStars);
     }
 
     public StarDetectionParameters withMaxStars(int count) {
         return new StarDetectionParameters(thresholdSigma, smoothingSigma, meshCellSize, fitRadius, saturationLevel,
-                minFwhm, maxFwhm, count);
+                minFwhm, sharpnessLimit, maxFwhm, count);
     }
 }

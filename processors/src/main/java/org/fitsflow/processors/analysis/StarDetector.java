@@ -13,8 +13,9 @@ import org.fitsflow.processors.backend.GaussianKernel;
 /**
  * Finds and measures stars on one plane: background mesh, threshold in noise sigmas on the lightly smoothed,
  * background-subtracted plane, local maxima, rejection of edge and saturated candidates, then an elliptical
- * Gaussian fit per star (centre, FWHM along both axes, roundness) on the unsmoothed pixels; fits narrower than
- * {@code minFwhm} (hot pixels, cosmic rays) or wider than {@code maxFwhm} are dropped.
+ * Gaussian fit per star (centre, FWHM along both axes, roundness) on the unsmoothed pixels. Fits narrower than
+ * {@code minFwhm} or than {@code sharpnessLimit} x the median FWHM of the frame's brighter stars (hot pixels,
+ * cosmic rays: uncalibrated subs from a warm sensor have many) or wider than {@code maxFwhm} are dropped.
  */
 public final class StarDetector {
     private static final int PEAK_RADIUS = 2;
@@ -52,7 +53,7 @@ public final class StarDetector {
                 .map(c -> measure(plane, width, background, c))
                 .flatMap(Optional::stream)
                 .toList();
-        List<Star> stars = withoutDuplicates(fitted);
+        List<Star> stars = withoutDuplicates(withoutTooSharp(fitted));
         return new StarField(stars.subList(0, Math.min(stars.size(), parameters.maxStars())), mesh.medianLevel(),
                 mesh.noise());
     }
@@ -62,16 +63,36 @@ public final class StarDetector {
         int cy = c[1];
         return GaussianPsfFit.fit(plane, width, cx, cy, parameters.fitRadius(), background[cy * width + cx], INITIAL_SIGMA)
                 .filter(s -> Math.hypot(s.x() - cx, s.y() - cy) <= MAX_CENTRE_SHIFT)
-                .filter(s -> s.fwhmMinor() >= parameters.minFwhm() && s.fwhmMajor() <= parameters.maxFwhm());
+                .filter(s -> s.fwhm() >= parameters.minFwhm() && s.fwhm() <= parameters.maxFwhm());
     }
 
+    /** The PSF width is taken from the brighter half of the fits, where noise and hot pixels weigh least. */
+    private List<Star> withoutTooSharp(List<Star> fitted) {
+        if (fitted.isEmpty()) {
+            return fitted;
+        }
+        List<Star> byPeak = new ArrayList<>(fitted);
+        byPeak.sort(Comparator.comparingDouble((Star s) -> -s.peak()));
+        double[] brighter = byPeak.subList(0, (byPeak.size() + 1) / 2).stream().mapToDouble(Star::fwhm).toArray();
+        double limit = parameters.sharpnessLimit() * StarField.median(brighter);
+        return fitted.stream().filter(s -> s.fwhm() >= limit).toList();
+    }
+
+    /** 1.4826 x MAD of a regular subsample: unbiased for Gaussian noise and blind to the few star pixels. */
     private static double smoothedNoise(float[] smoothed) {
         float[] sample = new float[smoothed.length / NOISE_SAMPLE_STRIDE + 1];
         int n = 0;
         for (int i = 0; i < smoothed.length; i += NOISE_SAMPLE_STRIDE) {
             sample[n++] = smoothed[i];
         }
-        return ClippedStatistics.of(sample, n, 3.0, 5).sigma();
+        float[] values = java.util.Arrays.copyOf(sample, n);
+        java.util.Arrays.sort(values);
+        float median = values[n / 2];
+        for (int i = 0; i < n; i++) {
+            values[i] = Math.abs(values[i] - median);
+        }
+        java.util.Arrays.sort(values);
+        return 1.4826 * values[n / 2];
     }
 
     private static List<int[]> localMaxima(float[] smoothed, int width, int height, int margin, double threshold) {
