@@ -4,7 +4,14 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.fitsflow.processors.steps.BackgroundExtraction;
+import org.fitsflow.processors.steps.BackgroundExtractionParameters;
+import org.fitsflow.processors.steps.BackgroundNeutralization;
 import org.fitsflow.processors.steps.Debayer;
+import org.fitsflow.processors.steps.Scnr;
+import org.fitsflow.processors.steps.ScnrParameters;
+import org.fitsflow.processors.steps.StarDetection;
+import org.fitsflow.processors.steps.StarDetectionStepParameters;
 import org.fitsflow.processors.steps.StfStretch;
 import org.fitsflow.processors.steps.StfStretchParameters;
 import org.fitsflow.processors.steps.Step;
@@ -24,7 +31,15 @@ public final class StepRegistry {
                     // The pattern comes from the header's BAYERPAT, so debayer takes no parameters.
                     new SpecParameters(params).rejectUnknown(Debayer.NAME);
                     return new Debayer();
-                });
+                })
+                .register(BackgroundExtraction.NAME,
+                        params -> new BackgroundExtraction(BackgroundExtractionParameters.fromMap(params)))
+                .register(BackgroundNeutralization.NAME, params -> {
+                    new SpecParameters(params).rejectUnknown(BackgroundNeutralization.NAME);
+                    return new BackgroundNeutralization();
+                })
+                .register(Scnr.NAME, params -> new Scnr(ScnrParameters.fromMap(params)))
+                .register(StarDetection.NAME, params -> new StarDetection(StarDetectionStepParameters.fromMap(params)));
     }
 
     public StepRegistry register(String type, StepFactory factory) {
