@@ -61,7 +61,8 @@ class PipelineLoaderTest {
                 exports:
                   - format: jpeg
                 """)).isInstanceOf(InvalidPipelineException.class)
-                .hasMessage("step 2: unknown step 'strech'; known: debayer, histogram_stretch");
+                .hasMessage("step 2: unknown step 'strech'; known: background_extraction, background_neutralization, debayer, "
+                        + "histogram_stretch, scnr, star_detection");
     }
 
     @Test
