@@ -8,7 +8,7 @@ import { JobWatcher, TERMINAL_STATUSES } from './job-watcher.js';
 
 /** Names a job by its input file and pipeline, whichever the server reports. */
 export function jobSubtitle(job) {
-  const input = job.file_name || job.original_filename || job.input_file || job.source_path || '';
+  const input = job.file_name || job.original_name || job.original_filename || job.input_file || job.source_path || '';
   const pipeline = job.pipeline_name || job.pipeline || '';
   const origin = job.source === 'inbox' || job.origin === 'inbox' ? 'inbox' : '';
   return [input.split(/[\\/]/).pop(), pipeline, origin].filter(Boolean).join(' · ');
