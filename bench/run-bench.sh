@@ -10,6 +10,7 @@
 #   bench/run-bench.sh            N=16 RUNS=5 by default; N=32 RUNS=7 bench/run-bench.sh for longer runs
 #
 # Environment: N (batch size), RUNS (repeats of single-file timings, median reported), LARGE_RUNS,
+# STABLE_SECONDS and POLL_MS (inbox settings, 1 s and 100 ms; the service's defaults are 5 s and 2 s),
 # FITSFLOW_SHARED (test data, default ../shared), SERVICE_ARGS (extra service arguments), KEEP=1 keeps
 # the work folder with logs.
 set -euo pipefail
@@ -19,6 +20,9 @@ bench="$repo/bench"
 N=${N:-16}
 RUNS=${RUNS:-5}
 LARGE_RUNS=${LARGE_RUNS:-3}
+# the inbox takes a file once unchanged this long (default 5 s, for the telescope's sync); scanned this often
+STABLE_SECONDS=${STABLE_SECONDS:-1}
+POLL_MS=${POLL_MS:-100}
 SHARED=${FITSFLOW_SHARED:-$repo/../shared}
 PY=/usr/bin/python3   # Debian's python3-astropy and python3-numpy live there, not in a pyenv python
 FRAME="$SHARED/data/frames/seestar-rgb-ngc7023.fit"
@@ -106,8 +110,9 @@ mkdir -p "$work/service/inbox" "$work/service/outbox" "$work/service/data"
 ln -s "$repo/config" "$work/service/config"   # Spring Boot reads ./config/; inbox, outbox and data stay in the temp folder
 log "starting the service on port $port"
 (cd "$work/service" && exec java -jar "$SERVICE_JAR" --server.port="$port" \
-    --fitsflow.inbox.path="$work/service/inbox" --fitsflow.outbox.path="$work/service/outbox" \
-    --fitsflow.data.path="$work/service/data" ${SERVICE_ARGS:-} > "$work/service/service.log" 2>&1) &
+    --fitsflow.inbox.dir="$work/service/inbox" --fitsflow.outbox.dir="$work/service/outbox" \
+    --fitsflow.data-dir="$work/service/data" --fitsflow.inbox.stable-seconds="$STABLE_SECONDS" \
+    --fitsflow.inbox.poll-delay-ms="$POLL_MS" ${SERVICE_ARGS:-} > "$work/service/service.log" 2>&1) &
 service_pid=$!
 base="http://127.0.0.1:$port"
 deadline=$((SECONDS + 120))
@@ -154,7 +159,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { ok = (op == "<=") ? v <= t : v >= t; printf "%s (target %s %s)", ok ? "MET" : "MISSED", op, t }'; }
 echo
 echo "FitsFlow bench on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load average at start $load_at_start, at end $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "N=$N, medians of $RUNS runs (large frame: $LARGE_RUNS)"
+echo "N=$N, medians of $RUNS runs (large frame: $LARGE_RUNS); inbox: stable-seconds $STABLE_SECONDS, poll every $POLL_MS ms (included in the batch time)"
 echo "Seestar frame: 1920 x 1080 x 3 uint16; large frame: 6248 x 4176 x 3 float32; astropy writes $py_output"
 printf '%-44s %10s %14s\n' "job" "seconds" "vs Siril"
 printf '%-44s %10s %14s\n' "one Seestar frame: Siril stat+mtf+savejpg" "$siril_single" "1.00"
@@ -172,5 +177,5 @@ echo
 echo "single-file latency, FitsFlow / Siril: $(ratio "$rest_single" "$siril_single") $(verdict "$(ratio "$rest_single" "$siril_single")" "<=" 0.33)"
 echo "batch throughput, FitsFlow / Siril two at a time: $(ratio "$siril_batch2" "$service_batch")x $(verdict "$(ratio "$siril_batch2" "$service_batch")" ">=" 3)"
 echo "large frame peak memory: max RSS ${rss_mb} MB = $(ratio "$rss_mb" "$FLOAT32_MB") x float32 $(verdict "$(ratio "$rss_mb" "$FLOAT32_MB")" "<=" 1.5);" \
-     "JVM heap peak ${heap_mb} MB = $(ratio "$heap_mb" "$FLOAT32_MB") x; runs in a ${xmx_mb} MB heap (-Xmx, 1.5 x float32): $capped"
+     "JVM heap in use at its highest (garbage included) ${heap_mb} MB = $(ratio "$heap_mb" "$FLOAT32_MB") x; runs in a ${xmx_mb} MB heap (-Xmx, 1.5 x float32): $capped"
 echo "service GPU: $gpu_line"
