@@ -4,31 +4,53 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Exact order statistics (median, MAD, percentiles) of the finite values of a large plane without
- * sorting a copy of it: a parallel 65536-bin histogram locates the bin that holds the wanted rank, and
- * only that bin's values are collected and sorted. A bin too full to sort (a plateau such as a constant
- * or clipped image) is narrowed to its own value range and histogrammed again. Results equal numpy's
- * {@code median}, {@code median(abs(x - median))} and {@code percentile} (linear interpolation) on the
- * values widened to double.
+ * Exact order statistics (median, MAD, quantiles) of the finite values of a large plane without sorting
+ * a copy of it. The first pass histograms the plane on the 65536 levels of 16-bit data over [0, 1] and
+ * notes whether every value is exactly such a level: then the median and MAD follow from the counts
+ * alone (one pass for the usual 16-bit frames). Otherwise the bin holding the wanted rank is located
+ * and only its values are collected and sorted; a bin too full to sort (a plateau) is narrowed to its
+ * own value range and histogrammed again. Values outside [0, 1] get a histogram over their own range.
+ * Results equal numpy's {@code median}, {@code median(abs(x - median))} and {@code percentile} (linear
+ * interpolation) on the values widened to double.
  */
 public final class OrderStatistics {
     private static final int BINS = 1 << 16;
     private static final int SORT_LIMIT = 1 << 20;
+    /** The float nearest to k / 65535 for every 16-bit level k: what a 16-bit frame holds once normalised. */
+    private static final float[] LEVELS = new float[BINS];
+
+    static {
+        for (int k = 0; k < BINS; k++) {
+            LEVELS[k] = (float) (k / 65535.0);
+        }
+    }
 
     private OrderStatistics() {
     }
 
     /** Median and MAD (unscaled) of the finite values; count 0 and NaN median and MAD when there are none. */
     public static ChannelStatistics medianAndMad(float[] plane) {
-        FiniteRange range = finiteRange(plane);
-        if (range.count == 0) {
+        LevelHistogram first = LevelHistogram.of(plane);
+        if (first.count() == 0) {
             return new ChannelStatistics(Double.NaN, Double.NaN, 0);
         }
-        double median = middle(new Values(plane, 0, false), range.min, range.max, range.count);
-        double largestDeviation = Math.max(median - range.min, range.max - median);
+        if (first.outside() == 0 && first.offLevel() == 0) {
+            return fromLevels(first.counts(), first.count());
+        }
+        Values samples = new Values(plane, 0, false);
+        double median;
+        double largestDeviation;
+        if (first.outside() == 0) {
+            median = middle(samples, Binning.UNIT_LEVELS, first.counts(), first.count());
+            largestDeviation = Math.max(median, 1 - median);
+        } else {
+            FiniteRange range = finiteRange(plane);
+            median = middle(samples, Binning.over(range.min, range.max), null, range.count);
+            largestDeviation = Math.max(median - range.min, range.max - median);
+        }
         double mad = largestDeviation == 0 ? 0
-                : middle(new Values(plane, median, true), 0, largestDeviation, range.count);
-        return new ChannelStatistics(median, mad, range.count);
+                : middle(new Values(plane, median, true), Binning.over(0, largestDeviation), null, first.count());
+        return new ChannelStatistics(median, mad, first.count());
     }
 
     /**
@@ -46,45 +68,83 @@ public final class OrderStatistics {
         double position = fraction * (range.count - 1);
         long lower = (long) Math.floor(position);
         long upper = Math.min(lower + 1, range.count - 1);
-        double[] pair = select(new Values(plane, 0, false), range.min, range.max, lower, upper);
+        double[] pair = select(new Values(plane, 0, false), Binning.over(range.min, range.max), null, lower, upper);
         return pair[0] + (position - lower) * (pair[1] - pair[0]);
     }
 
-    private static double middle(Values values, double lo, double hi, long count) {
+    /** Median and MAD when every value is a 16-bit level: both read off the level counts. */
+    private static ChannelStatistics fromLevels(long[] counts, long count) {
         long upper = count / 2;
         long lower = count % 2 == 0 ? upper - 1 : upper;
-        double[] pair = select(values, lo, hi, lower, upper);
+        int lowerLevel = binOfRank(counts, lower);
+        double median = ((double) LEVELS[lowerLevel] + LEVELS[binOfRank(counts, upper)]) / 2;
+        // walk outwards from the median, always to the nearer level: deviations in increasing order
+        int left = lowerLevel;
+        int right = lowerLevel + 1;
+        long seen = 0;
+        double lowerDeviation = Double.NaN;
+        while (true) {
+            double leftDeviation = left >= 0 ? median - LEVELS[left] : Double.POSITIVE_INFINITY;
+            double rightDeviation = right < BINS ? LEVELS[right] - median : Double.POSITIVE_INFINITY;
+            boolean takeLeft = leftDeviation <= rightDeviation;
+            long n = takeLeft ? counts[left--] : counts[right++];
+            double deviation = takeLeft ? leftDeviation : rightDeviation;
+            if (seen <= lower && lower < seen + n) {
+                lowerDeviation = deviation;
+            }
+            if (seen <= upper && upper < seen + n) {
+                return new ChannelStatistics(median, (lowerDeviation + deviation) / 2, count);
+            }
+            seen += n;
+        }
+    }
+
+    private static double middle(Values values, Binning binning, long[] histogram, long count) {
+        long upper = count / 2;
+        long lower = count % 2 == 0 ? upper - 1 : upper;
+        double[] pair = select(values, binning, histogram, lower, upper);
         return (pair[0] + pair[1]) / 2;
     }
 
-    /** The values of rank {@code lower} and {@code upper} (equal or adjacent, 0-based) among the values in [lo, hi]. */
-    private static double[] select(Values values, double lo, double hi, long lower, long upper) {
+    /**
+     * The values of rank {@code lower} and {@code upper} (equal or adjacent, 0-based) among the values,
+     * all of which lie in the binning's range; {@code histogram} is that binning's histogram when known.
+     */
+    private static double[] select(Values values, Binning binning, long[] histogram, long lower, long upper) {
         long below = 0;
-        while (lo < hi) {
-            long[] histogram = values.histogram(lo, hi);
-            int lowerBin = binOfRank(histogram, lower - below);
-            int upperBin = binOfRank(histogram, upper - below);
+        while (binning.lo < binning.hi) {
+            long[] counts = histogram != null ? histogram : values.histogram(binning);
+            histogram = null;
+            int lowerBin = binOfRank(counts, lower - below);
+            int upperBin = binOfRank(counts, upper - below);
             long before = 0;
             for (int b = 0; b < lowerBin; b++) {
-                before += histogram[b];
+                before += counts[b];
             }
             long inside = 0;
             for (int b = lowerBin; b <= upperBin; b++) {
-                inside += histogram[b];
+                inside += counts[b];
             }
             if (inside <= SORT_LIMIT) {
-                double[] collected = values.collect(lo, hi, lowerBin, upperBin, (int) inside);
+                double[] collected = values.collect(binning, lowerBin, upperBin, (int) inside);
                 Arrays.sort(collected);
                 long offset = below + before;
                 return new double[] {collected[(int) (lower - offset)], collected[(int) (upper - offset)]};
             }
             // the bin function is monotonic, so [min, max] of these bins holds exactly their values
-            double[] minMax = values.minMax(lo, hi, lowerBin, upperBin);
+            double[] minMax = values.minMax(binning, lowerBin, upperBin);
             below += before;
-            lo = minMax[0];
-            hi = minMax[1];
+            binning = Binning.over(minMax[0], minMax[1]);
         }
-        return new double[] {lo, lo};
+        return new double[] {binning.lo, binning.lo};
+    }
+
+    /**
+     * first <= bin <= last as one unsigned comparison: about half the values lie on either side of the
+     * median's bin, so two comparisons would make the processor mispredict every other value.
+     */
+    private static boolean isBetween(int bin, int first, int last) {
+        return Integer.compareUnsigned(bin - first, last - first) <= 0;
     }
 
     private static int binOfRank(long[] histogram, long rank) {
@@ -98,16 +158,98 @@ public final class OrderStatistics {
         throw new IllegalStateException("rank " + rank + " beyond histogram total " + seen);
     }
 
-    private static int bin(double value, double lo, double scale) {
-        int b = (int) ((value - lo) * scale);
-        return b < BINS ? b : BINS - 1;
+    /**
+     * Histogram bins over [lo, hi]: bin = (int) ((v - lo) * scale + offset), capped at the last bin. The
+     * function is monotonic in v, which the narrowing step relies on.
+     */
+    private record Binning(double lo, double hi, double scale, double offset) {
+        /** One bin per 16-bit level over [0, 1], centred on the level. */
+        static final Binning UNIT_LEVELS = new Binning(0, 1, 65535, 0.5);
+
+        static Binning over(double lo, double hi) {
+            return new Binning(lo, hi, BINS / (hi - lo), 0);
+        }
+
+        int bin(double value) {
+            int b = (int) ((value - lo) * scale + offset);
+            return b < BINS ? b : BINS - 1;
+        }
+
+        boolean contains(double value) {
+            return value >= lo && value <= hi;
+        }
+    }
+
+    /** The first pass: counts per 16-bit level of the values in [0, 1], finite values outside, values off the levels. */
+    private record LevelHistogram(long[] counts, long count, long outside, long offLevel) {
+
+        /** One range's running totals. */
+        private static final class Partial {
+            final int[] counts = new int[BINS];
+            long outside;
+            long offLevel;
+        }
+
+        static LevelHistogram of(float[] plane) {
+            List<Partial> parts = ParallelRanges.reduce(plane.length, Partial::new, (part, from, to) -> count(plane, from, to, part));
+            long[] total = new long[BINS];
+            long outside = 0;
+            long offLevel = 0;
+            for (Partial part : parts) {
+                for (int b = 0; b < BINS; b++) {
+                    total[b] += part.counts[b];
+                }
+                outside += part.outside;
+                offLevel += part.offLevel;
+            }
+            long inside = 0;
+            for (long n : total) {
+                inside += n;
+            }
+            return new LevelHistogram(total, inside + outside, outside, offLevel);
+        }
+
+        private static void count(float[] plane, int from, int to, Partial part) {
+            Binning levels = Binning.UNIT_LEVELS;
+            int[] counts = part.counts;
+            long outside = 0;
+            long offLevel = 0;
+            for (int i = from; i < to; i++) {
+                float x = plane[i];
+                if (x >= 0f && x <= 1f) {
+                    int b = levels.bin(x);
+                    counts[b]++;
+                    if (LEVELS[b] != x) {
+                        offLevel++;
+                    }
+                } else if (Float.isFinite(x)) {
+                    outside++;
+                }
+            }
+            part.outside += outside;
+            part.offLevel += offLevel;
+        }
     }
 
     private record FiniteRange(long count, double min, double max) {
     }
 
+    /** One range's running count, minimum and maximum (of finite values, or of values in some bins). */
+    private static final class Extremes {
+        long count;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+
+        void add(Extremes other) {
+            count += other.count;
+            min = Math.min(min, other.min);
+            max = Math.max(max, other.max);
+        }
+    }
+
     private static FiniteRange finiteRange(float[] plane) {
-        List<FiniteRange> parts = ParallelRanges.map(plane.length, (from, to) -> {
+        Extremes total = new Extremes();
+        ParallelRanges.reduce(plane.length, Extremes::new, (part, from, to) -> {
             long count = 0;
             float min = Float.POSITIVE_INFINITY;
             float max = Float.NEGATIVE_INFINITY;
@@ -119,37 +261,45 @@ public final class OrderStatistics {
                     max = Math.max(max, x);
                 }
             }
-            return new FiniteRange(count, min, max);
-        });
-        long count = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (FiniteRange part : parts) {
-            count += part.count;
-            min = Math.min(min, part.min);
-            max = Math.max(max, part.max);
+            part.count += count;
+            part.min = Math.min(part.min, min);
+            part.max = Math.max(part.max, max);
+        }).forEach(total::add);
+        return new FiniteRange(total.count, total.min, total.max);
+    }
+
+    /** A growing list of doubles: the values of the selected bins, few compared with the plane. */
+    private static final class Collected {
+        double[] values = new double[64];
+        int size;
+
+        void add(double value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
         }
-        return new FiniteRange(count, min, max);
     }
 
     /**
      * The plane's values as the statistics see them: the samples themselves, or their absolute deviations
-     * from {@code centre}. Only values within [lo, hi] take part in a pass, which also excludes NaN and
-     * infinities, since every range is finite.
+     * from {@code centre}. Only values within the binning's range take part in a pass, which also
+     * excludes NaN and infinities, since every range is finite.
      */
     private record Values(float[] plane, double centre, boolean deviations) {
 
-        long[] histogram(double lo, double hi) {
-            double scale = BINS / (hi - lo);
-            List<int[]> parts = ParallelRanges.map(plane.length, (from, to) -> {
-                int[] counts = new int[BINS];
+        double value(int i) {
+            return deviations ? Math.abs(plane[i] - centre) : plane[i];
+        }
+
+        long[] histogram(Binning binning) {
+            List<int[]> parts = ParallelRanges.reduce(plane.length, () -> new int[BINS], (counts, from, to) -> {
                 for (int i = from; i < to; i++) {
-                    double v = deviations ? Math.abs(plane[i] - centre) : plane[i];
-                    if (v >= lo && v <= hi) {
-                        counts[bin(v, lo, scale)]++;
+                    double v = value(i);
+                    if (binning.contains(v)) {
+                        counts[binning.bin(v)]++;
                     }
                 }
-                return counts;
             });
             long[] total = new long[BINS];
             for (int[] part : parts) {
@@ -160,58 +310,40 @@ public final class OrderStatistics {
             return total;
         }
 
-        double[] collect(double lo, double hi, int firstBin, int lastBin, int expected) {
-            double scale = BINS / (hi - lo);
-            List<double[]> parts = ParallelRanges.map(plane.length, (from, to) -> {
-                double[] found = new double[16];
-                int n = 0;
+        double[] collect(Binning binning, int firstBin, int lastBin, int expected) {
+            List<Collected> parts = ParallelRanges.reduce(plane.length, Collected::new, (found, from, to) -> {
                 for (int i = from; i < to; i++) {
-                    double v = deviations ? Math.abs(plane[i] - centre) : plane[i];
-                    if (v >= lo && v <= hi) {
-                        int b = bin(v, lo, scale);
-                        if (b >= firstBin && b <= lastBin) {
-                            if (n == found.length) {
-                                found = Arrays.copyOf(found, n * 2);
-                            }
-                            found[n++] = v;
+                    double v = value(i);
+                    if (binning.contains(v)) {
+                        if (isBetween(binning.bin(v), firstBin, lastBin)) {
+                            found.add(v);
                         }
                     }
                 }
-                return Arrays.copyOf(found, n);
             });
             double[] all = new double[expected];
             int n = 0;
-            for (double[] part : parts) {
-                System.arraycopy(part, 0, all, n, part.length);
-                n += part.length;
+            for (Collected part : parts) {
+                System.arraycopy(part.values, 0, all, n, part.size);
+                n += part.size;
             }
             return all;
         }
 
-        double[] minMax(double lo, double hi, int firstBin, int lastBin) {
-            double scale = BINS / (hi - lo);
-            List<double[]> parts = ParallelRanges.map(plane.length, (from, to) -> {
-                double min = Double.POSITIVE_INFINITY;
-                double max = Double.NEGATIVE_INFINITY;
+        double[] minMax(Binning binning, int firstBin, int lastBin) {
+            Extremes total = new Extremes();
+            ParallelRanges.reduce(plane.length, Extremes::new, (part, from, to) -> {
                 for (int i = from; i < to; i++) {
-                    double v = deviations ? Math.abs(plane[i] - centre) : plane[i];
-                    if (v >= lo && v <= hi) {
-                        int b = bin(v, lo, scale);
-                        if (b >= firstBin && b <= lastBin) {
-                            min = Math.min(min, v);
-                            max = Math.max(max, v);
+                    double v = value(i);
+                    if (binning.contains(v)) {
+                        if (isBetween(binning.bin(v), firstBin, lastBin)) {
+                            part.min = Math.min(part.min, v);
+                            part.max = Math.max(part.max, v);
                         }
                     }
                 }
-                return new double[] {min, max};
-            });
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (double[] part : parts) {
-                min = Math.min(min, part[0]);
-                max = Math.max(max, part[1]);
-            }
-            return new double[] {min, max};
+            }).forEach(total::add);
+            return new double[] {total.min, total.max};
         }
     }
 }

@@ -32,6 +32,35 @@ class OrderStatisticsTest {
         assertThat(statistics.mad()).isEqualTo(sortedMedian(deviations));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 999, 1000, 1_000_000, 1_000_001})
+    void sixteenBitLevelsAreCountedExactly(int size) {
+        // values exactly on the 16-bit levels take the counting path: same results as the definition
+        Random random = new Random(size);
+        float[] plane = new float[size];
+        for (int i = 0; i < size; i++) {
+            plane[i] = (float) ((700 + (int) Math.abs(random.nextGaussian() * 40) + (i % 1000 == 0 ? 60000 : 0)) / 65535.0);
+        }
+        assertMatchesDefinition(plane);
+    }
+
+    @Test
+    void offLevelAndOutOfRangeValuesTakeTheGeneralPath() {
+        Random random = new Random(11);
+        float[] onLevelsButOne = new float[500_000];
+        float[] withNegatives = new float[500_000];
+        for (int i = 0; i < onLevelsButOne.length; i++) {
+            onLevelsButOne[i] = (float) (random.nextInt(3000) / 65535.0);
+            withNegatives[i] = (float) random.nextGaussian() * 0.01f;
+        }
+        onLevelsButOne[12345] = 0.0123456f;
+        withNegatives[7] = Float.NaN;
+        withNegatives[8] = 3.5f;
+
+        assertMatchesDefinition(onLevelsButOne);
+        assertMatchesDefinition(withNegatives);
+    }
+
     @Test
     void nonFiniteValuesTakeNoPart() {
         float[] plane = {Float.NaN, 0.3f, Float.POSITIVE_INFINITY, 0.1f, Float.NEGATIVE_INFINITY, 0.2f, 0.9f};
@@ -114,6 +143,17 @@ class OrderStatisticsTest {
             double expected = sorted[lower] + (position - lower) * (sorted[lower + 1] - sorted[lower]);
             assertThat(OrderStatistics.quantile(plane, fraction)).isEqualTo(expected);
         }
+    }
+
+    private static void assertMatchesDefinition(float[] plane) {
+        ChannelStatistics statistics = OrderStatistics.medianAndMad(plane);
+
+        double[] finite = Arrays.stream(toDoubles(plane)).filter(Double::isFinite).toArray();
+        double median = sortedMedian(finite);
+        double[] deviations = Arrays.stream(finite).map(v -> Math.abs(v - median)).toArray();
+        assertThat(statistics.count()).isEqualTo(finite.length);
+        assertThat(statistics.median()).isEqualTo(median);
+        assertThat(statistics.mad()).isEqualTo(sortedMedian(deviations));
     }
 
     private static double sortedMedian(double[] values) {
