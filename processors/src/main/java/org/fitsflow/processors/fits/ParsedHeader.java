@@ -11,12 +11,27 @@ import org.fitsflow.processors.image.HeaderCard;
 final class ParsedHeader {
     private final List<HeaderCard> cards;
     private final Map<String, HeaderCard> firstByKeyword = new HashMap<>();
+    /** Strings written with the CONTINUE long-string convention, joined; the cards themselves stay verbatim. */
+    private final Map<String, String> longStrings = new HashMap<>();
 
     ParsedHeader(List<HeaderCard> cards) {
         this.cards = List.copyOf(cards);
-        for (HeaderCard card : this.cards) {
-            firstByKeyword.putIfAbsent(card.keyword(), card);
+        for (int i = 0; i < this.cards.size(); i++) {
+            HeaderCard card = this.cards.get(i);
+            if (firstByKeyword.putIfAbsent(card.keyword(), card) == null && card.stringValue() && card.value().endsWith("&")) {
+                longStrings.put(card.keyword(), joinContinued(i));
+            }
         }
+    }
+
+    private String joinContinued(int first) {
+        StringBuilder text = new StringBuilder(cards.get(first).value());
+        for (int i = first + 1; i < cards.size() && text.charAt(text.length() - 1) == '&'
+                && cards.get(i).keyword().equals("CONTINUE") && cards.get(i).value() != null; i++) {
+            text.setLength(text.length() - 1);
+            text.append(cards.get(i).value());
+        }
+        return text.toString();
     }
 
     List<HeaderCard> cards() {
@@ -28,7 +43,9 @@ final class ParsedHeader {
     }
 
     Optional<String> string(String keyword) {
-        return card(keyword).map(HeaderCard::value).map(String::trim).filter(v -> !v.isEmpty());
+        String joined = longStrings.get(keyword);
+        Optional<String> value = joined != null ? Optional.of(joined) : card(keyword).map(HeaderCard::value);
+        return value.map(String::trim).filter(v -> !v.isEmpty());
     }
 
     boolean isTrue(String keyword) {

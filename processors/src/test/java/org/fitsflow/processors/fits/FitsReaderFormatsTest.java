@@ -344,10 +344,11 @@ class FitsReaderFormatsTest {
                 .rawCard("CONTINUE  'ill the card ends' / continued")
                 .rawCard("HIERARCH ESO DET CHIP TEMP = -95.5 / chip temperature")
                 .rawCard("QUOTED  = 'it''s here'  / with a quote")
-                .card("OBJECT", "Iris");
+                .rawCard("OBJECT  = 'Iris nebula, NGC 7023, a reflection nebula lit by the star &'")
+                .rawCard("CONTINUE  'HD 200775'");
         FitsHeader header = FitsReader.readHeader(fits.writeTo(dir.resolve("many.fit")));
-        // SIMPLE, BITPIX, NAXIS, NAXIS1, NAXIS2, BZERO + the generated cards + the five below
-        assertThat(header.cards()).hasSize(6 + 10_000 + 5);
+        // SIMPLE, BITPIX, NAXIS, NAXIS1, NAXIS2, BZERO + the generated cards + the six below
+        assertThat(header.cards()).hasSize(6 + 10_000 + 6);
         assertThat(header.card("K9999")).hasValueSatisfying(c -> assertThat(c.value()).isEqualTo("9999"));
         assertThat(header.card("CONTINUE")).hasValueSatisfying(c -> {
             assertThat(c.value()).isEqualTo("ill the card ends");
@@ -355,7 +356,8 @@ class FitsReaderFormatsTest {
         });
         assertThat(header.doubleValue("HIERARCH ESO DET CHIP TEMP")).contains(-95.5);
         assertThat(header.stringValue("QUOTED")).contains("it's here");
-        assertThat(header.summary().object()).isEqualTo("Iris");
+        assertThat(header.summary().object())
+                .isEqualTo("Iris nebula, NGC 7023, a reflection nebula lit by the star HD 200775");
     }
 
     private static void pad(StringBuilder text) {
