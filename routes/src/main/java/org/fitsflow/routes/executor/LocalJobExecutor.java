@@ -116,14 +116,15 @@ public class LocalJobExecutor implements SmartLifecycle, RunningJobs {
     }
 
     void execute(long jobId) {
-        JobRecord job = jobs.find(jobId).orElse(null);
-        if (job == null || !claim(job)) {
+        JobRecord queued = jobs.find(jobId).orElse(null);
+        if (queued == null || !claim(queued)) {
             return;
         }
+        JobRecord job = jobs.find(jobId).orElseThrow();
         FileRecord file = files.find(job.fileId()).orElseThrow();
         active.put(jobId, Thread.currentThread());
         try {
-            LOG.info("Job {}: {} on {} (attempt {})", jobId, job.pipelineName(), file.originalName(), job.attempts() + 1);
+            LOG.info("Job {}: {} on {} (attempt {})", jobId, job.pipelineName(), file.originalName(), job.attempts());
             JobOutcome outcome = runner.run(job, file, new JobProgressRecorder(jobs, jobId));
             leaveActive(jobId);
             finish(job, outcome);

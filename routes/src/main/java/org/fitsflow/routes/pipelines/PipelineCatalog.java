@@ -2,11 +2,14 @@ package org.fitsflow.routes.pipelines;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -34,11 +37,7 @@ public class PipelineCatalog {
 
     public PipelineCatalog(FitsflowProperties properties, PipelineStore store) {
         this.store = store;
-        try {
-            this.builtIn = new ConcurrentSkipListMap<>(loader.loadDirectory(properties.pipelinesDir()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the pipelines folder " + properties.pipelinesDir().toAbsolutePath(), e);
-        }
+        this.builtIn = loadBuiltIn(properties.pipelinesDir());
         store.all().forEach((name, yaml) -> {
             try {
                 custom.put(name, loader.parse(yaml));
@@ -48,6 +47,26 @@ public class PipelineCatalog {
             }
         });
         LOG.info("Pipelines: built-in {}, custom {}", builtIn.keySet(), custom.keySet());
+    }
+
+    /** Each file on its own: one broken file is reported and left out, the others are offered. */
+    private SortedMap<String, PipelineDefinition> loadBuiltIn(Path dir) {
+        SortedMap<String, PipelineDefinition> loaded = new ConcurrentSkipListMap<>();
+        List<Path> yamlFiles;
+        try (Stream<Path> files = Files.list(dir)) {
+            yamlFiles = files.filter(f -> f.getFileName().toString().matches("(?i).*\\.ya?ml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the pipelines folder " + dir.toAbsolutePath(), e);
+        }
+        for (Path file : yamlFiles) {
+            try {
+                PipelineDefinition definition = loader.load(file);
+                loaded.put(definition.name(), definition);
+            } catch (IOException | InvalidPipelineException e) {
+                LOG.error("Pipeline file {} is left out: {}", file, e.getMessage());
+            }
+        }
+        return loaded;
     }
 
     public Optional<PipelineDefinition> find(String name) {
