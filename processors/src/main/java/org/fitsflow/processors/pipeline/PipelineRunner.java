@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.export.Exporter;
@@ -44,7 +43,11 @@ public final class PipelineRunner {
      */
     public PipelineResult run(Path input, PipelineDefinition pipeline, Path outputDir, String outputStem,
                               ProgressListener listener) throws IOException {
-        List<StepSpec> stepSpecs = new ArrayList<>(pipeline.steps());
+        // Everything is instantiated before the input is read, so that a bad definition fails at once.
+        List<PlannedStep> plan = new ArrayList<>();
+        for (StepSpec spec : pipeline.steps()) {
+            plan.add(new PlannedStep(steps.create(spec), describe(spec)));
+        }
         List<Exporter> exports = pipeline.exports().stream().map(exporters::create).toList();
         ProgressTracker progress = new ProgressTracker(listener);
 
@@ -52,20 +55,19 @@ public final class PipelineRunner {
         Image image = withCancellation(() -> FitsReader.read(input));
         HeaderSummary summary = image.header().summary();
         if (image.channels() == 1 && summary.isRawMosaic()
-                && stepSpecs.stream().noneMatch(s -> s.type().equals(Debayer.NAME))) {
-            stepSpecs.add(0, new StepSpec(Debayer.NAME, Map.of()));
+                && plan.stream().noneMatch(planned -> planned.step().name().equals(Debayer.NAME))) {
+            plan.add(0, new PlannedStep(new Debayer(), Debayer.NAME + " pattern=" + summary.bayerPattern() + " (raw mosaic)"));
         }
-        progress.expectStages(1 + stepSpecs.size() + exports.size());
+        progress.expectStages(1 + plan.size() + exports.size());
 
         StepContext context = new StepContext(backend);
         List<String> history = new ArrayList<>();
         history.add("FitsFlow pipeline " + pipeline.name());
-        for (StepSpec spec : stepSpecs) {
-            Step step = steps.create(spec);
+        for (PlannedStep planned : plan) {
             context.checkCancelled();
-            progress.begin(step.name());
-            image = step.apply(image, context);
-            history.add(describe(spec));
+            progress.begin(planned.step().name());
+            image = planned.step().apply(image, context);
+            history.add(planned.description());
         }
 
         Files.createDirectories(outputDir);
@@ -93,6 +95,9 @@ public final class PipelineRunner {
         }
         progress.done();
         return new PipelineResult(written, backend.isGpu(), backend.name(), summary, context.measurements());
+    }
+
+    private record PlannedStep(Step step, String description) {
     }
 
     /** One HISTORY line: the step type and its parameters in a stable order. */

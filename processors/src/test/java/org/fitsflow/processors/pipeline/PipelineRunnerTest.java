@@ -159,7 +159,7 @@ class PipelineRunnerTest {
         // The STF stretch puts the background near 0.25; the raw sub's mean is far below that.
         assertThat(sum / green.length).isBetween(0.15, 0.45);
         assertThat(back.header().cards().stream().filter(card -> card.keyword().equals("HISTORY")).map(HeaderCard::comment))
-                .containsSubsequence("FitsFlow pipeline export_fits", "debayer", "histogram_stretch mode=unlinked");
+                .containsSubsequence("FitsFlow pipeline export_fits", "debayer pattern=GRBG (raw mosaic)", "histogram_stretch mode=unlinked");
     }
 
     @Test
@@ -253,6 +253,17 @@ class PipelineRunnerTest {
         assertThatThrownBy(() -> runner.run(notFits, loader.load(Path.of("../config/pipelines/quick_dso.yaml")), results,
                 "notes", ProgressListener.NONE)).isInstanceOf(InvalidFitsException.class).hasMessageNotContaining("Exception");
         assertThat(results).doesNotExist();
+    }
+
+    @Test
+    void anUnvalidatedBadDefinitionFailsBeforeReading() {
+        PipelineDefinition unchecked = new PipelineDefinition("raw", "", List.of(new StepSpec("histogram_stretch",
+                java.util.Map.of("target_background", 3))), List.of(new ExportSpec("jpeg", java.util.Map.of())));
+        List<String> stages = new ArrayList<>();
+
+        assertThatThrownBy(() -> runner.run(STACKED, unchecked, out, "x", (percent, step) -> stages.add(step)))
+                .isInstanceOf(InvalidPipelineException.class).hasMessageContaining("target_background");
+        assertThat(stages).isEmpty();
     }
 
     private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {

@@ -1,0 +1,94 @@
+package org.fitsflow.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shaded jar as the container and the README run it: a separate JVM, real files, exit codes. */
+class WorkerJarIT {
+    private static final Path JAR = Path.of("target", "gpu-worker.jar");
+    private static final Path FRAME = Path.of(System.getProperty("fitsflow.shared"), "data", "frames", "seestar-rgb-ngc7023.fit");
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void containerModeRunsAJobFolder() throws Exception {
+        Path job = dir.resolve("job");
+        Files.createDirectories(job);
+        Files.copy(FRAME, job.resolve("frame.fit"));
+        json.writeValue(job.resolve("job.json").toFile(), Map.of("job_id", "42", "input", "frame.fit",
+                "output_stem", "frame.quick_dso", "pipeline", Map.of("name", "quick_dso",
+                        "steps", List.of(Map.of("step", "histogram_stretch")), "exports", List.of(Map.of("format", "jpeg")))));
+
+        Run run = java(job.resolve("job.json").toString());
+
+        assertThat(run.exitCode).as(run.stderr).isZero();
+        List<String> lines = run.stdout.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("{\"type\":\"progress\",\"percent\":0.0,\"step\":\"reading\"}");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("{\"type\":\"progress\",\"percent\":100.0,\"step\":\"done\"}");
+        JsonNode result = json.readTree(job.resolve("result.json").toFile());
+        assertThat(result.get("status").asText()).isEqualTo("complete");
+        assertThat(result.get("outputs").get(0).asText()).isEqualTo("frame.quick_dso.jpg");
+        assertThat(Files.size(job.resolve("outputs/frame.quick_dso.jpg"))).isGreaterThan(100_000);
+    }
+
+    @Test
+    void containerModeReportsABadFileAndExitsWithOne() throws Exception {
+        Path job = dir.resolve("bad");
+        Files.createDirectories(job);
+        Files.writeString(job.resolve("frame.fit"), "SIMPLE  =                    T");
+        json.writeValue(job.resolve("job.json").toFile(), Map.of("job_id", "43", "input", "frame.fit",
+                "pipeline", Map.of("name", "quick_dso", "exports", List.of(Map.of("format", "jpeg")))));
+
+        Run run = java(job.resolve("job.json").toString());
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.stderr).doesNotContain("Exception");
+        JsonNode result = json.readTree(job.resolve("result.json").toFile());
+        assertThat(result.get("status").asText()).isEqualTo("failed");
+        assertThat(result.get("error").asText()).isNotBlank();
+    }
+
+    @Test
+    void processCommandPrintsTheOutputPath() throws Exception {
+        Path out = dir.resolve("results");
+
+        Run run = java("process", FRAME.toString(), "--pipeline", "export_pixinsight", "--out", out.toString(),
+                "--pipelines-dir", Path.of("../config/pipelines").toString());
+
+        assertThat(run.exitCode).as(run.stderr).isZero();
+        assertThat(run.stdout.trim()).isEqualTo(out.resolve("seestar-rgb-ngc7023.export_pixinsight.tif").toString());
+        assertThat(Files.size(out.resolve("seestar-rgb-ngc7023.export_pixinsight.tif"))).isGreaterThan(3L * 1080 * 1920 * 2);
+    }
+
+    private record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    private Run java(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-Dfitsflow.gpu=false", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Path stdout = dir.resolve("stdout.txt");
+        Path stderr = dir.resolve("stderr.txt");
+        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the worker did not finish within 120 s");
+        }
+        return new Run(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
+    }
+}
