@@ -58,18 +58,40 @@ public final class OrderStatistics {
      * nearest ranks as numpy's default; NaN when there are no finite values.
      */
     public static double quantile(float[] plane, double fraction) {
-        if (!(fraction >= 0 && fraction <= 1)) {
-            throw new IllegalArgumentException("quantile fraction must be in [0, 1], got " + fraction);
+        return quantiles(plane, fraction)[0];
+    }
+
+    /** Several quantiles as {@link #quantile}, sharing the histogram passes. */
+    public static double[] quantiles(float[] plane, double... fractions) {
+        for (double fraction : fractions) {
+            if (!(fraction >= 0 && fraction <= 1)) {
+                throw new IllegalArgumentException("quantile fraction must be in [0, 1], got " + fraction);
+            }
         }
-        FiniteRange range = finiteRange(plane);
-        if (range.count == 0) {
-            return Double.NaN;
+        double[] results = new double[fractions.length];
+        LevelHistogram first = LevelHistogram.of(plane);
+        if (first.count() == 0) {
+            Arrays.fill(results, Double.NaN);
+            return results;
         }
-        double position = fraction * (range.count - 1);
-        long lower = (long) Math.floor(position);
-        long upper = Math.min(lower + 1, range.count - 1);
-        double[] pair = select(new Values(plane, 0, false), Binning.over(range.min, range.max), null, lower, upper);
-        return pair[0] + (position - lower) * (pair[1] - pair[0]);
+        Values samples = new Values(plane, 0, false);
+        Binning binning = Binning.UNIT_LEVELS;
+        long[] histogram = first.counts();
+        if (first.outside() > 0) {
+            FiniteRange range = finiteRange(plane);
+            binning = Binning.over(range.min, range.max);
+            histogram = range.min < range.max ? samples.histogram(binning) : null;
+        }
+        for (int q = 0; q < fractions.length; q++) {
+            double position = fractions[q] * (first.count() - 1);
+            long lower = (long) Math.floor(position);
+            long upper = Math.min(lower + 1, first.count() - 1);
+            double[] pair = first.outside() == 0 && first.offLevel() == 0
+                    ? new double[] {LEVELS[binOfRank(histogram, lower)], LEVELS[binOfRank(histogram, upper)]}
+                    : select(samples, binning, histogram, lower, upper);
+            results[q] = pair[0] + (position - lower) * (pair[1] - pair[0]);
+        }
+        return results;
     }
 
     /** Median and MAD when every value is a 16-bit level: both read off the level counts. */

@@ -76,9 +76,10 @@ public final class StfStretch implements Step {
             double[] c1 = new double[channels];
             for (int c = 0; c < channels; c++) {
                 context.checkCancelled();
-                float[] plane = image.plane(c);
-                c0[c] = requireFinite(OrderStatistics.quantile(plane, parameters.blackPercentile() / 100), c);
-                c1[c] = OrderStatistics.quantile(plane, parameters.whitePercentile() / 100);
+                double[] points = OrderStatistics.quantiles(image.plane(c),
+                        parameters.blackPercentile() / 100, parameters.whitePercentile() / 100);
+                c0[c] = requireFinite(points[0], c);
+                c1[c] = points[1];
                 m[c] = parameters.midtones();
             }
             return new StfParameters(c0, m, c1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -129,19 +130,27 @@ class OrderStatisticsTest {
     }
 
     @Test
-    void quantileOfALargePlaneEqualsTheSortedDefinition() {
-        float[] plane = new float[1_000_003];
+    void quantilesEqualTheSortedDefinitionOnEveryPath() {
         Random random = new Random(3);
-        for (int i = 0; i < plane.length; i++) {
-            plane[i] = (float) random.nextGaussian();
+        float[] gaussian = new float[1_000_003];
+        float[] unitFloats = new float[1_000_003];
+        float[] levels = new float[1_000_003];
+        for (int i = 0; i < gaussian.length; i++) {
+            gaussian[i] = (float) random.nextGaussian();
+            unitFloats[i] = random.nextFloat();
+            levels[i] = (float) (random.nextInt(65536) / 65535.0);
         }
-        double[] sorted = toDoubles(plane);
-        Arrays.sort(sorted);
-        for (double fraction : new double[] {0.001, 0.25, 0.999}) {
-            double position = fraction * (sorted.length - 1);
-            int lower = (int) Math.floor(position);
-            double expected = sorted[lower] + (position - lower) * (sorted[lower + 1] - sorted[lower]);
-            assertThat(OrderStatistics.quantile(plane, fraction)).isEqualTo(expected);
+        for (float[] plane : List.of(gaussian, unitFloats, levels)) {
+            double[] sorted = toDoubles(plane);
+            Arrays.sort(sorted);
+            double[] fractions = {0.001, 0.25, 0.999};
+            double[] quantiles = OrderStatistics.quantiles(plane, fractions);
+            for (int q = 0; q < fractions.length; q++) {
+                double position = fractions[q] * (sorted.length - 1);
+                int lower = (int) Math.floor(position);
+                double expected = sorted[lower] + (position - lower) * (sorted[lower + 1] - sorted[lower]);
+                assertThat(quantiles[q]).isEqualTo(expected);
+            }
         }
     }
 
