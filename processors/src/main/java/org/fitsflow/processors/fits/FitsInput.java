@@ -1,8 +1,9 @@
 package org.fitsflow.processors.fits;
 
-import java.io.Closeable;
-import java.io.IOException;
 import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -14,10 +15,9 @@ import java.util.zip.ZipException;
 /** The bytes of a FITS file read front to back: a plain file, a gzip stream or decompressed tiles. */
 interface FitsInput extends Closeable {
 
-    int BUFFER_SIZE = 1 << 16;
-
     /** Opens a plain or gzip-compressed FITS file; gzip is recognised by its magic bytes, not by the name. */
     static FitsInput open(Path file) throws IOException {
+        int bufferSize = 1 << 16;
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
             if (channel.size() == 0) {
@@ -27,10 +27,10 @@ interface FitsInput extends Closeable {
             channel.read(magic, 0);
             if (magic.position() == 2 && (magic.get(0) & 0xFF) == 0x1F && (magic.get(1) & 0xFF) == 0x8B) {
                 channel.position(0);
-                BufferedInputStream compressed = new BufferedInputStream(Channels.newInputStream(channel), BUFFER_SIZE);
+                BufferedInputStream compressed = new BufferedInputStream(Channels.newInputStream(channel), bufferSize);
                 try {
-                    return new StreamInput(new GZIPInputStream(compressed, BUFFER_SIZE), "gzip stream");
-                } catch (ZipException | java.io.EOFException e) {
+                    return new StreamInput(new GZIPInputStream(compressed, bufferSize), "gzip stream");
+                } catch (ZipException | EOFException e) {
                     throw new InvalidFitsException("corrupt gzip file: " + e.getMessage(), e);
                 }
             }

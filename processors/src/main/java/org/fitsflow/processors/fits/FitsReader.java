@@ -2,6 +2,7 @@ package org.fitsflow.processors.fits;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import org.fitsflow.processors.image.FitsHeader;
 import org.fitsflow.processors.image.Image;
@@ -13,6 +14,8 @@ import org.fitsflow.processors.image.Image;
  * Pixels are normalised to [0, 1] as {@link Normalisation} describes; undefined pixels become NaN.
  * Anything else is refused with an {@link InvalidFitsException} whose message says why, in words for users;
  * sizes are checked against the file and against {@link FitsReadLimits} before anything is allocated.
+ * Plain files are parsed here and streamed into the planes by all cores; tile-compressed images are
+ * decompressed by nom-tam-fits.
  */
 public final class FitsReader {
 
@@ -26,14 +29,19 @@ public final class FitsReader {
     public static Image read(Path file, FitsReadLimits limits) throws IOException {
         try (FitsInput input = FitsInput.open(file)) {
             LocatedImage image = ImageLocator.locate(input, limits);
-            if (image.compressed()) {
-                return CompressedImageReader.read(file, image);
+            ImageLayout layout = image.layout();
+            try {
+                if (image.compressed()) {
+                    return CompressedImageReader.read(file, image);
+                }
+                return new Image(layout.width(), layout.height(), PixelReader.read(input, layout), header(image));
+            } catch (OutOfMemoryError e) {
+                // The file is fine, the heap is too small for it: say so instead of letting the error escape.
+                throw new IOException(String.format(Locale.ROOT,
+                        "not enough memory to read %s: its %d x %d x %d pixels need %d MB as float, the heap allows %d MB",
+                        file.getFileName(), layout.width(), layout.height(), layout.planes(), layout.samples() * 4 >> 20,
+                        Runtime.getRuntime().maxMemory() >> 20), e);
             }
-            float[][] planes = PixelReader.read(input, image.layout());
-            return new Image(image.layout().width(), image.layout().height(), planes, header(image));
-        } catch (OutOfMemoryError e) {
-            // The limits keep this from happening with the default heap; a smaller heap still deserves a message.
-            throw new InvalidFitsException("not enough memory to read " + file.getFileName() + ": " + e.getMessage());
         }
     }
 

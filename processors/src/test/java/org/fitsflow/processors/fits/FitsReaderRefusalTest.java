@@ -198,6 +198,23 @@ class FitsReaderRefusalTest {
     }
 
     @Test
+    void imageLargerThanTheHeapGivesAMessageNotAnOutOfMemoryError() throws IOException {
+        // 8-bit pixels whose float planes need more than the whole heap, in a sparse file (no disk used)
+        long width = 30_000;
+        long height = Runtime.getRuntime().maxMemory() / 4 / width + 1000;
+        Path file = TestFits.image(8, width, height).writeTo(dir.resolve("bigger-than-heap.fit"));
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(2880 + width * height);
+        }
+        FitsReadLimits unlimited = FitsReadLimits.DEFAULT.withMaxPixels(width * height);
+
+        assertThatThrownBy(() -> FitsReader.read(file, unlimited))
+                .isExactlyInstanceOf(IOException.class)
+                .hasMessageStartingWith("not enough memory to read bigger-than-heap.fit: its 30000 x " + height + " x 1 pixels need")
+                .hasMessageContaining("the heap allows");
+    }
+
+    @Test
     void directory() {
         assertThatThrownBy(() -> FitsReader.read(dir)).isInstanceOf(IOException.class);
     }
