@@ -1,0 +1,209 @@
+package org.fitsflow.routes.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.fitsflow.processors.fits.FitsReader;
+import org.fitsflow.processors.image.HeaderSummary;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.fitsflow.routes.FitsflowApplication;
+import org.fitsflow.routes.support.SharedFiles;
+import org.fitsflow.routes.support.TestFolders;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Drives /process.html in headless Chromium against the whole application on a random port: upload a
+ * real Seestar frame, run quick_dso, watch the progress, see the preview, download the JPEG; upload a
+ * text file posing as FITS and read the refusal.
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = FitsflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class ProcessPageBrowserTest {
+
+    private static final TestFolders FOLDERS = TestFolders.create("browser");
+    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(2);
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path scratch;
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @DynamicPropertySource
+    static void folders(DynamicPropertyRegistry registry) {
+        FOLDERS.register(registry);
+    }
+
+    @BeforeAll
+    static void chromiumIsInstalled() {
+        HeadlessChromium.requireInstalled();
+    }
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        browser = HeadlessChromium.start(scratch.resolve("profile"), 1440, 1000);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void uploadsAFrameProcessesItWithLiveProgressAndShowsThePreviewAndDownloads() throws Exception {
+        Path frame = SharedFiles.rgbNgc7023();
+        HeaderSummary header = FitsReader.readHeader(frame).summary();
+        openPage();
+
+        browser.findElement(By.id("session-name")).sendKeys("NGC 7023 browser test");
+        browser.findElement(By.id("create-session")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("session-status"), "NGC 7023 browser test"));
+
+        browser.findElement(By.id("file-input")).sendKeys(frame.toAbsolutePath().toString());
+        WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=upload-item][data-state=uploaded] [data-testid=upload-summary]")));
+        assertThat(summary.getText())
+                .contains(header.object())
+                .contains(header.width() + " × " + header.height())
+                .contains("Planes\n" + header.planes());
+
+        browser.findElement(By.id("pipeline-quick_dso")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("process-button"))).click();
+
+        WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=job-card]")));
+        List<String> percentages = watchProgress(card);
+        assertThat(card.getDomAttribute("data-status")).isEqualTo("complete");
+        assertThat(percentages).last().isEqualTo("100 %");
+        assertThat(card.findElement(By.cssSelector("[data-testid=job-progress]")).getDomProperty("value")).isEqualTo("100");
+
+        WebElement preview = wait.until(ExpectedConditions.presenceOfNestedElementLocatedBy(card, By.cssSelector("[data-testid=job-preview]")));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> naturalWidth(preview) > 0);
+        assertThat(naturalWidth(preview)).isEqualTo(header.width());
+
+        List<WebElement> downloads = card.findElements(By.cssSelector("[data-testid=job-download]"));
+        assertThat(downloads).isNotEmpty();
+        String jpegUrl = downloads.stream()
+                .map(link -> link.getDomProperty("href"))
+                .filter(href -> href.endsWith("/download"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no link to the main output"));
+        HttpResponse<byte[]> jpeg = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(jpegUrl)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(jpeg.statusCode()).isEqualTo(200);
+        assertThat(jpeg.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(jpeg.body()));
+        assertThat(image).isNotNull();
+        assertThat(image.getWidth()).isEqualTo(header.width());
+        assertThat(image.getHeight()).isEqualTo(header.height());
+
+        saveScreenshot();
+    }
+
+    @Test
+    void refusesATextFileNamedFitWithThePlainReason() throws Exception {
+        Path fake = Files.writeString(scratch.resolve("notes-from-the-night.fit"), "Seeing was poor, clouds after midnight.\n");
+        openPage();
+
+        browser.findElement(By.id("file-input")).sendKeys(fake.toAbsolutePath().toString());
+
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=upload-item][data-state=failed] [data-testid=upload-error]")));
+        assertThat(error.getText())
+                .startsWith("Not a usable FITS file: ")
+                .hasSizeGreaterThan("Not a usable FITS file: ".length() + 5)
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=upload-summary]"))).isEmpty();
+        assertThat(browser.findElement(By.id("process-button")).isEnabled()).isFalse();
+    }
+
+    @Test
+    void fitsAPhoneScreenInOneColumnWithoutSidewaysScrolling() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        openPage();
+
+        long viewportWidth = (Long) script("return document.documentElement.clientWidth;");
+        long pageWidth = (Long) script("return document.documentElement.scrollWidth;");
+        assertThat(pageWidth).isLessThanOrEqualTo(viewportWidth);
+        WebElement pipelines = browser.findElement(By.cssSelector("[data-testid=pipeline-panel]"));
+        WebElement results = browser.findElement(By.cssSelector("[data-testid=jobs-panel]"));
+        assertThat(results.getRect().getY()).isGreaterThan(pipelines.getRect().getY() + pipelines.getRect().getHeight() - 1);
+        assertThat(browser.findElement(By.id("file-input")).getAccessibleName()).isEqualTo("Choose files…");
+    }
+
+    private void openPage() {
+        browser.get("http://localhost:" + port + "/");
+        wait.until(ExpectedConditions.urlContains("/process.html"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pipeline-quick_dso")));
+    }
+
+    /** Every distinct percentage the page showed until the job finished. */
+    private List<String> watchProgress(WebElement card) {
+        List<String> seen = new ArrayList<>();
+        new WebDriverWait(browser, JOB_TIMEOUT, Duration.ofMillis(100)).until(driver -> {
+            String percent = card.findElement(By.cssSelector("[data-testid=job-percent]")).getText();
+            if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(percent)) {
+                seen.add(percent);
+            }
+            String status = card.getDomAttribute("data-status");
+            return "complete".equals(status) || "failed".equals(status) || "cancelled".equals(status);
+        });
+        return seen;
+    }
+
+    private long naturalWidth(WebElement image) {
+        return (Long) script("return arguments[0].naturalWidth;", image);
+    }
+
+    private Object script(String code, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(code, arguments);
+    }
+
+    /** The finished page at desktop width, for the README. */
+    private void saveScreenshot() throws IOException {
+        browser.manage().window().setSize(new Dimension(1440, 1400));
+        script("window.scrollTo(0, 0);");
+        Path target = Path.of("target", "screenshot-process.png");
+        Files.createDirectories(target.getParent());
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
