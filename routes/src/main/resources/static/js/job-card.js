@@ -2,38 +2,18 @@
 
 import { post } from './api.js';
 import { el } from './dom.js';
-import { formatBytes, formatPercent, formatTime } from './format.js';
+import { formatPercent, formatTime } from './format.js';
 import { outputsOf } from './job-outputs.js';
 import { JobWatcher, TERMINAL_STATUSES } from './job-watcher.js';
 
-/** Names a job by its input file and pipeline, whichever the server reports. */
-export function jobSubtitle(job) {
-  const input = job.file_name || job.original_name || job.original_filename || job.input_file || job.source_path || '';
-  const pipeline = job.pipeline_name || job.pipeline || '';
-  const origin = job.source === 'inbox' || job.origin === 'inbox' ? 'inbox' : '';
-  return [input.split(/[\\/]/).pop(), pipeline, origin].filter(Boolean).join(' · ');
-}
-
-/** Progress events may name their fields in short form. */
-function normalise(data) {
-  const fields = { ...data };
-  if (fields.progress_percent === undefined) {
-    const percent = data.percent ?? data.progress;
-    if (percent !== undefined) {
-      fields.progress_percent = percent;
-    }
-  }
-  if (fields.current_step === undefined && data.step !== undefined) {
-    fields.current_step = data.step;
-  }
-  if (fields.error_message === undefined && data.error !== undefined && data.status === 'failed') {
-    fields.error_message = data.error;
-  }
-  return fields;
+/** Names a job by its session (where the inbox files' session is their top folder) and pipeline. */
+export function jobSubtitle(job, session) {
+  return [session && session.session_name, job.pipeline_name].filter(Boolean).join(' · ');
 }
 
 export class JobCard {
-  constructor(job, onFinished) {
+  constructor(job, session, onFinished) {
+    this.session = session;
     this.onFinished = onFinished;
     this.job = { status: 'queued', progress_percent: 0, ...job };
     this.status = el('span', { className: 'badge status', 'data-testid': 'job-status' });
@@ -63,7 +43,7 @@ export class JobCard {
 
   update(data) {
     const wasFinished = TERMINAL_STATUSES.has(this.job.status);
-    Object.assign(this.job, normalise(data));
+    Object.assign(this.job, data);
     this.render();
     if (!wasFinished && TERMINAL_STATUSES.has(this.job.status)) {
       this.onFinished(this.job);
@@ -79,7 +59,7 @@ export class JobCard {
     this.progress.value = Math.min(100, Math.max(0, percent));
     this.percent.textContent = formatPercent(percent);
     this.step.textContent = job.current_step ? `Step: ${job.current_step}` : (job.status === 'queued' ? 'Waiting in the queue…' : '');
-    this.subtitle.textContent = jobSubtitle(job);
+    this.subtitle.textContent = jobSubtitle(job, this.session);
     this.cancel.hidden = TERMINAL_STATUSES.has(job.status);
     this.compute.textContent = JobCard.computeLine(job);
     if (job.status === 'failed') {
@@ -125,8 +105,7 @@ export class JobCard {
     const downloads = el('ul', { className: 'downloads', 'aria-label': `Outputs of job ${this.job.id}`, 'data-testid': 'job-downloads' },
       outputs.map((output) => el('li', {},
         el('a', { href: output.url, download: output.name, 'data-testid': 'job-download', dataset: { main: output.main } },
-          `Download ${output.name}`),
-        output.size !== undefined ? el('span', { className: 'note' }, ` ${formatBytes(Number(output.size))}`) : null)));
+          `Download ${output.name}`))));
     this.result.replaceChildren(preview, outputs.length ? downloads : el('p', { className: 'note' }, 'This job listed no output files.'));
   }
 

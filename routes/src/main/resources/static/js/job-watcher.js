@@ -5,7 +5,6 @@ import { UNREACHABLE, get, jobUrl, parseJson } from './api.js';
 export const TERMINAL_STATUSES = new Set(['complete', 'failed', 'cancelled']);
 
 const POLL_INTERVAL_MS = 1000;
-const EVENT_NAMES = ['progress', 'status', 'job', 'complete', 'completed', 'failed', 'cancelled'];
 
 export class JobWatcher {
   constructor(jobId, onUpdate, onConnectionProblem) {
@@ -28,17 +27,10 @@ export class JobWatcher {
   listen() {
     const source = new EventSource(jobUrl(this.jobId, '/events'));
     this.source = source;
-    const handle = (event) => {
-      const data = parseJson(event.data);
-      if (data && typeof data === 'object') {
-        this.deliver(data, true);
-      }
-    };
-    source.onmessage = handle;
-    for (const name of EVENT_NAMES) {
-      source.addEventListener(name, handle);
-    }
-    // Also fires when the server ends the stream; polling then reads the final state.
+    // "progress" while the job runs; then one "status" with the whole job (outputs included), and the stream ends.
+    source.addEventListener('progress', (event) => this.receive(event, (data) => this.onUpdate(data)));
+    source.addEventListener('status', (event) => this.receive(event, (data) => this.deliver(data)));
+    // Also fires when the server ends the stream early; polling then reads the final state.
     source.onerror = () => {
       source.close();
       this.source = null;
@@ -46,6 +38,13 @@ export class JobWatcher {
         this.poll();
       }
     };
+  }
+
+  receive(event, handle) {
+    const data = parseJson(event.data);
+    if (data && typeof data === 'object' && !this.finished) {
+      handle(data);
+    }
   }
 
   poll() {
@@ -58,25 +57,20 @@ export class JobWatcher {
 
   async pollOnce() {
     try {
-      this.deliver(await get(`/jobs/${encodeURIComponent(this.jobId)}`), false);
+      this.deliver(await get(`/jobs/${encodeURIComponent(this.jobId)}`));
     } catch (error) {
       this.onConnectionProblem(error.status === 0 ? UNREACHABLE : error.message);
     }
   }
 
-  deliver(data, fromEvents) {
+  /** A whole job: shown, and the end of watching once it is finished. */
+  deliver(data) {
     if (this.finished) {
       return;
     }
     this.onUpdate(data);
     if (TERMINAL_STATUSES.has(data.status)) {
       this.stop();
-      if (fromEvents) {
-        // Events carry progress; the job resource carries the complete list of outputs.
-        get(`/jobs/${encodeURIComponent(this.jobId)}`)
-          .then((job) => this.onUpdate(job))
-          .catch((error) => this.onConnectionProblem(error.message));
-      }
     }
   }
 

@@ -23,7 +23,7 @@ const sessions = new SessionPicker({
 }, () => updateProcessButton());
 const uploads = new UploadList(byId('upload-list'));
 const pipelines = new PipelinePicker(byId('pipeline-list'), () => updateProcessButton());
-const recent = new RecentJobs(byId('recent-jobs'), byId('recent-status'), (job) => showJob(job));
+const recent = new RecentJobs(byId('recent-jobs'), byId('recent-status'), (job, session) => showJob(job, session));
 
 function updateProcessButton() {
   const session = sessions.current;
@@ -52,9 +52,10 @@ async function addFiles(fileList) {
     uploads.reject(files, `No session to upload into: ${error.message}`);
     return;
   }
-  uploads.add(files, session.id, byId('file-type').value, (fileRow) => {
-    if (fileRow && sessions.current && sessions.current.id === session.id) {
-      sessions.update({ total_files: (sessions.current.total_files ?? 0) + 1 });
+  uploads.add(files, session.id, byId('file-type').value, async (fileRow) => {
+    if (fileRow) {
+      // The server's file count and size, rather than a count kept here.
+      await sessions.refresh().catch((error) => sessions.say(error.message, true));
     }
     updateProcessButton();
   });
@@ -67,7 +68,7 @@ async function finalize(session) {
   }
   try {
     const finalized = await post(`/sessions/${encodeURIComponent(session.id)}/finalize`);
-    sessions.update({ status: (finalized && finalized.status) || 'ready' });
+    sessions.update(finalized);
   } catch (error) {
     // 409: already finalized elsewhere, which is what we want.
     if (!(error instanceof ApiError && error.status === 409)) {
@@ -88,7 +89,7 @@ async function processSession() {
     if (jobs.length === 0 && response && response.id !== undefined) {
       jobs = [response];
     }
-    jobs.forEach((job) => showJob({ pipeline_name: pipeline, ...job }));
+    jobs.forEach((job) => showJob(job, session));
     say(processStatus, `Started ${jobs.length} job${jobs.length === 1 ? '' : 's'} with ${pipeline}.`);
     sessions.refresh().catch(() => {});
     recent.refresh();
@@ -99,10 +100,10 @@ async function processSession() {
   }
 }
 
-function showJob(job) {
+function showJob(job, session) {
   let card = jobCards.get(String(job.id));
   if (!card) {
-    card = new JobCard(job, () => recent.refresh());
+    card = new JobCard(job, session, () => recent.refresh());
     jobCards.set(String(job.id), card);
     byId('job-cards').prepend(card.element);
     byId('jobs-empty').hidden = true;

@@ -30,27 +30,13 @@ export class PipelinePicker {
 
   option(pipeline, checked) {
     const id = `pipeline-${pipeline.name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-    const kind = PipelinePicker.isCustom(pipeline) ? 'custom' : 'preset';
+    const kind = pipeline.built_in ? 'preset' : 'custom';
     return el('div', { className: 'pipeline-option', dataset: { testid: 'pipeline-option', pipeline: pipeline.name } },
       el('input', { type: 'radio', name: 'pipeline', id, value: pipeline.name, checked, onchange: () => this.onChange() }),
       el('label', { for: id },
         el('span', { className: 'pipeline-name' }, pipeline.name),
         el('span', { className: `badge ${kind}` }, kind),
         el('span', { className: 'pipeline-description' }, pipeline.description || '')));
-  }
-
-  static isCustom(pipeline) {
-    if (typeof pipeline.custom === 'boolean') {
-      return pipeline.custom;
-    }
-    if (typeof pipeline.preset === 'boolean') {
-      return !pipeline.preset;
-    }
-    const builtIn = pipeline.built_in ?? pipeline.builtIn ?? pipeline.builtin;
-    if (typeof builtIn === 'boolean') {
-      return !builtIn;
-    }
-    return (pipeline.source || pipeline.type || pipeline.kind) === 'custom';
   }
 
   selected() {

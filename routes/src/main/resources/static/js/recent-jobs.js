@@ -25,27 +25,30 @@ export class RecentJobs {
 
   async refresh() {
     try {
-      const jobs = listOf(await get('/jobs'), 'jobs');
-      this.status.textContent = jobs.length ? '' : 'No jobs yet.';
+      const [jobs, sessions] = await Promise.all([get('/jobs'), get('/sessions')]);
+      const sessionsById = new Map(listOf(sessions, 'sessions').map((session) => [session.id, session]));
+      const list = listOf(jobs, 'jobs');
+      this.status.textContent = list.length ? '' : 'No jobs yet.';
       this.status.classList.remove('error');
-      this.list.replaceChildren(...jobs.map((job) => this.item(job)));
+      this.list.replaceChildren(...list.map((job) => this.item(job, sessionsById.get(job.session_id))));
     } catch (error) {
       this.status.textContent = error.message;
       this.status.classList.add('error');
     }
   }
 
-  item(job) {
+  item(job, session) {
+    const source = session ? session.source : '';
     const when = job.completed_at || job.started_at || job.created_at;
     const progress = job.status === 'running' ? ` ${formatPercent(job.progress_percent)}` : '';
-    return el('li', { className: 'recent-job', dataset: { testid: 'recent-job', jobId: job.id, status: job.status } },
+    return el('li', { className: 'recent-job', dataset: { testid: 'recent-job', jobId: job.id, status: job.status, source } },
       el('div', { className: 'recent-head' },
-        el('span', { className: 'job-id' }, `#${job.id}`),
+        el('span', { className: 'job-id' }, `#${job.id}`, source ? el('span', { className: `badge ${source}` }, source) : null),
         el('span', { className: `badge status ${job.status}` }, `${job.status}${progress}`)),
-      el('p', { className: 'note' }, [jobSubtitle(job), formatTime(when)].filter(Boolean).join(' · ')),
+      el('p', { className: 'note' }, [jobSubtitle(job, session), formatTime(when)].filter(Boolean).join(' · ')),
       job.status === 'failed' && job.error_message ? el('p', { className: 'error' }, job.error_message) : null,
       el('div', { className: 'recent-actions' },
-        el('button', { type: 'button', className: 'secondary', onclick: () => this.onShow(job) }, 'Show'),
+        el('button', { type: 'button', className: 'secondary', onclick: () => this.onShow(job, session) }, 'Show'),
         job.status === 'complete' && !job.outputs_deleted
           ? el('a', { href: jobUrl(job.id, '/download'), 'data-testid': 'recent-download' }, 'Download')
           : null));
