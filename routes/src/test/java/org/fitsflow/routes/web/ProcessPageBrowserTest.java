@@ -15,12 +15,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.processors.image.HeaderSummary;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.fitsflow.routes.FitsflowApplication;
 import org.fitsflow.routes.support.SharedFiles;
 import org.fitsflow.routes.support.TestFolders;
@@ -44,9 +45,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Drives /process.html in headless Chromium against the whole application on a random port: upload a
- * real Seestar frame, run quick_dso, watch the progress, see the preview, download the JPEG; upload a
- * text file posing as FITS and read the refusal.
+ * Drives /process.html in headless Chromium against the whole service on a random port (real SQLite,
+ * real folders, the local executor): upload a real Seestar frame, run quick_dso, watch the progress, see
+ * the preview, download the JPEG; follow a job by polling when server-sent events fail; see a job the
+ * inbox started; refuse a text file posing as FITS; fit a phone screen.
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = FitsflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -55,6 +57,16 @@ class ProcessPageBrowserTest {
 
     private static final TestFolders FOLDERS = TestFolders.create("browser");
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(2);
+    private static final String FINISHED = "[data-status=complete], [data-status=failed], [data-status=cancelled]";
+
+    /** An EventSource that fails at once, as behind a proxy that buffers or drops event streams. */
+    private static final String FAILING_EVENT_SOURCE = """
+            window.EventSource = class {
+              constructor(url) { setTimeout(() => this.onerror && this.onerror(new Event('error')), 0); }
+              addEventListener() {}
+              close() {}
+            };
+            """;
 
     @LocalServerPort
     int port;
@@ -94,48 +106,72 @@ class ProcessPageBrowserTest {
         HeaderSummary header = FitsReader.readHeader(frame).summary();
         openPage();
 
-        browser.findElement(By.id("session-name")).sendKeys("NGC 7023 browser test");
-        browser.findElement(By.id("create-session")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("session-status"), "NGC 7023 browser test"));
-
-        browser.findElement(By.id("file-input")).sendKeys(frame.toAbsolutePath().toString());
-        WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("[data-testid=upload-item][data-state=uploaded] [data-testid=upload-summary]")));
+        WebElement summary = upload("NGC 7023 browser test", frame);
         assertThat(summary.getText())
                 .contains(header.object())
                 .contains(header.width() + " × " + header.height())
                 .contains("Planes\n" + header.planes());
 
-        browser.findElement(By.id("pipeline-quick_dso")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("process-button"))).click();
-
-        WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=job-card]")));
+        WebElement card = startQuickDso();
         List<String> percentages = watchProgress(card);
         assertThat(card.getDomAttribute("data-status")).isEqualTo("complete");
         assertThat(percentages).last().isEqualTo("100 %");
         assertThat(card.findElement(By.cssSelector("[data-testid=job-progress]")).getDomProperty("value")).isEqualTo("100");
 
-        WebElement preview = wait.until(ExpectedConditions.presenceOfNestedElementLocatedBy(card, By.cssSelector("[data-testid=job-preview]")));
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> naturalWidth(preview) > 0);
-        assertThat(naturalWidth(preview)).isEqualTo(header.width());
-
+        assertThat(loadedPreviewWidth(card)).isEqualTo(header.width());
         List<WebElement> downloads = card.findElements(By.cssSelector("[data-testid=job-download]"));
         assertThat(downloads).isNotEmpty();
-        String jpegUrl = downloads.stream()
+        String mainOutput = downloads.stream()
                 .map(link -> link.getDomProperty("href"))
                 .filter(href -> href.endsWith("/download"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no link to the main output"));
-        HttpResponse<byte[]> jpeg = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(jpegUrl)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(jpeg.statusCode()).isEqualTo(200);
-        assertThat(jpeg.headers().firstValue("Content-Type")).hasValue("image/jpeg");
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(jpeg.body()));
-        assertThat(image).isNotNull();
-        assertThat(image.getWidth()).isEqualTo(header.width());
-        assertThat(image.getHeight()).isEqualTo(header.height());
+        BufferedImage jpeg = downloadJpeg(mainOutput);
+        assertThat(jpeg.getWidth()).isEqualTo(header.width());
+        assertThat(jpeg.getHeight()).isEqualTo(header.height());
 
         saveScreenshot();
+    }
+
+    @Test
+    void followsAJobByPollingWhenServerSentEventsFail() throws Exception {
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", FAILING_EVENT_SOURCE));
+        openPage();
+        upload("polling", SharedFiles.rgbNgc7023());
+
+        WebElement card = startQuickDso();
+        watchProgress(card);
+
+        assertThat(card.getDomAttribute("data-status")).isEqualTo("complete");
+        assertThat(card.findElement(By.cssSelector("[data-testid=job-percent]")).getText()).isEqualTo("100 %");
+        assertThat(loadedPreviewWidth(card)).isPositive();
+        String jobPath = "/api/process/jobs/" + card.getDomAttribute("data-job-id");
+        long polls = (Long) script("return performance.getEntriesByType('resource')"
+                + ".filter(e => new URL(e.name).pathname === arguments[0]).length;", jobPath);
+        assertThat(polls).as("GET %s requests", jobPath).isPositive();
+    }
+
+    @Test
+    void listsAJobStartedFromTheInboxWithItsDownload() throws Exception {
+        Path frame = SharedFiles.rgbNgc7023();
+        HeaderSummary header = FitsReader.readHeader(frame).summary();
+        openPage();
+
+        Path target = Files.createDirectories(FOLDERS.inbox().resolve("MyWorks/NGC 7023"));
+        Files.copy(frame, target.resolve("Stacked_12_NGC 7023_10.0s_IRCUT_20240731-024422.fit"));
+
+        WebElement item = new WebDriverWait(browser, JOB_TIMEOUT, Duration.ofMillis(250)).until(driver -> driver
+                .findElements(By.cssSelector("[data-testid=recent-job][data-source=inbox][data-status=complete]"))
+                .stream().findFirst().orElse(null));
+        String link = item.findElement(By.cssSelector("[data-testid=recent-download]")).getDomProperty("href");
+        BufferedImage jpeg = downloadJpeg(link);
+        assertThat(jpeg.getWidth()).isEqualTo(header.width());
+        assertThat(jpeg.getHeight()).isEqualTo(header.height());
+
+        item.findElement(By.tagName("button")).click();
+        WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid=job-card][data-job-id='" + item.getDomAttribute("data-job-id") + "']")));
+        assertThat(loadedPreviewWidth(card)).isEqualTo(header.width());
     }
 
     @Test
@@ -176,6 +212,22 @@ class ProcessPageBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pipeline-quick_dso")));
     }
 
+    /** Creates a named session, uploads the frame through the file input and returns its header summary. */
+    private WebElement upload(String sessionName, Path frame) {
+        browser.findElement(By.id("session-name")).sendKeys(sessionName);
+        browser.findElement(By.id("create-session")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("session-status"), sessionName));
+        browser.findElement(By.id("file-input")).sendKeys(frame.toAbsolutePath().toString());
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=upload-item][data-state=uploaded] [data-testid=upload-summary]")));
+    }
+
+    private WebElement startQuickDso() {
+        browser.findElement(By.id("pipeline-quick_dso")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("process-button"))).click();
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=job-card]")));
+    }
+
     /** Every distinct percentage the page showed until the job finished. */
     private List<String> watchProgress(WebElement card) {
         List<String> seen = new ArrayList<>();
@@ -184,10 +236,16 @@ class ProcessPageBrowserTest {
             if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(percent)) {
                 seen.add(percent);
             }
-            String status = card.getDomAttribute("data-status");
-            return "complete".equals(status) || "failed".equals(status) || "cancelled".equals(status);
+            return (Boolean) script("return arguments[0].matches(arguments[1]);", card, FINISHED);
         });
         return seen;
+    }
+
+    /** Waits until the card's preview image has loaded and returns its decoded width. */
+    private long loadedPreviewWidth(WebElement card) {
+        WebElement preview = wait.until(ExpectedConditions.presenceOfNestedElementLocatedBy(card, By.cssSelector("[data-testid=job-preview]")));
+        wait.until(driver -> naturalWidth(preview) > 0);
+        return naturalWidth(preview);
     }
 
     private long naturalWidth(WebElement image) {
@@ -196,6 +254,17 @@ class ProcessPageBrowserTest {
 
     private Object script(String code, Object... arguments) {
         return ((JavascriptExecutor) browser).executeScript(code, arguments);
+    }
+
+    /** Fetches a link the page shows, as a person clicking it would, and decodes the JPEG. */
+    private static BufferedImage downloadJpeg(String url) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as("GET %s", url).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(response.body()));
+        assertThat(image).as("JPEG from %s", url).isNotNull();
+        return image;
     }
 
     /** The finished page at desktop width, for the README. */
