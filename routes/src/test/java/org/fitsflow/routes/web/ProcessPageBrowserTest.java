@@ -179,7 +179,7 @@ class ProcessPageBrowserTest {
         Path fake = Files.writeString(scratch.resolve("notes-from-the-night.fit"), "Seeing was poor, clouds after midnight.\n");
         openPage();
 
-        browser.findElement(By.id("file-input")).sendKeys(fake.toAbsolutePath().toString());
+        browser.findElement(By.id("file-input")).sendKeys(fake.toRealPath().toString());
 
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-testid=upload-item][data-state=failed] [data-testid=upload-error]")));
@@ -213,11 +213,12 @@ class ProcessPageBrowserTest {
     }
 
     /** Creates a named session, uploads the frame through the file input and returns its header summary. */
-    private WebElement upload(String sessionName, Path frame) {
+    private WebElement upload(String sessionName, Path frame) throws IOException {
         browser.findElement(By.id("session-name")).sendKeys(sessionName);
         browser.findElement(By.id("create-session")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("session-status"), sessionName));
-        browser.findElement(By.id("file-input")).sendKeys(frame.toAbsolutePath().toString());
+        // chromedriver takes canonical paths only (fitsflow.shared contains "..")
+        browser.findElement(By.id("file-input")).sendKeys(frame.toRealPath().toString());
         return wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-testid=upload-item][data-state=uploaded] [data-testid=upload-summary]")));
     }
