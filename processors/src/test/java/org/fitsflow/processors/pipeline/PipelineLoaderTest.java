@@ -46,7 +46,8 @@ class PipelineLoaderTest {
     void loadsTheShippedPresetsSortedByName() throws Exception {
         Map<String, PipelineDefinition> presets = loader.loadDirectory(PRESETS);
 
-        assertThat(List.copyOf(presets.keySet())).containsExactly("export_fits", "export_pixinsight", "export_png", "quick_dso");
+        assertThat(List.copyOf(presets.keySet())).containsExactly("analyze_subs", "export_fits", "export_pixinsight", "export_png",
+                "full_dso", "quick_dso", "stack_subs");
         assertThat(presets.get("quick_dso").exports()).containsExactly(new ExportSpec("jpeg", Map.of("quality", 95)));
         assertThat(presets.get("export_pixinsight").steps()).isEmpty();
     }

@@ -1,0 +1,191 @@
+package org.fitsflow.processors.subs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.fitsflow.processors.analysis.FrameQuality;
+import org.fitsflow.processors.analysis.StarDetectionParameters;
+import org.fitsflow.processors.analysis.SubQuality;
+import org.fitsflow.processors.analysis.SubQualityReport;
+import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.processors.fits.FitsReader;
+import org.fitsflow.processors.fits.FitsWriter;
+import org.fitsflow.processors.image.HeaderSummary;
+import org.fitsflow.processors.pipeline.InvalidPipelineException;
+import org.fitsflow.processors.pipeline.PipelineDefinition;
+import org.fitsflow.processors.pipeline.PipelineResult;
+import org.fitsflow.processors.pipeline.PipelineRunner;
+import org.fitsflow.processors.pipeline.ProgressListener;
+import org.fitsflow.processors.pipeline.StepSpec;
+import org.fitsflow.processors.stacking.StackResult;
+import org.fitsflow.processors.stacking.StackedFrame;
+import org.fitsflow.processors.stacking.StackingParameters;
+import org.fitsflow.processors.stacking.SubStacker;
+import org.fitsflow.processors.steps.StarDetection;
+import org.fitsflow.processors.steps.StarDetectionStepParameters;
+
+/**
+ * Runs the pipelines that take a set of subs rather than one file: {@code analyze_subs} (quality report) and
+ * {@code stack_subs} (registered, sigma-clipped master plus the pipeline's own steps and exports as its
+ * preview). Returns the same {@link PipelineResult} as the single-file {@link PipelineRunner}. Cancellation is
+ * an interrupt of the calling thread ({@code PipelineCancelledException}).
+ */
+public final class SubsetProcessor {
+    public static final String ANALYZE_SUBS = "analyze_subs";
+    public static final String STACK_SUBS = "stack_subs";
+    private static final Set<String> MULTI_FILE = Set.of(ANALYZE_SUBS, STACK_SUBS);
+    /** Stacking takes this share of the progress, the master's preview the rest. */
+    private static final double STACKING_SHARE = 90;
+
+    private final ComputeBackend backend;
+    private final PipelineRunner runner;
+
+    public SubsetProcessor(ComputeBackend backend) {
+        this(backend, new PipelineRunner(backend));
+    }
+
+    public SubsetProcessor(ComputeBackend backend, PipelineRunner runner) {
+        this.backend = backend;
+        this.runner = runner;
+    }
+
+    /** Whether the named pipeline takes a set of subs, i.e. must be run here and not by {@link PipelineRunner}. */
+    public static boolean isMultiFile(String pipelineName) {
+        return MULTI_FILE.contains(pipelineName);
+    }
+
+    /** The FITS files of a folder such as a Seestar {@code <target>_sub/}, sorted by name; hidden files are skipped. */
+    public static List<Path> fitsFiles(Path folder) throws IOException {
+        try (Stream<Path> listing = Files.list(folder)) {
+            return listing.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .filter(f -> f.getFileName().toString().toLowerCase().matches(".*\\.(fit|fits|fts)(\\.gz|\\.fz)?"))
+                    .sorted(Comparator.comparing(Path::toString)).toList();
+        }
+    }
+
+    /**
+     * Runs {@code analyze_subs} or {@code stack_subs} (chosen by the pipeline's name) on the files.
+     *
+     * @throws InvalidPipelineException for another pipeline or an empty set of files
+     */
+    public PipelineResult run(List<Path> files, PipelineDefinition pipeline, Path outputDir, String outputStem,
+                              ProgressListener listener) throws IOException {
+        if (files.isEmpty()) {
+            throw new InvalidPipelineException(pipeline.name() + " needs at least one sub, got none");
+        }
+        return switch (pipeline.name()) {
+            case ANALYZE_SUBS -> analyze(files, pipeline, outputDir, outputStem, listener);
+            case STACK_SUBS -> stack(files, pipeline, outputDir, outputStem, listener);
+            default -> throw new InvalidPipelineException("'" + pipeline.name() + "' works on one file; "
+                    + "sets of subs take " + ANALYZE_SUBS + " or " + STACK_SUBS);
+        };
+    }
+
+    /** Writes {@code <stem>.json}, {@code <stem>.csv} and {@code <stem>.png}; detection parameters from the pipeline's star_detection step. */
+    public PipelineResult analyze(List<Path> files, PipelineDefinition pipeline, Path outputDir, String outputStem,
+                                  ProgressListener listener) throws IOException {
+        SubQualityReport report = SubQualityReport.analyze(files, detection(pipeline), backend, listener);
+        List<Path> outputs = report.write(outputDir, outputStem);
+        Map<String, Object> measurements = new LinkedHashMap<>();
+        List<SubQuality> subs = report.subs();
+        measurements.put("subs", subs.size());
+        measurements.put("flagged", subs.stream().filter(SubQuality::flagged).count());
+        measurements.put("flagged_subs", subs.stream().filter(SubQuality::flagged)
+                .map(s -> s.file().getFileName() + ": " + s.reason()).toList());
+        putMedian(measurements, "median_fwhm_px", subs, FrameQuality::fwhmPixels);
+        putMedian(measurements, "median_fwhm_arcsec", subs, FrameQuality::fwhmArcsec);
+        putMedian(measurements, "median_star_count", subs, q -> q.starCount());
+        listener.onProgress(100, ANALYZE_SUBS);
+        return new PipelineResult(outputs, backend.isGpu(), backend.name(), firstSummary(files), measurements);
+    }
+
+    /** The header summary of the first readable sub: what the set is of (object, exposure, size). */
+    private static HeaderSummary firstSummary(List<Path> files) {
+        for (Path file : files) {
+            try {
+                return FitsReader.readHeader(file).summary();
+            } catch (IOException e) {
+                // An unreadable sub is already a row of the report; the next one describes the set.
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Writes the master {@code <stem>.fits} (float32, linear) and runs the pipeline's steps and exports on it
+     * as the preview ({@code <stem>.jpg} for the shipped preset). Outputs: the preview's first (the main output,
+     * a picture), then the master.
+     */
+    public PipelineResult stack(List<Path> files, PipelineDefinition pipeline, Path outputDir, String outputStem,
+                                ProgressListener listener) throws IOException {
+        Files.createDirectories(outputDir);
+        StackingParameters parameters = new StackingParameters(StackingParameters.DEFAULTS.kappa(),
+                StackingParameters.DEFAULTS.iterations(), true, detection(pipeline));
+        Path work = Files.createTempDirectory(outputDir, ".stacking-");
+        StackResult stack;
+        try {
+            stack = new SubStacker(parameters, backend).stack(files, work,
+                    (percent, step) -> listener.onProgress(percent * STACKING_SHARE / 100, step));
+        } finally {
+            Files.deleteIfExists(work);
+        }
+        Path master = outputDir.resolve(outputStem + ".fits");
+        FitsWriter.writeFloat32(stack.master(), master, history(stack, parameters));
+
+        PipelineDefinition preview = new PipelineDefinition(pipeline.name(), pipeline.description(),
+                pipeline.steps().stream().filter(s -> !s.type().equals(StarDetection.NAME)).toList(), pipeline.exports());
+        PipelineResult previewResult;
+        try {
+            previewResult = runner.run(master, preview, outputDir, outputStem,
+                    (percent, step) -> listener.onProgress(STACKING_SHARE + percent * (100 - STACKING_SHARE) / 100, step));
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(master);
+            throw e;
+        }
+        List<Path> outputs = new ArrayList<>(previewResult.outputs());
+        outputs.add(master);
+        Map<String, Object> measurements = new LinkedHashMap<>(previewResult.measurements());
+        measurements.put("subs", stack.frames().size());
+        measurements.put("stacked", stack.usedCount());
+        measurements.put("reference", stack.reference().getFileName().toString());
+        measurements.put("rejected", stack.frames().stream().filter(f -> !f.used())
+                .map(f -> f.file().getFileName() + ": " + f.reason()).toList());
+        return new PipelineResult(outputs, backend.isGpu() || previewResult.gpuUsed(), backend.name(),
+                previewResult.input(), measurements);
+    }
+
+    private static List<String> history(StackResult stack, StackingParameters parameters) {
+        List<String> history = new ArrayList<>();
+        history.add(String.format(java.util.Locale.ROOT, "FitsFlow stack_subs: %d of %d subs, sigma-clipped mean kappa %.1f",
+                stack.usedCount(), stack.frames().size(), parameters.kappa()));
+        history.add("reference " + stack.reference().getFileName());
+        for (StackedFrame frame : stack.frames()) {
+            history.add((frame.used() ? "used " : "left out ") + frame.file().getFileName()
+                    + (frame.used() ? "" : ": " + frame.reason()));
+        }
+        return history;
+    }
+
+    private static StarDetectionParameters detection(PipelineDefinition pipeline) {
+        return pipeline.steps().stream().filter(s -> s.type().equals(StarDetection.NAME)).map(StepSpec::params)
+                .map(StarDetectionStepParameters::fromMap).findFirst().orElse(StarDetectionParameters.DEFAULTS);
+    }
+
+    private static void putMedian(Map<String, Object> measurements, String key, List<SubQuality> subs,
+                                  java.util.function.ToDoubleFunction<FrameQuality> figure) {
+        double[] values = subs.stream().filter(s -> s.quality() != null).map(SubQuality::quality).mapToDouble(figure)
+                .filter(Double::isFinite).sorted().toArray();
+        if (values.length > 0) {
+            int mid = values.length / 2;
+            measurements.put(key, values.length % 2 == 1 ? values[mid] : 0.5 * (values[mid - 1] + values[mid]));
+        }
+    }
+}

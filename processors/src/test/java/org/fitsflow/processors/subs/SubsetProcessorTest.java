@@ -1,0 +1,123 @@
+package org.fitsflow.processors.subs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.fitsflow.processors.analysis.SeestarSubs;
+import org.fitsflow.processors.backend.CpuBackend;
+import org.fitsflow.processors.fits.FitsReader;
+import org.fitsflow.processors.image.Image;
+import org.fitsflow.processors.pipeline.InvalidPipelineException;
+import org.fitsflow.processors.pipeline.PipelineDefinition;
+import org.fitsflow.processors.pipeline.PipelineLoader;
+import org.fitsflow.processors.pipeline.PipelineResult;
+import org.fitsflow.processors.pipeline.PipelineRunner;
+import org.fitsflow.processors.pipeline.ProgressListener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+/** The shipped multi-file presets and full_dso on the shared subs, through the entry the routes call. */
+class SubsetProcessorTest {
+    private static final Path PRESETS = Path.of("../config/pipelines");
+    private final CpuBackend cpu = new CpuBackend();
+    private final PipelineLoader loader = new PipelineLoader();
+    private final SubsetProcessor processor = new SubsetProcessor(cpu);
+    @TempDir
+    Path out;
+
+    @Test
+    void analyzeSubsWritesJsonCsvAndPlotWithARowPerSub() throws IOException {
+        List<Path> files = new ArrayList<>(SeestarSubs.all());
+        Path broken = Files.writeString(out.resolve("Light_broken.fit"), "not a FITS file at all");
+        files.add(broken);
+        List<Double> progress = new ArrayList<>();
+
+        PipelineResult result = processor.run(files, loader.load(PRESETS.resolve("analyze_subs.yaml")), out.resolve("report"),
+                "night", (percent, step) -> progress.add(percent));
+
+        assertThat(result.outputs()).extracting(p -> p.getFileName().toString())
+                .containsExactly("night.json", "night.csv", "night.png");
+        List<String> csv = Files.readAllLines(out.resolve("report/night.csv"), StandardCharsets.UTF_8);
+        assertThat(csv).hasSize(1 + 9);
+        assertThat(csv.get(0)).isEqualTo("file,date_obs,exposure_s,star_count,fwhm_px,fwhm_arcsec,roundness,background,noise,flagged,reason");
+        String ngc = csv.stream().filter(l -> l.startsWith("Light_NGC_7023_10.0s_IRCUT_20240730-224436.fit")).findFirst().orElseThrow();
+        String[] cells = ngc.split(",");
+        assertThat(cells[1]).startsWith("2024-07-31T02:44");
+        assertThat(Double.parseDouble(cells[2])).isEqualTo(10.0);
+        assertThat(Integer.parseInt(cells[3])).isBetween(250, 450);
+        // 206.265 x 2.9 um / 250 mm = 2.3927 arcsec per pixel.
+        assertThat(Double.parseDouble(cells[5]) / Double.parseDouble(cells[4])).isCloseTo(2.3927, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(csv.stream().filter(l -> l.startsWith("Light_broken.fit")).findFirst().orElseThrow()).contains("true,\"unreadable: not a FITS file");
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = new Yaml().load(Files.readString(out.resolve("report/night.json")));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> subs = (List<Map<String, Object>>) json.get("subs");
+        assertThat(subs).hasSize(9);
+        assertThat(subs).filteredOn(s -> "Light_broken.fit".equals(s.get("file"))).singleElement()
+                .satisfies(s -> assertThat(s.get("star_count")).isNull());
+        BufferedImage plot = ImageIO.read(out.resolve("report/night.png").toFile());
+        assertThat(plot.getWidth()).isEqualTo(1000);
+        assertThat(plot.getHeight()).isEqualTo(640);
+        assertThat(result.measurements()).containsEntry("subs", 9).containsKey("median_fwhm_arcsec");
+        assertThat(result.input().object()).isNotNull();
+        assertThat(progress).isNotEmpty();
+        assertThat(progress.get(progress.size() - 1)).isEqualTo(100.0);
+    }
+
+    @Test
+    void stackSubsWritesAPreviewAndAFloatMaster() throws IOException {
+        PipelineResult result = processor.run(SeestarSubs.ngc7023TenSeconds(), loader.load(PRESETS.resolve("stack_subs.yaml")),
+                out, "ngc7023", ProgressListener.NONE);
+
+        assertThat(result.outputs()).extracting(p -> p.getFileName().toString()).containsExactly("ngc7023.jpg", "ngc7023.fits");
+        Image master = FitsReader.read(out.resolve("ngc7023.fits"));
+        assertThat(master.channels()).isEqualTo(3);
+        assertThat(master.header().summary().bitpix()).isEqualTo(-32);
+        assertThat(master.header().summary().stackCount()).isEqualTo(3);
+        assertThat(master.header().cards()).anyMatch(c -> c.keyword().equals("HISTORY") && c.comment() != null
+                && c.comment().contains("3 of 3 subs") || c.value() != null && c.value().contains("3 of 3 subs"));
+        BufferedImage preview = ImageIO.read(out.resolve("ngc7023.jpg").toFile());
+        assertThat(preview.getWidth()).isEqualTo(1080);
+        assertThat(result.measurements()).containsEntry("stacked", 3L).containsEntry("rejected", List.of());
+        try (var left = Files.list(out)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("ngc7023.jpg", "ngc7023.fits");
+        }
+    }
+
+    @Test
+    void fullDsoRunsOnARawSub() throws IOException {
+        PipelineDefinition fullDso = loader.load(PRESETS.resolve("full_dso.yaml"));
+        PipelineResult result = new PipelineRunner(cpu).run(SeestarSubs.ngc7023TenSeconds().get(0), fullDso, out, "sub",
+                ProgressListener.NONE);
+
+        assertThat(result.outputs()).extracting(p -> p.getFileName().toString()).containsExactly("sub.jpg");
+        assertThat(result.measurements()).containsKeys("background_model_range", "background_neutralization_offsets");
+        BufferedImage jpeg = ImageIO.read(out.resolve("sub.jpg").toFile());
+        assertThat(jpeg.getWidth()).isEqualTo(1080);
+        assertThat(jpeg.getHeight()).isEqualTo(1920);
+    }
+
+    @Test
+    void singleFilePipelinesAndEmptySetsAreRefused() throws IOException {
+        PipelineDefinition quick = loader.load(PRESETS.resolve("quick_dso.yaml"));
+        assertThatThrownBy(() -> processor.run(SeestarSubs.ngc7023TenSeconds(), quick, out, "x", ProgressListener.NONE))
+                .isInstanceOf(InvalidPipelineException.class).hasMessageContaining("'quick_dso' works on one file");
+        PipelineDefinition stack = loader.load(PRESETS.resolve("stack_subs.yaml"));
+        assertThatThrownBy(() -> processor.run(List.of(), stack, out, "x", ProgressListener.NONE))
+                .isInstanceOf(InvalidPipelineException.class).hasMessage("stack_subs needs at least one sub, got none");
+        assertThat(SubsetProcessor.isMultiFile("stack_subs")).isTrue();
+        assertThat(SubsetProcessor.isMultiFile("full_dso")).isFalse();
+        assertThat(SubsetProcessor.fitsFiles(SeestarSubs.FOLDER)).hasSize(8);
+    }
+}
