@@ -14,7 +14,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Draws FWHM and star count against time (subs in DATE-OBS order, one step per sub, labelled with the time of
- * day) in two panels; flagged subs are red. Java2D only, so it runs headless on a server.
+ * day, one line per date) in two panels; flagged subs are red. Java2D only, so it runs headless on a server.
  */
 final class QualityPlot {
     static final int WIDTH = 1000;
@@ -77,7 +77,7 @@ final class QualityPlot {
         lo = Math.max(0, lo - pad);
         hi = hi + pad;
 
-        g.setColor(GRID);
+        g.setStroke(new BasicStroke(1f));
         FontMetrics metrics = g.getFontMetrics();
         for (int t = 0; t <= 4; t++) {
             int y = top + height - t * height / 4;
@@ -88,7 +88,6 @@ final class QualityPlot {
             g.drawString(tick, LEFT - 8 - metrics.stringWidth(tick), y + 4);
         }
         g.setColor(Color.BLACK);
-        g.drawRect(LEFT, top, width, height);
         g.drawString(label, LEFT, top - 6);
 
         int n = subs.size();
@@ -99,15 +98,34 @@ final class QualityPlot {
             double v = Double.isFinite(values[i]) ? values[i] : lo;
             ys[i] = top + height - (int) Math.round((v - lo) / (hi - lo) * height);
         }
-        g.setColor(LINE);
-        g.setStroke(new BasicStroke(1.5f));
-        g.drawPolyline(xs, ys, n);
+        // One line per night: a new date starts a new line behind a dashed separator labelled with the date.
+        int start = 0;
+        for (int i = 1; i <= n; i++) {
+            if (i == n || !night(subs.get(i)).equals(night(subs.get(start)))) {
+                g.setColor(LINE);
+                g.setStroke(new BasicStroke(1.5f));
+                g.drawPolyline(java.util.Arrays.copyOfRange(xs, start, i), java.util.Arrays.copyOfRange(ys, start, i), i - start);
+                if (start > 0) {
+                    int x = (xs[start - 1] + xs[start]) / 2;
+                    g.setColor(Color.GRAY);
+                    g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+                    g.drawLine(x, top, x, top + height);
+                }
+                g.setColor(Color.DARK_GRAY);
+                String date = night(subs.get(start));
+                g.drawString(date, Math.min(xs[start] + 4, LEFT + width - metrics.stringWidth(date) - 4), top + 14);
+                start = i;
+            }
+        }
         for (int i = 0; i < n; i++) {
             boolean flagged = subs.get(i).flagged();
             g.setColor(flagged ? FLAG : LINE);
             int r = flagged ? 5 : 3;
             g.fillOval(xs[i] - r, ys[i] - r, 2 * r, 2 * r);
         }
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(1f));
+        g.drawRect(LEFT, top, width, height);
         if (timeAxis) {
             g.setColor(Color.DARK_GRAY);
             int step = Math.max(1, (int) Math.ceil(n / 8.0));
@@ -117,6 +135,11 @@ final class QualityPlot {
             }
             g.drawString("time of exposure start (UTC, DATE-OBS)", LEFT, top + height + 40);
         }
+    }
+
+    private static String night(SubQuality sub) {
+        String dateObs = sub.dateObs();
+        return dateObs != null && dateObs.length() >= 10 ? dateObs.substring(0, 10) : "no DATE-OBS";
     }
 
     private static String timeOfDay(String dateObs, int index) {
