@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.fits.FitsReader;
@@ -38,14 +37,17 @@ public final class SubQualityReport {
                                            ProgressListener listener) {
         FrameAnalyzer analyzer = new FrameAnalyzer(parameters);
         SubQuality[] measured = new SubQuality[files.size()];
-        AtomicInteger done = new AtomicInteger();
+        int[] done = {0};
         Thread caller = Thread.currentThread();
         java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
             if (caller.isInterrupted()) {
                 return;
             }
             measured[i] = measure(files.get(i), analyzer, backend);
-            listener.onProgress(100.0 * done.incrementAndGet() / files.size(), STEP_NAME);
+            // One report at a time and in order: listeners need not be thread-safe.
+            synchronized (done) {
+                listener.onProgress(100.0 * ++done[0] / files.size(), STEP_NAME);
+            }
         });
         if (caller.isInterrupted()) {
             throw new PipelineCancelledException();

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.fitsflow.processors.analysis.FrameAnalyzer;
@@ -66,12 +65,15 @@ public final class SubStacker {
             throw new StackingException("no subs to stack");
         }
         Thread caller = Thread.currentThread();
-        AtomicInteger done = new AtomicInteger();
+        int[] done = {0};
         // Progress: measuring is the first 40 %, resampling the next 40 %, the combine the rest.
         List<Measured> measured = IntStream.range(0, files.size()).parallel().mapToObj(i -> {
             checkCancelled(caller);
             Measured m = measure(files.get(i));
-            listener.onProgress(40.0 * done.incrementAndGet() / files.size(), "measuring subs");
+            // One report at a time and in order: listeners need not be thread-safe.
+            synchronized (done) {
+                listener.onProgress(40.0 * ++done[0] / files.size(), "measuring subs");
+            }
             return m;
         }).toList();
         checkCancelled(caller);
