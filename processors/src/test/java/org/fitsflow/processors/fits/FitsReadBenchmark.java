@@ -31,7 +31,7 @@ public final class FitsReadBenchmark {
         System.out.printf(Locale.ROOT, "cores: %d, max heap: %d MB, load average: %.1f%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 SYSTEM.getSystemLoadAverage());
-        report("seestar 3 x 1080 x 1920 uint16 (12 MB)", seestar, 50, 200);
+        report(String.format(Locale.ROOT, "%s (%d MB)", seestar.getFileName(), Files.size(seestar) >> 20), seestar, 50, 200);
 
         Path big = Files.createTempFile("fitsflow-bench-", ".fit");
         try {
@@ -62,7 +62,7 @@ public final class FitsReadBenchmark {
         Arrays.sort(ms);
         Arrays.sort(cpuMs);
         System.out.printf(Locale.ROOT,
-                "%-40s wall min %7.2f  median %7.2f  max %7.2f ms | cpu median %7.2f ms | %d runs, checksum %.4f%n",
+                "%-48s wall min %7.2f  median %7.2f  max %7.2f ms | cpu median %7.2f ms | %d runs, checksum %.4f%n",
                 label, ms[0], ms[runs / 2], ms[runs - 1], cpuMs[runs / 2], runs, checksum);
     }
 
