@@ -2,9 +2,6 @@
 
 export const API_ROOT = '/api/process';
 
-/** Upload limit per file, as the API documents it (the server answers 413 above it). */
-export const MAX_UPLOAD_BYTES = 500 * 1024 * 1024;
-
 export const UNREACHABLE = 'Server unreachable – check that FitsFlow is running and try again.';
 
 export class ApiError extends Error {
@@ -28,7 +25,7 @@ export function describeFailure(status, body) {
     case 0:
       return UNREACHABLE;
     case 413:
-      return 'File too large – the limit is 500 MB per file.';
+      return reason ? `File too large: ${reason}` : 'File too large for the server.';
     case 415:
       return reason ? `Not a usable FITS file: ${reason}` : 'Not a usable FITS file.';
     case 404:

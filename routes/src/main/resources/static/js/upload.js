@@ -1,8 +1,6 @@
 // Uploads one file with XMLHttpRequest, because fetch cannot report upload progress.
 
-import { API_ROOT, ApiError, MAX_UPLOAD_BYTES, UNREACHABLE, describeFailure, parseJson } from './api.js';
-
-const TOO_LARGE = describeFailure(413, null);
+import { API_ROOT, ApiError, UNREACHABLE, describeFailure, parseJson } from './api.js';
 
 /**
  * POST /sessions/{id}/upload as multipart field "file".
@@ -10,11 +8,6 @@ const TOO_LARGE = describeFailure(413, null);
  */
 export function uploadFile(sessionId, file, fileType, onProgress) {
   return new Promise((resolve, reject) => {
-    if (file.size > MAX_UPLOAD_BYTES) {
-      // The server would reject it only after the whole body was sent, or drop the connection.
-      reject(new ApiError(TOO_LARGE, 413));
-      return;
-    }
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${API_ROOT}/sessions/${encodeURIComponent(sessionId)}/upload`);
     xhr.setRequestHeader('Accept', 'application/json');
