@@ -1,5 +1,6 @@
 package org.fitsflow.routes;
 
+import org.fitsflow.routes.worker.WorkerApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class FitsflowApplication {
     public static void main(String[] args) {
+        // fitsflow.role=worker: only takes jobs from Redis (no REST API, inbox or database)
+        if (WorkerApplication.requested(args)) {
+            WorkerApplication.start(args);
+            return;
+        }
         SpringApplication.run(FitsflowApplication.class, args);
     }
 }

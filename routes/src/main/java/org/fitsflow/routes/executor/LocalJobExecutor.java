@@ -24,7 +24,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The in-process executor ({@code fitsflow.executor=local}): a fixed number of worker threads take job
+ * The in-process executor ({@code fitsflow.queue=local}): a fixed number of worker threads take job
  * ids from the queue and run them one at a time each. A cancel interrupts the worker's thread, which
  * the pipeline turns into {@code PipelineCancelledException}.
  *
@@ -32,7 +32,9 @@ import org.springframework.stereotype.Component;
  * the next start runs them again (see {@link JobRecovery}).
  */
 @Component
-@ConditionalOnProperty(name = "fitsflow.executor", havingValue = "local", matchIfMissing = true)
+// with fitsflow.executor=docker its threads run each job in a container (executor.docker.ContainerJobRunner);
+// with fitsflow.queue=redis, Redis workers run the jobs instead (queue.redis.RedisWorkerConfiguration)
+@ConditionalOnProperty(name = "fitsflow.queue", havingValue = "local", matchIfMissing = true)
 public class LocalJobExecutor implements SmartLifecycle, RunningJobs {
     private static final Logger LOG = LoggerFactory.getLogger(LocalJobExecutor.class);
 

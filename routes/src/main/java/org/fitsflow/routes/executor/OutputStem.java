@@ -5,11 +5,11 @@ import org.fitsflow.routes.store.FileRecord;
 import org.fitsflow.routes.store.JobRecord;
 
 /** How a job's outputs are named: {@code <file stem>.<pipeline>.<ext>}. */
-final class OutputStem {
+public final class OutputStem {
     private OutputStem() {
     }
 
-    static String of(JobRecord job, FileRecord file) {
+    public static String of(JobRecord job, FileRecord file) {
         if (job.outboxStem() != null) {
             // inbox files keep their own names in the outbox, as the telescope wrote them
             return job.outboxStem();

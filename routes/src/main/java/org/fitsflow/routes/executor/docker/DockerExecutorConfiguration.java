@@ -6,12 +6,19 @@ import com.github.dockerjava.core.DockerClientBuilder;
 import com.github.dockerjava.netty.NettyDockerCmdExecFactory;
 import java.nio.file.Path;
 import org.apache.camel.ProducerTemplate;
+import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.routes.config.FitsflowProperties;
+import org.fitsflow.routes.executor.JobFolders;
+import org.fitsflow.routes.pipelines.PipelineCatalog;
+import org.fitsflow.routes.store.FileStore;
+import org.fitsflow.routes.worker.JobTicketFactory;
 import org.fitsflow.routes.worker.TicketExecutor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /** {@code fitsflow.executor=docker}: jobs run in containers of the gpu-worker image. */
 @Configuration(proxyBeanMethods = false)
@@ -32,6 +39,16 @@ public class DockerExecutorConfiguration {
     DockerJobRoute dockerJobRoute(DockerExecutorSettings settings, DockerClient dockerLogClient) {
         return new DockerJobRoute(new JobContainerSpec(settings), new ContainerLogFollower(dockerLogClient, settings.timeout()),
                 new ContainerOutcomeReader(settings));
+    }
+
+    /** With the in-process queue, its executor threads run each job through a container. */
+    @Bean
+    @Primary
+    @ConditionalOnProperty(name = "fitsflow.queue", havingValue = "local", matchIfMissing = true)
+    ContainerJobRunner containerJobRunner(PipelineCatalog pipelines, ComputeBackend backend, JobFolders folders,
+                                          FileStore files, FitsflowProperties properties, TicketExecutor dockerTicketExecutor) {
+        JobTicketFactory tickets = new JobTicketFactory(files, pipelines, folders, properties.dataDir().toAbsolutePath().normalize());
+        return new ContainerJobRunner(pipelines, backend, folders, tickets, dockerTicketExecutor);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.fitsflow.routes.queue.redis;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -21,6 +22,7 @@ public class RedisCancelSignals implements AutoCloseable {
     private final RedisClient client;
     private final QueueKeys keys;
     private StatefulRedisPubSubConnection<String, String> subscription;
+    private LongConsumer onCancel;
 
     public RedisCancelSignals(RedisClient client, RedisQueueSettings settings) {
         this.client = client;
@@ -35,20 +37,36 @@ public class RedisCancelSignals implements AutoCloseable {
         }
     }
 
-    /** Worker side: calls {@code onCancel} with each announced job id (Lettuce re-subscribes after a reconnect). */
+    /**
+     * Worker side: calls {@code onCancel} with each announced job id. Subscribes now when Redis is
+     * reachable, else at a later {@link #ensureSubscribed()}; Lettuce re-subscribes after a reconnect.
+     */
     public synchronized void listen(LongConsumer onCancel) {
-        subscription = client.connectPubSub();
-        subscription.addListener(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String channel, String message) {
-                try {
-                    onCancel.accept(Long.parseLong(message));
-                } catch (NumberFormatException e) {
-                    LOG.warn("Ignoring cancel announcement that is no job id: '{}'", message);
+        this.onCancel = onCancel;
+        ensureSubscribed();
+    }
+
+    public synchronized void ensureSubscribed() {
+        if (onCancel == null || subscription != null) {
+            return;
+        }
+        try {
+            StatefulRedisPubSubConnection<String, String> connection = client.connectPubSub();
+            connection.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    try {
+                        onCancel.accept(Long.parseLong(message));
+                    } catch (NumberFormatException e) {
+                        LOG.warn("Ignoring cancel announcement that is no job id: '{}'", message);
+                    }
                 }
-            }
-        });
-        subscription.sync().subscribe(keys.cancelChannel());
+            });
+            connection.sync().subscribe(keys.cancelChannel());
+            subscription = connection;
+        } catch (RedisException e) {
+            LOG.warn("Cancel announcements not received yet, Redis unreachable: {}", e.getMessage());
+        }
     }
 
     @Override

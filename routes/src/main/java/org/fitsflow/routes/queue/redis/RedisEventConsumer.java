@@ -2,11 +2,10 @@ package org.fitsflow.routes.queue.redis;
 
 import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.XReadArgs.StreamOffset;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -20,21 +19,37 @@ public class RedisEventConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(RedisEventConsumer.class);
     private static final int BATCH = 100;
 
-    private final RedisCommands<String, String> redis;
+    private final RedisConnector redis;
     private final RedisQueueSettings settings;
     private final QueueKeys keys;
     private final Consumer<String> me;
+    private final RedisOutage outage = new RedisOutage("reading worker events");
     private boolean pendingChecked;
 
-    public RedisEventConsumer(StatefulRedisConnection<String, String> connection, RedisQueueSettings settings) {
-        this.redis = connection.sync();
+    public RedisEventConsumer(RedisConnector redis, RedisQueueSettings settings) {
+        this.redis = redis;
         this.settings = settings;
         this.keys = new QueueKeys(settings.keyPrefix());
         this.me = Consumer.from(keys.application(), "application");
     }
 
-    /** A batch of events in the order the workers sent them; waits up to the read block time for one. */
-    public List<ReceivedEvent> read() {
+    /**
+     * A batch of events in the order the workers sent them; waits up to the read block time for one.
+     * While Redis is unreachable it waits that long and returns none.
+     */
+    public List<ReceivedEvent> read() throws InterruptedException {
+        try {
+            List<ReceivedEvent> events = readWithGroup();
+            outage.over();
+            return events;
+        } catch (RedisException e) {
+            outage.begins(e);
+            Thread.sleep(settings.readBlock().toMillis());
+            return List.of();
+        }
+    }
+
+    private List<ReceivedEvent> readWithGroup() {
         try {
             return readGroup();
         } catch (RedisCommandExecutionException e) {
@@ -42,27 +57,27 @@ public class RedisEventConsumer {
                 throw e;
             }
             // first use, or a Redis that lost its data
-            ConsumerGroups.ensure(redis, keys.events(), keys.application());
+            ConsumerGroups.ensure(redis.commands(), keys.events(), keys.application());
             return readGroup();
         }
     }
 
     private List<ReceivedEvent> readGroup() {
         if (!pendingChecked) {
-            List<ReceivedEvent> pending = decode(redis.xreadgroup(me, XReadArgs.Builder.count(BATCH),
+            List<ReceivedEvent> pending = decode(redis.commands().xreadgroup(me, XReadArgs.Builder.count(BATCH),
                     StreamOffset.from(keys.events(), "0-0")));
             if (!pending.isEmpty()) {
                 return pending;
             }
             pendingChecked = true;
         }
-        return decode(redis.xreadgroup(me, XReadArgs.Builder.block(settings.readBlock()).count(BATCH),
+        return decode(redis.commands().xreadgroup(me, XReadArgs.Builder.block(settings.readBlock()).count(BATCH),
                 StreamOffset.lastConsumed(keys.events())));
     }
 
     public void acknowledge(ReceivedEvent event) {
-        redis.xack(keys.events(), keys.application(), event.entryId());
-        redis.xdel(keys.events(), event.entryId());
+        redis.commands().xack(keys.events(), keys.application(), event.entryId());
+        redis.commands().xdel(keys.events(), event.entryId());
     }
 
     private List<ReceivedEvent> decode(List<StreamMessage<String, String>> entries) {
@@ -78,8 +93,8 @@ public class RedisEventConsumer {
             } catch (MalformedQueueMessageException e) {
                 // dropped, or it would block every later event
                 LOG.warn("Dropping unreadable worker event {} for job {}: {}", entry.getId(), entry.getBody().get("job_id"), e.getMessage());
-                redis.xack(keys.events(), keys.application(), entry.getId());
-                redis.xdel(keys.events(), entry.getId());
+                redis.commands().xack(keys.events(), keys.application(), entry.getId());
+                redis.commands().xdel(keys.events(), entry.getId());
             }
         }
         return events;

@@ -1,25 +1,23 @@
 package org.fitsflow.routes.queue.redis;
 
 import io.lettuce.core.XAddArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 
 /** Workers' reports to the application, appended to the events stream. */
 public class RedisEventPublisher {
     /** Enough for every unread event of a busy day; older ones go when the stream grows beyond it. */
     private static final long MAX_EVENTS = 100_000;
 
-    private final RedisCommands<String, String> redis;
+    private final RedisConnector redis;
     private final QueueKeys keys;
 
-    public RedisEventPublisher(StatefulRedisConnection<String, String> connection, RedisQueueSettings settings) {
-        this.redis = connection.sync();
+    public RedisEventPublisher(RedisConnector redis, RedisQueueSettings settings) {
+        this.redis = redis;
         this.keys = new QueueKeys(settings.keyPrefix());
     }
 
     /** @throws io.lettuce.core.RedisException when Redis cannot be reached */
     public void publish(WorkerEvent event) {
-        redis.xadd(keys.events(), XAddArgs.Builder.maxlen(MAX_EVENTS).approximateTrimming(),
+        redis.commands().xadd(keys.events(), XAddArgs.Builder.maxlen(MAX_EVENTS).approximateTrimming(),
                 "job_id", Long.toString(event.jobId()), "event", QueueMessageCodec.encode(event));
     }
 }

@@ -9,8 +9,6 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.XReadArgs.StreamOffset;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.models.stream.PendingMessage;
 import java.util.List;
 import java.util.Optional;
@@ -29,13 +27,13 @@ public class RedisJobConsumer {
             return 1
             """;
 
-    private final RedisCommands<String, String> redis;
+    private final RedisConnector redis;
     private final RedisQueueSettings settings;
     private final QueueKeys keys;
     private final Consumer<String> me;
 
-    public RedisJobConsumer(StatefulRedisConnection<String, String> connection, RedisQueueSettings settings, String name) {
-        this.redis = connection.sync();
+    public RedisJobConsumer(RedisConnector redis, RedisQueueSettings settings, String name) {
+        this.redis = redis;
         this.settings = settings;
         this.keys = new QueueKeys(settings.keyPrefix());
         this.me = Consumer.from(keys.workers(), name);
@@ -58,25 +56,25 @@ public class RedisJobConsumer {
                 throw e;
             }
             // first use, or a Redis that lost its data
-            ConsumerGroups.ensure(redis, keys.jobs(), keys.workers());
+            ConsumerGroups.ensure(redis.commands(), keys.jobs(), keys.workers());
             return abandoned().or(this::fresh);
         }
     }
 
     private Optional<JobDelivery> abandoned() {
-        List<StreamMessage<String, String>> claimed = redis.xautoclaim(keys.jobs(),
+        List<StreamMessage<String, String>> claimed = redis.commands().xautoclaim(keys.jobs(),
                 XAutoClaimArgs.Builder.xautoclaim(me, settings.visibilityTimeout(), "0-0").count(1)).getMessages();
         if (claimed.isEmpty()) {
             return Optional.empty();
         }
         StreamMessage<String, String> entry = claimed.get(0);
-        List<PendingMessage> pending = redis.xpending(keys.jobs(), me, Range.create(entry.getId(), entry.getId()), Limit.from(1));
+        List<PendingMessage> pending = redis.commands().xpending(keys.jobs(), me, Range.create(entry.getId(), entry.getId()), Limit.from(1));
         int attempt = pending.isEmpty() ? 1 : (int) pending.get(0).getRedeliveryCount();
         return Optional.of(toDelivery(entry, attempt));
     }
 
     private Optional<JobDelivery> fresh() {
-        List<StreamMessage<String, String>> read = redis.xreadgroup(me,
+        List<StreamMessage<String, String>> read = redis.commands().xreadgroup(me,
                 XReadArgs.Builder.block(settings.readBlock()).count(1), StreamOffset.lastConsumed(keys.jobs()));
         return read.isEmpty() ? Optional.empty() : Optional.of(toDelivery(read.get(0), 1));
     }
@@ -92,28 +90,28 @@ public class RedisJobConsumer {
 
     /** Resets the entry's idle time; false when another worker has taken the job over meanwhile. */
     public boolean renew(JobDelivery delivery) {
-        Long owned = redis.eval(RENEW_IF_OWNED, ScriptOutputType.INTEGER, new String[] {keys.jobs()},
+        Long owned = redis.commands().eval(RENEW_IF_OWNED, ScriptOutputType.INTEGER, new String[] {keys.jobs()},
                 keys.workers(), me.getName(), delivery.entryId());
         return owned != null && owned == 1L;
     }
 
     /** The job is settled (its final event is in the events stream): remove it from the stream. */
     public void acknowledge(String entryId) {
-        redis.xack(keys.jobs(), keys.workers(), entryId);
-        redis.xdel(keys.jobs(), entryId);
+        redis.commands().xack(keys.jobs(), keys.workers(), entryId);
+        redis.commands().xdel(keys.jobs(), entryId);
     }
 
     /** Kept for the message of the last attempt, which may run on another worker. */
     public void rememberFailure(long jobId, String reason) {
-        redis.hset(keys.lastFailure(), Long.toString(jobId), reason);
+        redis.commands().hset(keys.lastFailure(), Long.toString(jobId), reason);
     }
 
     public Optional<String> lastFailure(long jobId) {
-        return Optional.ofNullable(redis.hget(keys.lastFailure(), Long.toString(jobId)));
+        return Optional.ofNullable(redis.commands().hget(keys.lastFailure(), Long.toString(jobId)));
     }
 
     public boolean isCancelled(long jobId) {
-        return redis.exists(keys.cancelled(jobId)) > 0;
+        return redis.commands().exists(keys.cancelled(jobId)) > 0;
     }
 
     /** A stream entry whose ticket cannot be decoded. */

@@ -1,8 +1,6 @@
 package org.fitsflow.routes.queue.redis;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import org.fitsflow.routes.worker.JobTicket;
 
 /**
@@ -18,11 +16,11 @@ public class RedisJobPublisher {
             return id
             """;
 
-    private final RedisCommands<String, String> redis;
+    private final RedisConnector redis;
     private final QueueKeys keys;
 
-    public RedisJobPublisher(StatefulRedisConnection<String, String> connection, RedisQueueSettings settings) {
-        this.redis = connection.sync();
+    public RedisJobPublisher(RedisConnector redis, RedisQueueSettings settings) {
+        this.redis = redis;
         this.keys = new QueueKeys(settings.keyPrefix());
     }
 
@@ -31,19 +29,19 @@ public class RedisJobPublisher {
      * @throws io.lettuce.core.RedisException when Redis cannot be reached
      */
     public boolean publish(JobTicket ticket) {
-        String id = redis.eval(PUBLISH_ONCE, ScriptOutputType.VALUE,
+        String id = redis.commands().eval(PUBLISH_ONCE, ScriptOutputType.VALUE,
                 new String[] {keys.published(), keys.jobs()},
                 Long.toString(ticket.jobId()), QueueMessageCodec.encode(ticket));
         return id != null;
     }
 
     public boolean isPublished(long jobId) {
-        return redis.hexists(keys.published(), Long.toString(jobId));
+        return redis.commands().hexists(keys.published(), Long.toString(jobId));
     }
 
     /** After the job's final state is recorded: a later re-publish of the same id is a new run. */
     public void forget(long jobId) {
-        redis.hdel(keys.published(), Long.toString(jobId));
-        redis.hdel(keys.lastFailure(), Long.toString(jobId));
+        redis.commands().hdel(keys.published(), Long.toString(jobId));
+        redis.commands().hdel(keys.lastFailure(), Long.toString(jobId));
     }
 }

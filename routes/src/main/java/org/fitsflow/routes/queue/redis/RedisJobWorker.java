@@ -3,9 +3,7 @@ package org.fitsflow.routes.queue.redis;
 import io.lettuce.core.RedisException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.fitsflow.processors.pipeline.ProgressListener;
 import org.fitsflow.routes.queue.redis.RedisJobConsumer.UnreadableEntry;
 import org.fitsflow.routes.queue.redis.RunningTickets.Run;
@@ -33,29 +31,36 @@ public class RedisJobWorker {
     private final RedisEventPublisher events;
     private final TicketExecutor executor;
     private final RunningTickets running;
-    private final ScheduledExecutorService heartbeats;
+    private final HeartbeatScheduler heartbeats;
     private final RedisQueueSettings settings;
+    private final RedisOutage outage;
 
     public RedisJobWorker(RedisJobConsumer consumer, RedisEventPublisher events, TicketExecutor executor,
-                          RunningTickets running, ScheduledExecutorService heartbeats, RedisQueueSettings settings) {
+                          RunningTickets running, HeartbeatScheduler heartbeats, RedisQueueSettings settings) {
         this.consumer = consumer;
         this.events = events;
         this.executor = executor;
         this.running = running;
         this.heartbeats = heartbeats;
         this.settings = settings;
+        this.outage = new RedisOutage("worker " + consumer.name() + " taking jobs");
     }
 
     /**
      * Handles at most one job; returns after the read block time when there is none.
      *
      * @return whether a job was handled
-     * @throws RedisException when Redis cannot be reached to take a job
+     * @throws InterruptedException when stopped while waiting for Redis to come back
      */
-    public boolean runNext() {
+    public boolean runNext() throws InterruptedException {
         Optional<JobDelivery> next;
         try {
             next = consumer.next();
+            outage.over();
+        } catch (RedisException e) {
+            outage.begins(e);
+            Thread.sleep(settings.readBlock().toMillis());
+            return false;
         } catch (UnreadableEntry e) {
             settle(e.entryId(), WorkerEvent.failed(e.jobId(), 1, consumer.name(), "the queued job cannot be read: " + e.getMessage()));
             return true;
@@ -80,8 +85,7 @@ public class RedisJobWorker {
         }
         LOG.info("Job {}: attempt {} on {}", jobId, delivery.attempt(), consumer.name());
         Run run = running.enter(jobId);
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> renew(delivery, run),
-                settings.heartbeatInterval().toMillis(), settings.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> heartbeat = heartbeats.every(settings.heartbeatInterval(), () -> renew(delivery, run));
         try {
             tell(WorkerEvent.started(jobId, delivery.attempt(), consumer.name()));
             TicketOutcome outcome = executor.execute(delivery.ticket(), progressOf(delivery));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -52,8 +49,8 @@ class RedisJobWorkerTest {
     RedisJobPublisher publisher;
     RedisEventConsumer application;
     RunningTickets running;
-    ScheduledExecutorService heartbeats;
-    final List<StatefulRedisConnection<String, String>> connections = new ArrayList<>();
+    HeartbeatScheduler heartbeats;
+    final List<RedisConnector> connections = new ArrayList<>();
     final List<WorkerEvent> received = new ArrayList<>();
 
     @BeforeAll
@@ -74,18 +71,18 @@ class RedisJobWorkerTest {
         publisher = new RedisJobPublisher(connection(), settings);
         application = new RedisEventConsumer(connection(), settings);
         running = new RunningTickets();
-        heartbeats = Executors.newSingleThreadScheduledExecutor();
+        heartbeats = new HeartbeatScheduler();
     }
 
     @AfterEach
     void disconnect() {
-        heartbeats.shutdownNow();
-        connections.forEach(StatefulRedisConnection::close);
+        heartbeats.close();
+        connections.forEach(RedisConnector::close);
         client.shutdown();
     }
 
     @Test
-    void deliversAJobToAWorkerWhichReportsProgressAndTheResult() {
+    void deliversAJobToAWorkerWhichReportsProgressAndTheResult() throws Exception {
         ScriptedExecutor executor = new ScriptedExecutor(dataDir, Behaviour.SUCCEED);
         RedisJobWorker worker = worker("w1", executor);
 
@@ -109,7 +106,7 @@ class RedisJobWorkerTest {
     }
 
     @Test
-    void theTicketCarriesTheWholePipeline() {
+    void theTicketCarriesTheWholePipeline() throws Exception {
         ScriptedExecutor executor = new ScriptedExecutor(dataDir, Behaviour.SUCCEED);
         RedisJobConsumer consumer = new RedisJobConsumer(connection(), settings, "reader");
         publisher.publish(ticket(8));
@@ -123,7 +120,7 @@ class RedisJobWorkerTest {
     }
 
     @Test
-    void publishesEachJobOnceHoweverOftenItIsSubmitted() {
+    void publishesEachJobOnceHoweverOftenItIsSubmitted() throws Exception {
         RedisJobConsumer consumer = new RedisJobConsumer(connection(), settings, "reader");
 
         assertThat(publisher.publish(ticket(9))).isTrue();
@@ -164,7 +161,7 @@ class RedisJobWorkerTest {
         RedisJobWorker second = worker("second", other);
         publisher.publish(ticket(12));
 
-        Thread runner = new Thread(first::runNext);
+        Thread runner = new Thread(() -> runQuietly(first));
         runner.start();
         assertThat(slow.started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         Instant until = Instant.now().plus(VISIBILITY.multipliedBy(2));
@@ -178,7 +175,7 @@ class RedisJobWorkerTest {
     }
 
     @Test
-    void aJobThatKeepsFailingEndsFailedWithTheReasonAfterTheLastAttempt() {
+    void aJobThatKeepsFailingEndsFailedWithTheReasonAfterTheLastAttempt() throws Exception {
         ScriptedExecutor crashing = new ScriptedExecutor(dataDir, Behaviour.FAIL_RETRYABLE);
         RedisJobWorker worker = worker("w1", crashing);
         publisher.publish(ticket(13));
@@ -196,7 +193,7 @@ class RedisJobWorkerTest {
     }
 
     @Test
-    void aJobWhoseWorkersKeepDyingEndsFailedAfterTheLastAttempt() {
+    void aJobWhoseWorkersKeepDyingEndsFailedAfterTheLastAttempt() throws Exception {
         RedisJobConsumer dying = new RedisJobConsumer(connection(), settings, "dying-worker");
         ScriptedExecutor executor = new ScriptedExecutor(dataDir, Behaviour.SUCCEED);
         RedisJobWorker worker = worker("w1", executor);
@@ -219,7 +216,7 @@ class RedisJobWorkerTest {
     }
 
     @Test
-    void aJobWithABadInputFailsAtOnceWithItsReason() {
+    void aJobWithABadInputFailsAtOnceWithItsReason() throws Exception {
         ScriptedExecutor executor = new ScriptedExecutor(dataDir, Behaviour.FAIL_FINAL);
         RedisJobWorker worker = worker("w1", executor);
         publisher.publish(ticket(15));
@@ -269,7 +266,7 @@ class RedisJobWorkerTest {
         RedisCancelSignals signals = new RedisCancelSignals(client, settings);
         signals.listen(running::cancel);
         publisher.publish(ticket(16));
-        Thread runner = new Thread(worker::runNext);
+        Thread runner = new Thread(() -> runQuietly(worker));
         runner.start();
         assertThat(blocking.started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
@@ -283,7 +280,7 @@ class RedisJobWorkerTest {
     }
 
     @Test
-    void aJobCancelledBeforeAWorkerTookItIsNotRun() {
+    void aJobCancelledBeforeAWorkerTookItIsNotRun() throws Exception {
         ScriptedExecutor executor = new ScriptedExecutor(dataDir, Behaviour.SUCCEED);
         RedisJobWorker worker = worker("w1", executor);
         publisher.publish(ticket(17));
@@ -300,7 +297,7 @@ class RedisJobWorkerTest {
         ScriptedExecutor slow = new ScriptedExecutor(dataDir, Behaviour.SUCCEED).taking(1500);
         RedisJobWorker worker = worker("w1", slow);
         publisher.publish(ticket(18));
-        Thread runner = new Thread(worker::runNext);
+        Thread runner = new Thread(() -> runQuietly(worker));
         runner.start();
         assertThat(slow.started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
@@ -322,16 +319,28 @@ class RedisJobWorkerTest {
         assertThat(slow.runsOf(18)).isEqualTo(1);
     }
 
-    private void drainQueue(RedisJobWorker worker) {
+    private static void runQuietly(RedisJobWorker worker) {
+        try {
+            worker.runNext();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void drainQueue(RedisJobWorker worker) {
         Instant idleSince = Instant.now();
         while (Duration.between(idleSince, Instant.now()).toMillis() < 1000) {
-            if (worker.runNext()) {
-                idleSince = Instant.now();
+            try {
+                if (worker.runNext()) {
+                    idleSince = Instant.now();
+                }
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }
 
-    private void runUntil(RedisJobWorker worker, java.util.function.BooleanSupplier done) {
+    private void runUntil(RedisJobWorker worker, java.util.function.BooleanSupplier done) throws InterruptedException {
         Instant deadline = Instant.now().plus(WAIT);
         while (!done.getAsBoolean()) {
             assertThat(Instant.now()).as("waiting for the worker").isBefore(deadline);
@@ -340,11 +349,19 @@ class RedisJobWorkerTest {
     }
 
     private boolean hasEvent(Type type) {
+        try {
+            return hasEventNow(type);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean hasEventNow(Type type) throws InterruptedException {
         drain();
         return received.stream().anyMatch(e -> e.type() == type);
     }
 
-    private List<WorkerEvent> drain() {
+    private List<WorkerEvent> drain() throws InterruptedException {
         List<ReceivedEvent> batch = application.read();
         for (ReceivedEvent event : batch) {
             received.add(event.event());
@@ -354,7 +371,7 @@ class RedisJobWorkerTest {
     }
 
     /** Reads events as the application does, until one matches. */
-    private List<WorkerEvent> eventsUntil(Predicate<WorkerEvent> last) {
+    private List<WorkerEvent> eventsUntil(Predicate<WorkerEvent> last) throws InterruptedException {
         Instant deadline = Instant.now().plus(WAIT);
         while (received.stream().noneMatch(last)) {
             assertThat(Instant.now()).as("waiting for an event; got " + received).isBefore(deadline);
@@ -368,8 +385,8 @@ class RedisJobWorkerTest {
                 executor, running, heartbeats, settings);
     }
 
-    private StatefulRedisConnection<String, String> connection() {
-        StatefulRedisConnection<String, String> connection = client.connect();
+    private RedisConnector connection() {
+        RedisConnector connection = new RedisConnector(client);
         connections.add(connection);
         return connection;
     }

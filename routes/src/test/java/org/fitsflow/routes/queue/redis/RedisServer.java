@@ -19,7 +19,7 @@ import java.util.List;
  * with neither, a strict build ({@code -Dfitsflow.strict=true}, CI) fails and a developer build aborts
  * the test loudly. Tests use their own key prefix, so a shared Redis is no problem.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
     private static final String BINARY = "redis-server";
 
     private static final int SHARED_PORT = 6379;
@@ -33,7 +33,7 @@ final class RedisServer implements AutoCloseable {
         this.port = port;
     }
 
-    static RedisServer start(Path dir) throws IOException, InterruptedException {
+    public static RedisServer start(Path dir) throws IOException, InterruptedException {
         RedisServer server = new RedisServer(dir, freePort());
         try {
             server.startProcess();
@@ -48,12 +48,12 @@ final class RedisServer implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
     /** Stops the server the way an operator or a crash would: the process ends, its port closes. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process == null) {
             throw missing("this test stops and starts Redis, which needs its own " + BINARY);
         }
@@ -64,7 +64,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Starts it again on the same port and data folder. */
-    void restart() throws IOException, InterruptedException {
+    public void restart() throws IOException, InterruptedException {
         startProcess();
     }
 

@@ -1,0 +1,46 @@
+package org.fitsflow.routes.executor.docker;
+
+import java.io.IOException;
+import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.processors.pipeline.PipelineCancelledException;
+import org.fitsflow.processors.pipeline.ProgressListener;
+import org.fitsflow.routes.executor.JobFolders;
+import org.fitsflow.routes.executor.JobRunner;
+import org.fitsflow.routes.pipelines.PipelineCatalog;
+import org.fitsflow.routes.store.FileRecord;
+import org.fitsflow.routes.store.JobOutcome;
+import org.fitsflow.routes.store.JobRecord;
+import org.fitsflow.routes.worker.JobCancelledException;
+import org.fitsflow.routes.worker.JobExecutionException;
+import org.fitsflow.routes.worker.JobTicketFactory;
+import org.fitsflow.routes.worker.TicketExecutor;
+import org.fitsflow.routes.worker.TicketOutcome;
+
+/**
+ * {@code fitsflow.executor=docker} with the in-process queue: the in-process executor's threads hand
+ * each job to a container instead of running the pipeline themselves. Failures and cancels come back
+ * in the forms the in-process executor already handles.
+ */
+public class ContainerJobRunner extends JobRunner {
+    private final JobTicketFactory tickets;
+    private final TicketExecutor containers;
+
+    public ContainerJobRunner(PipelineCatalog pipelines, ComputeBackend backend, JobFolders folders,
+                              JobTicketFactory tickets, TicketExecutor containers) {
+        super(pipelines, backend, folders);
+        this.tickets = tickets;
+        this.containers = containers;
+    }
+
+    @Override
+    public JobOutcome run(JobRecord job, FileRecord file, ProgressListener progress) throws IOException {
+        try {
+            TicketOutcome outcome = containers.execute(tickets.ticketFor(job), progress);
+            return new JobOutcome(outcome.outputFiles(), outcome.gpuUsed(), outcome.backend(), outcome.measurementsJson());
+        } catch (JobExecutionException e) {
+            throw new IOException(e.getMessage(), e);
+        } catch (JobCancelledException e) {
+            throw new PipelineCancelledException();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.fitsflow.routes.queue.redis;
+
+import io.lettuce.core.RedisClient;
+import org.fitsflow.routes.config.FitsflowProperties;
+import org.fitsflow.routes.executor.JobFolders;
+import org.fitsflow.routes.outbox.OutboxDelivery;
+import org.fitsflow.routes.pipelines.PipelineCatalog;
+import org.fitsflow.routes.store.FileStore;
+import org.fitsflow.routes.store.JobStore;
+import org.fitsflow.routes.worker.JobTicketFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * {@code fitsflow.queue=redis}, the application's side: jobs are published to Redis, worker events are
+ * written to the database, cancels are announced. Workers in this process come from
+ * {@link RedisWorkerConfiguration}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "fitsflow.queue", havingValue = "redis")
+@Import({RedisConnectionConfiguration.class, RedisWorkerConfiguration.class})
+public class RedisQueueConfiguration {
+    @Bean
+    RedisJobPublisher redisJobPublisher(RedisClient client, RedisQueueSettings settings) {
+        return new RedisJobPublisher(new RedisConnector(client), settings);
+    }
+
+    @Bean
+    RedisJobQueue redisJobQueue(JobStore jobs, FileStore files, PipelineCatalog pipelines, JobFolders folders,
+                                FitsflowProperties properties, RedisJobPublisher publisher) {
+        JobTicketFactory tickets = new JobTicketFactory(files, pipelines, folders, properties.dataDir().toAbsolutePath().normalize());
+        return new RedisJobQueue(jobs, tickets, publisher);
+    }
+
+    @Bean
+    RedisRunningJobs redisRunningJobs(RedisCancelSignals signals) {
+        return new RedisRunningJobs(signals);
+    }
+
+    @Bean
+    RedisQueueRoutes redisQueueRoutes(RedisClient client, RedisQueueSettings settings, JobStore jobs,
+                                      JobFolders folders, OutboxDelivery outbox, RedisJobPublisher publisher, RedisJobQueue queue) {
+        return new RedisQueueRoutes(new RedisEventConsumer(new RedisConnector(client), settings),
+                new JobEventRecorder(jobs, folders, outbox, publisher), new QueuedJobPublisher(jobs, publisher, queue));
+    }
+}

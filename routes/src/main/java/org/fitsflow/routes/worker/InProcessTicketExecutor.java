@@ -1,0 +1,47 @@
+package org.fitsflow.routes.worker;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.processors.pipeline.InvalidPipelineException;
+import org.fitsflow.processors.pipeline.PipelineCancelledException;
+import org.fitsflow.processors.pipeline.PipelineResult;
+import org.fitsflow.processors.pipeline.PipelineRunner;
+import org.fitsflow.processors.pipeline.ProgressListener;
+
+/** {@code fitsflow.executor=local} behind the Redis queue: runs the ticket's pipeline in this process. */
+public class InProcessTicketExecutor implements TicketExecutor {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ComputeBackend backend;
+    private final Path dataDir;
+
+    public InProcessTicketExecutor(ComputeBackend backend, Path dataDir) {
+        this.backend = backend;
+        this.dataDir = dataDir;
+    }
+
+    @Override
+    public TicketOutcome execute(JobTicket ticket, ProgressListener progress)
+            throws JobExecutionException, JobCancelledException {
+        try {
+            PipelineResult result = new PipelineRunner(backend).run(ticket.input(dataDir), ticket.pipeline(),
+                    ticket.outputsDir(dataDir), ticket.outputStem(), progress);
+            List<String> names = result.outputs().stream().map(p -> p.getFileName().toString()).toList();
+            return new TicketOutcome(names, result.gpuUsed(), result.backend(), JSON.writeValueAsString(result.measurements()));
+        } catch (PipelineCancelledException e) {
+            throw new JobCancelledException(ticket.jobId());
+        } catch (JsonProcessingException e) {
+            throw new JobExecutionException("the job's measurements are not JSON-friendly: " + e.getOriginalMessage(), false);
+        } catch (IOException | InvalidPipelineException e) {
+            // the input or the pipeline is at fault; another attempt fails the same way
+            throw new JobExecutionException(e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName(), false);
+        } catch (OutOfMemoryError e) {
+            throw new JobExecutionException("not enough memory to process this image; give the worker more heap (-Xmx) "
+                    + "or fewer executor threads", false);
+        }
+    }
+}

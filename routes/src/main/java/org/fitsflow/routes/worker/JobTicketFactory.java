@@ -1,0 +1,70 @@
+package org.fitsflow.routes.worker;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.fitsflow.processors.pipeline.InvalidPipelineException;
+import org.fitsflow.processors.pipeline.PipelineDefinition;
+import org.fitsflow.routes.executor.JobFolders;
+import org.fitsflow.routes.executor.OutputStem;
+import org.fitsflow.routes.pipelines.PipelineCatalog;
+import org.fitsflow.routes.store.FileRecord;
+import org.fitsflow.routes.store.FileStore;
+import org.fitsflow.routes.store.JobRecord;
+
+/**
+ * Turns a job row into a ticket workers on any host can run: the input is staged into the job folder
+ * (a hard link when the file is on the same file system, else a copy), since workers see the shared
+ * data folder but not the telescope's inbox; the pipeline goes in whole.
+ */
+public class JobTicketFactory {
+    private final FileStore files;
+    private final PipelineCatalog pipelines;
+    private final JobFolders folders;
+    private final Path dataDir;
+
+    public JobTicketFactory(FileStore files, PipelineCatalog pipelines, JobFolders folders, Path dataDir) {
+        this.files = files;
+        this.pipelines = pipelines;
+        this.folders = folders;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * @throws IOException when the input cannot be staged (the message names the file)
+     * @throws InvalidPipelineException when the job's pipeline no longer exists
+     */
+    public JobTicket ticketFor(JobRecord job) throws IOException {
+        FileRecord file = files.find(job.fileId())
+                .orElseThrow(() -> new IOException("job " + job.id() + " refers to file " + job.fileId() + ", which is gone"));
+        PipelineDefinition pipeline = pipelines.find(job.pipelineName())
+                .orElseThrow(() -> new InvalidPipelineException("unknown pipeline '" + job.pipelineName() + "'"));
+        Path source = Path.of(file.storedPath());
+        String inputName = source.getFileName().toString();
+        Path jobDir = folders.jobDir(job.id());
+        stage(source, jobDir.resolve(JobTicket.INPUT_FOLDER).resolve(inputName));
+        String jobFolder = dataDir.relativize(jobDir).toString();
+        return new JobTicket(job.id(), jobFolder, inputName, pipeline, OutputStem.of(job, file));
+    }
+
+    private static void stage(Path source, Path staged) throws IOException {
+        if (!Files.isRegularFile(source)) {
+            throw new IOException("the input file " + source + " no longer exists");
+        }
+        if (Files.isRegularFile(staged) && Files.size(staged) == Files.size(source)) {
+            return;
+        }
+        Files.createDirectories(staged.getParent());
+        Files.deleteIfExists(staged);
+        try {
+            Files.createLink(staged, source);
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            // another file system (the inbox on a network share), or no hard links: copy
+            Path temp = staged.resolveSibling("." + staged.getFileName() + ".tmp");
+            Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, staged, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.fitsflow.routes.queue.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.fitsflow.routes.FitsflowApplication;
+import org.fitsflow.routes.store.JobStore;
+import org.fitsflow.routes.support.ApiClient;
+import org.fitsflow.routes.support.Await;
+import org.fitsflow.routes.support.SharedFiles;
+import org.fitsflow.routes.support.TestFolders;
+import org.fitsflow.routes.worker.WorkerApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * {@code fitsflow.role=worker}: the application runs no jobs itself (no worker slots), a separate worker
+ * process (here a second Spring context sharing the data folder) takes them from Redis, and only the
+ * application writes the database.
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = FitsflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class RedisWorkerRoleTest {
+    private static final TestFolders FOLDERS = TestFolders.create("redis-worker-role");
+    private static final String PREFIX = "role-" + UUID.randomUUID();
+    private static RedisServer redis;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        redis = RedisServer.start(Files.createDirectories(FOLDERS.root().resolve("redis")));
+        FOLDERS.register(registry);
+        registry.add("fitsflow.queue", () -> "redis");
+        registry.add("fitsflow.executor-threads", () -> "0");
+        registry.add("fitsflow.redis.url", redis::url);
+        registry.add("fitsflow.redis.key-prefix", () -> PREFIX);
+        registry.add("fitsflow.redis.start-delay-ms", () -> "100");
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        redis.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aWorkerProcessRunsTheJobsAndTheApplicationRecordsThem() throws Exception {
+        ApiClient api = new ApiClient(port);
+        long session = api.postJson("/api/process/sessions", "{\"session_name\": \"worker role\"}").json().get("id").asLong();
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.upload("/api/process/sessions/" + session + "/upload", SharedFiles.rgbNgc7023(),
+                    "frame-" + i + ".fit", null).status()).isEqualTo(201);
+        }
+        api.postJson("/api/process/sessions/" + session + "/finalize", "");
+        JsonNode processing = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\": \"quick_dso\"}").json();
+        List<Long> ids = new ArrayList<>();
+        processing.get("jobs").forEach(job -> ids.add(job.get("id").asLong()));
+        assertThat(ids).hasSize(3);
+
+        Thread.sleep(1500);
+        assertThat(ids).allSatisfy(id -> assertThat(api.get("/api/process/jobs/" + id).json().get("status").asText())
+                .as("no worker yet").isEqualTo("queued"));
+
+        try (ConfigurableApplicationContext worker = WorkerApplication.start("--fitsflow.data-dir=" + FOLDERS.data(),
+                "--fitsflow.redis.url=" + redis.url(), "--fitsflow.redis.key-prefix=" + PREFIX, "--fitsflow.executor=local",
+                "--fitsflow.executor-threads=2", "--fitsflow.redis.start-delay-ms=100", "--camel.springboot.name=fitsflow-worker")) {
+            assertThat(worker.getBeansOfType(DataSource.class)).as("a worker has no database").isEmpty();
+            assertThat(worker.getBeansOfType(JobStore.class)).isEmpty();
+
+            for (long id : ids) {
+                JsonNode done = Await.until("job " + id, Duration.ofMinutes(3), () -> api.get("/api/process/jobs/" + id).json(),
+                        j -> !j.get("status").asText().matches("queued|running"));
+                assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("complete");
+                assertThat(FOLDERS.data().resolve("jobs/" + id + "/outputs").resolve(done.get("output_files").get(0).asText())).exists();
+            }
+        }
+    }
+}
