@@ -6,6 +6,7 @@ import { formatPercent, formatTime } from './format.js';
 import { jobSubtitle } from './job-card.js';
 
 const REFRESH_INTERVAL_MS = 5000;
+const SHOWN_JOBS = 20;
 
 export class RecentJobs {
   constructor(list, status, onShow) {
@@ -25,11 +26,17 @@ export class RecentJobs {
 
   async refresh() {
     try {
-      const [jobs, sessions] = await Promise.all([get('/jobs'), get('/sessions')]);
-      const sessionsById = new Map(listOf(sessions, 'sessions').map((session) => [session.id, session]));
+      const [jobs, sessions] = await Promise.all([get(`/jobs?limit=${SHOWN_JOBS}`), get('/sessions')]);
       const list = listOf(jobs, 'jobs');
       this.status.textContent = list.length ? '' : 'No jobs yet.';
       this.status.classList.remove('error');
+      const sessionsById = new Map(listOf(sessions, 'sessions').map((session) => [session.id, session]));
+      // Unchanged lists are left alone, so that keyboard focus on a button survives the refresh.
+      const key = JSON.stringify([list, [...sessionsById.values()]]);
+      if (key === this.shown) {
+        return;
+      }
+      this.shown = key;
       this.list.replaceChildren(...list.map((job) => this.item(job, sessionsById.get(job.session_id))));
     } catch (error) {
       this.status.textContent = error.message;
