@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Processors benchmarks: JMH timings of the quick_dso preset (read + STF stretch + JPEG 95) on the
 # Seestar frame and on a generated 6248 x 4176 x 3 float32 frame, with baselines measured in the same
-# run, then the smallest -Xmx that runs quick_dso on each frame and its peak heap.
+# run; CPU time per frame of the same work; then the smallest -Xmx that runs quick_dso on each frame
+# and its peak heap.
 #
 #   bench/processors-bench.sh                 # everything (about 10 minutes on 2 cores)
 #   bench/processors-bench.sh -f 1 -wi 2 -i 3 # extra arguments go to JMH
@@ -18,10 +19,17 @@ mvn -q -Pbench -pl bench/jmh -am package -DskipTests
 echo "== JMH: ms per frame (cores: $(nproc), load average at start: $(cut -d' ' -f1-3 /proc/loadavg))"
 java -jar "$JAR" QuickDsoBenchmark -jvmArgsAppend "-Xmx3g -Dfitsflow.shared=$SHARED" "$@"
 
-echo "== Smallest -Xmx (MB) that runs quick_dso, and the peak heap it used"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 java -cp "$JAR" org.fitsflow.bench.LargeFrame "$TMP/large.fits"
+
+echo "== CPU time per frame (all threads; hardly affected by other load: $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "-- seestar"
+java -Xmx1g -cp "$JAR" org.fitsflow.bench.CpuCost "$SHARED/data/frames/seestar-rgb-ngc7023.fit"
+echo "-- large"
+java -Xmx2g -cp "$JAR" org.fitsflow.bench.CpuCost "$TMP/large.fits"
+
+echo "== Smallest -Xmx (MB) that runs quick_dso, and the peak heap it used"
 probe() {
     local file=$1; shift
     for mb in "$@"; do

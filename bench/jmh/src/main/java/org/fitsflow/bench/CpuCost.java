@@ -1,0 +1,98 @@
+package org.fitsflow.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
+import javax.imageio.stream.FileImageOutputStream;
+import org.fitsflow.processors.backend.CpuBackend;
+import org.fitsflow.processors.fits.FitsReader;
+import org.fitsflow.processors.pipeline.PipelineDefinition;
+import org.fitsflow.processors.pipeline.PipelineLoader;
+import org.fitsflow.processors.pipeline.PipelineRunner;
+import org.fitsflow.processors.pipeline.ProgressListener;
+
+/**
+ * CPU time per frame of quick_dso and of the baselines, summed over all threads of the process. Unlike
+ * wall time it hardly changes when other work shares the machine, so it is the figure to compare runs by;
+ * on an otherwise idle machine the wall time lies between CPU time / cores and CPU time.
+ */
+public final class CpuCost {
+    private static final int WARM_UP = 3;
+    private static final int RUNS = 5;
+
+    private CpuCost() {
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run() throws IOException;
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: CpuCost IN.fits");
+            System.exit(2);
+        }
+        Path input = Path.of(args[0]);
+        Path out = Files.createTempDirectory("fitsflow-cpu");
+        PipelineDefinition quickDso = new PipelineLoader().load(Path.of("config/pipelines/quick_dso.yaml"));
+        PipelineRunner runner = new PipelineRunner(new CpuBackend());
+        Path jpeg = runner.run(input, quickDso, out, "reference", ProgressListener.NONE).outputs().get(0);
+        BufferedImage eightBit = asBgr(ImageIO.read(jpeg.toFile()));
+
+        double pipeline = report("pipeline (read + stretch + JPEG)", () -> runner.run(input, quickDso, out, "run", ProgressListener.NONE));
+        double read = report("baseline read", () -> FitsReader.read(input));
+        double encode = report("baseline ImageIO JPEG", () -> plainJpeg(eightBit, out.resolve("plain.jpg")));
+        System.out.printf("pipeline / (read + JPEG) in CPU time: %.2f%n", pipeline / (read + encode));
+        try (var files = Files.list(out)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(out);
+    }
+
+    /** Prints and returns the CPU ms per call, after warm-up calls. */
+    private static double report(String name, Work work) throws IOException {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        for (int i = 0; i < WARM_UP; i++) {
+            work.run();
+        }
+        long cpu = os.getProcessCpuTime();
+        long wall = System.nanoTime();
+        for (int i = 0; i < RUNS; i++) {
+            work.run();
+        }
+        double cpuMs = (os.getProcessCpuTime() - cpu) / 1e6 / RUNS;
+        double wallMs = (System.nanoTime() - wall) / 1e6 / RUNS;
+        System.out.printf("%-36s CPU %8.1f ms/frame   wall %8.1f ms/frame%n", name, cpuMs, wallMs);
+        return cpuMs;
+    }
+
+    private static void plainJpeg(BufferedImage image, Path target) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        JPEGImageWriteParam param = new JPEGImageWriteParam(null);
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(0.95f);
+        try (FileImageOutputStream out = new FileImageOutputStream(target.toFile())) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    private static BufferedImage asBgr(BufferedImage decoded) {
+        BufferedImage bgr = new BufferedImage(decoded.getWidth(), decoded.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        bgr.getGraphics().drawImage(decoded, 0, 0, null);
+        return bgr;
+    }
+}
