@@ -48,7 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Drives /process.html in headless Chromium against the whole service on a random port (real SQLite,
  * real folders, the local executor): upload a real Seestar frame, run quick_dso, watch the progress, see
  * the preview, download the JPEG; follow a job by polling when server-sent events fail; see a job the
- * inbox started; refuse a text file posing as FITS; fit a phone screen.
+ * inbox started; refuse a text file posing as FITS, chosen or dropped; fit a phone screen.
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = FitsflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -190,6 +190,25 @@ class ProcessPageBrowserTest {
                 .doesNotContain("\tat ");
         assertThat(browser.findElements(By.cssSelector("[data-testid=upload-summary]"))).isEmpty();
         assertThat(browser.findElement(By.id("process-button")).isEnabled()).isFalse();
+    }
+
+    @Test
+    void uploadsFilesDroppedOnTheZone() {
+        openPage();
+
+        script("""
+                const files = new DataTransfer();
+                files.items.add(new File(['not a FITS file'], 'dropped-a.fit'));
+                files.items.add(new File(['nor this one'], 'dropped-b.fits'));
+                arguments[0].dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));
+                """, browser.findElement(By.id("drop-zone")));
+
+        wait.until(driver -> driver.findElements(By.cssSelector("[data-testid=upload-item][data-state=failed]")).size() == 2);
+        List<WebElement> items = browser.findElements(By.cssSelector("[data-testid=upload-item]"));
+        assertThat(items).extracting(item -> item.getDomAttribute("data-file-name")).containsExactly("dropped-a.fit", "dropped-b.fits");
+        assertThat(items).allSatisfy(item -> assertThat(item.findElement(By.cssSelector("[data-testid=upload-error]")).getText())
+                .startsWith("Not a usable FITS file: "));
+        assertThat(browser.findElement(By.id("session-status")).getText()).contains("0 files");
     }
 
     @Test
