@@ -29,7 +29,7 @@ import org.fitsflow.processors.pipeline.ProgressListener;
 /**
  * Stacks raw subs (or colour / mono frames) of one target: measures every sub, leaves out the flagged ones,
  * registers the rest on the sub with the most stars (rigid transform from star pairs), resamples them
- * bilinearly onto its grid and combines them with a sigma-clipped mean. Subs are read twice (measure, then
+ * (bicubic by default) onto its grid and combines them with a sigma-clipped mean. Subs are read twice (measure, then
  * resample) and registered frames wait on disk, so memory stays at a few frames whatever the number of subs.
  */
 public final class SubStacker {
@@ -185,7 +185,7 @@ public final class SubStacker {
                 : image.planes();
         float[][] out = new float[planes.length][];
         for (int c = 0; c < planes.length; c++) {
-            out[c] = BilinearResampler.resample(planes[c], image.width(), image.height(), transform);
+            out[c] = Resampler.resample(planes[c], image.width(), image.height(), transform, parameters.interpolation());
         }
         return out;
     }

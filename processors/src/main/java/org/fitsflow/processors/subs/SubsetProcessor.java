@@ -127,8 +127,7 @@ public final class SubsetProcessor {
     public PipelineResult stack(List<Path> files, PipelineDefinition pipeline, Path outputDir, String outputStem,
                                 ProgressListener listener) throws IOException {
         Files.createDirectories(outputDir);
-        StackingParameters parameters = new StackingParameters(StackingParameters.DEFAULTS.kappa(),
-                StackingParameters.DEFAULTS.iterations(), true, detection(pipeline));
+        StackingParameters parameters = StackingParameters.DEFAULTS.withDetection(detection(pipeline));
         Path work = Files.createTempDirectory(outputDir, ".stacking-");
         StackResult stack;
         try {
