@@ -33,6 +33,7 @@ public class RestApiRoute extends RouteBuilder {
                 .bindingMode(RestBindingMode.json)
                 // error answers are already JSON text (ErrorResponses); binding must not quote them again
                 .skipBindingOnErrorCode(true)
+                .endpointProperty("headerFilterStrategy", "#responseHeaderFilter")
                 .dataFormatProperty("prettyPrint", "false")
                 .apiContextPath("/api/openapi.json")
                 .apiProperty("api.title", "FitsFlow processing API")
