@@ -273,6 +273,19 @@ class ApiBehaviourTest {
     }
 
     @Test
+    void responsesDoNotEchoTheRequestsHeaders() {
+        long session = newSession("headers");
+        for (String path : List.of("/api/process/sessions/" + session + "?limit=3", "/api/process/jobs?limit=3",
+                "/api/process/jobs/999999/download")) {
+            ApiClient.Answer answer = api.get(path, "Cookie", "session=secret", "X-Api-Key", "k3y");
+            assertThat(answer.raw().headers().map().keySet()).as(path)
+                    .noneMatch(h -> h.equalsIgnoreCase("cookie") || h.equalsIgnoreCase("x-api-key")
+                            || h.equalsIgnoreCase("limit") || h.equalsIgnoreCase("id"));
+            assertThat(answer.header("Content-Type")).as(path).startsWith("application/json");
+        }
+    }
+
+    @Test
     void openApiAndHealthAreServed() {
         ApiClient.Answer openapi = api.get("/api/openapi.json");
         assertThat(openapi.status()).isEqualTo(200);

@@ -42,8 +42,10 @@ public final class ApiClient {
         }
     }
 
-    public Answer get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+    /** GET with extra request headers, given as name, value, name, value, ... */
+    public Answer get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        return send(headers.length == 0 ? request : request.headers(headers));
     }
 
     public Answer delete(String path) {
