@@ -17,7 +17,7 @@ public class JobApi {
     private static final int MAX_LIMIT = 1000;
     private static final Map<String, String> CONTENT_TYPES = Map.of(
             "jpg", "image/jpeg", "jpeg", "image/jpeg", "png", "image/png", "tif", "image/tiff", "tiff", "image/tiff",
-            "fit", "application/fits", "fits", "application/fits", "json", "application/json");
+            "fit", "application/fits", "fits", "application/fits", "json", "application/json", "csv", "text/csv");
 
     private final JobStore jobs;
     private final JobFolders folders;

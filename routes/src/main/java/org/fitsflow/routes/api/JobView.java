@@ -7,10 +7,10 @@ import org.fitsflow.routes.store.JobRecord;
 public record JobView(long id, long sessionId, long fileId, String pipelineName, String status,
                       double progressPercent, String currentStep, String createdAt, String startedAt,
                       String completedAt, String errorMessage, Boolean gpuUsed, String backend,
-                      List<String> outputFiles, int attempts, boolean outputsDeleted) {
+                      List<String> outputFiles, int attempts, boolean outputsDeleted, List<Long> inputFileIds) {
     static JobView of(JobRecord j) {
         return new JobView(j.id(), j.sessionId(), j.fileId(), j.pipelineName(), j.status().wireName(),
                 j.progressPercent(), j.currentStep(), j.createdAt(), j.startedAt(), j.completedAt(), j.errorMessage(),
-                j.gpuUsed(), j.backend(), j.outputFiles(), j.attempts(), j.outputsDeletedAt() != null);
+                j.gpuUsed(), j.backend(), j.outputFiles(), j.attempts(), j.outputsDeletedAt() != null, j.inputFileIds());
     }
 }

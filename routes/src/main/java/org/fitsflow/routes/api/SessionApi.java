@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fitsflow.processors.subs.SubsetProcessor;
 import org.fitsflow.routes.config.FitsflowProperties;
 import org.fitsflow.routes.executor.JobFolders;
 import org.fitsflow.routes.jobs.JobCancellation;
@@ -121,8 +122,9 @@ public class SessionApi {
     }
 
     /**
-     * One job per file of the session. The answer carries all jobs in {@code jobs} and, at the top level,
-     * the fields of the first job (so a one-file session reads like a single job).
+     * One job per file of the session, or one job over all its files for the pipelines that take a set
+     * of subs (analyze_subs, stack_subs); {@code jobs_per} says which. The answer carries all jobs in
+     * {@code jobs} and, at the top level, the fields of the first job (so one job reads like a job).
      */
     public Map<String, Object> process(long id, ProcessRequest request) {
         SessionRecord session = existing(id);
@@ -141,8 +143,10 @@ public class SessionApi {
         if (usable.isEmpty()) {
             throw ApiException.conflict("session " + id + " has no files to process");
         }
-        List<JobRecord> created = transactions.execute(status ->
-                usable.stream().map(f -> jobs.insert(id, f.id(), pipeline, null, null)).toList());
+        boolean overSession = SubsetProcessor.isMultiFile(pipeline);
+        List<JobRecord> created = transactions.execute(status -> overSession
+                ? List.of(jobs.insertOverFiles(id, usable.stream().map(FileRecord::id).toList(), pipeline))
+                : usable.stream().map(f -> jobs.insert(id, f.id(), pipeline, null, null)).toList());
         created.forEach(job -> queue.submit(job.id()));
 
         List<JobView> views = created.stream().map(JobView::of).toList();
@@ -153,7 +157,7 @@ public class SessionApi {
         answer.put("progress_percent", first.progressPercent());
         answer.put("gpu_used", first.gpuUsed());
         answer.put("pipeline_name", pipeline);
-        answer.put("jobs_per_file", 1);
+        answer.put("jobs_per", overSession ? "session" : "file");
         answer.put("jobs", views);
         return answer;
     }

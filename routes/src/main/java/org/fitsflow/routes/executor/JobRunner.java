@@ -11,6 +11,7 @@ import org.fitsflow.processors.pipeline.PipelineDefinition;
 import org.fitsflow.processors.pipeline.PipelineResult;
 import org.fitsflow.processors.pipeline.PipelineRunner;
 import org.fitsflow.processors.pipeline.ProgressListener;
+import org.fitsflow.processors.subs.SubsetProcessor;
 import org.fitsflow.routes.pipelines.PipelineCatalog;
 import org.fitsflow.routes.store.FileRecord;
 import org.fitsflow.routes.store.JobOutcome;
@@ -18,8 +19,10 @@ import org.fitsflow.routes.store.JobRecord;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs a job's pipeline on its file into {@code data/jobs/{id}/outputs}. The folder is emptied first,
- * so running a job again (after a restart) replaces its outputs.
+ * Runs a job's pipeline on its file into {@code data/jobs/{id}/outputs}: {@code PipelineRunner} for one
+ * file, {@code SubsetProcessor} for the pipelines that take a set of subs (analyze_subs, stack_subs).
+ * The folder is emptied first, so running a job again (after a restart) replaces its outputs. Pipelines
+ * over a set of subs always run in this process, also with the docker executor.
  */
 @Component
 public class JobRunner {
@@ -36,16 +39,40 @@ public class JobRunner {
     }
 
     /**
+     * Runs the job on its inputs: a pipeline over a set of subs in this process with {@code SubsetProcessor},
+     * any other pipeline on the single input through {@link #run(JobRecord, FileRecord, ProgressListener)}.
+     *
      * @throws IOException for an unreadable input (the message says why) or a failed write
      * @throws org.fitsflow.processors.pipeline.PipelineCancelledException when the thread was interrupted
      * @throws InvalidPipelineException when the pipeline is unknown or does not validate
      */
+    public JobOutcome run(JobRecord job, List<FileRecord> inputs, ProgressListener progress) throws IOException {
+        if (!SubsetProcessor.isMultiFile(job.pipelineName())) {
+            return run(job, inputs.get(0), progress);
+        }
+        PipelineDefinition pipeline = pipeline(job);
+        folders.delete(job.id());
+        List<Path> files = inputs.stream().map(f -> Path.of(f.storedPath())).toList();
+        PipelineResult result = new SubsetProcessor(backend)
+                .run(files, pipeline, folders.outputsDir(job.id()), OutputStem.of(job, inputs), progress);
+        return outcome(result);
+    }
+
+    /** Runs a single-file pipeline on one file (overridden by executors that run it elsewhere). */
     public JobOutcome run(JobRecord job, FileRecord file, ProgressListener progress) throws IOException {
-        PipelineDefinition pipeline = pipelines.find(job.pipelineName())
-                .orElseThrow(() -> new InvalidPipelineException("unknown pipeline '" + job.pipelineName() + "'"));
+        PipelineDefinition pipeline = pipeline(job);
         folders.delete(job.id());
         PipelineResult result = new PipelineRunner(backend)
                 .run(Path.of(file.storedPath()), pipeline, folders.outputsDir(job.id()), OutputStem.of(job, file), progress);
+        return outcome(result);
+    }
+
+    private PipelineDefinition pipeline(JobRecord job) {
+        return pipelines.find(job.pipelineName())
+                .orElseThrow(() -> new InvalidPipelineException("unknown pipeline '" + job.pipelineName() + "'"));
+    }
+
+    private static JobOutcome outcome(PipelineResult result) {
         List<String> names = result.outputs().stream().map(p -> p.getFileName().toString()).toList();
         return new JobOutcome(names, result.gpuUsed(), result.backend(), toJson(result));
     }

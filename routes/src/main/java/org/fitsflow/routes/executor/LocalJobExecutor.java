@@ -123,11 +123,12 @@ public class LocalJobExecutor implements SmartLifecycle, RunningJobs {
             return;
         }
         JobRecord job = jobs.find(jobId).orElseThrow();
-        FileRecord file = files.find(job.fileId()).orElseThrow();
+        List<FileRecord> inputs = job.inputFileIds().stream().map(id -> files.find(id).orElseThrow()).toList();
         active.put(jobId, Thread.currentThread());
         try {
-            LOG.info("Job {}: {} on {} (attempt {})", jobId, job.pipelineName(), file.originalName(), job.attempts());
-            JobOutcome outcome = runner.run(job, file, new JobProgressRecorder(jobs, jobId));
+            LOG.info("Job {}: {} on {} (attempt {})", jobId, job.pipelineName(),
+                    inputs.stream().map(FileRecord::originalName).toList(), job.attempts());
+            JobOutcome outcome = runner.run(job, inputs, new JobProgressRecorder(jobs, jobId));
             leaveActive(jobId);
             finish(job, outcome);
         } catch (PipelineCancelledException e) {
@@ -144,7 +145,8 @@ public class LocalJobExecutor implements SmartLifecycle, RunningJobs {
             deleteOutputs(jobId);
         } catch (OutOfMemoryError e) {
             leaveActive(jobId);
-            String reason = "not enough memory to process this image (" + file.sizeBytes() + " bytes); "
+            long bytes = inputs.stream().mapToLong(FileRecord::sizeBytes).sum();
+            String reason = "not enough memory to process " + bytes + " bytes of images; "
                     + "give the service more heap (-Xmx) or fewer executor threads";
             LOG.warn("Job {}: {}", jobId, reason);
             jobs.fail(jobId, JobStatus.RUNNING, reason);

@@ -1,12 +1,20 @@
 package org.fitsflow.routes.executor;
 
+import java.util.List;
 import org.fitsflow.routes.jobs.FitsFileName;
 import org.fitsflow.routes.store.FileRecord;
 import org.fitsflow.routes.store.JobRecord;
 
-/** How a job's outputs are named: {@code <file stem>.<pipeline>.<ext>}. */
+/**
+ * How a job's outputs are named: {@code <file stem>.<pipeline>.<ext>}, or {@code session-<id>.<pipeline>.<ext>}
+ * for a job over several files.
+ */
 public final class OutputStem {
     private OutputStem() {
+    }
+
+    public static String of(JobRecord job, List<FileRecord> inputs) {
+        return inputs.size() > 1 ? "session-" + job.sessionId() + "." + job.pipelineName() : of(job, inputs.get(0));
     }
 
     public static String of(JobRecord job, FileRecord file) {

@@ -40,18 +40,30 @@ public class JobStore {
 
     /** A new queued job; {@code outboxFolder}/{@code outboxStem} are null for jobs without outbox delivery. */
     public JobRecord insert(long sessionId, long fileId, String pipelineName, String outboxFolder, String outboxStem) {
+        return insert(sessionId, fileId, List.of(), pipelineName, outboxFolder, outboxStem);
+    }
+
+    /** A new queued job over several files of a session (a pipeline that takes a set of subs). */
+    public JobRecord insertOverFiles(long sessionId, List<Long> fileIds, String pipelineName) {
+        return insert(sessionId, fileIds.get(0), fileIds, pipelineName, null, null);
+    }
+
+    private JobRecord insert(long sessionId, long fileId, List<Long> inputFileIds, String pipelineName, String outboxFolder,
+                             String outboxStem) {
         return transactions.execute(status -> {
             String now = now();
             GeneratedKeyHolder key = new GeneratedKeyHolder();
             jdbc.update(c -> {
                 var ps = c.prepareStatement("INSERT INTO processing_jobs (session_id, file_id, pipeline_name, status, "
-                        + "created_at, outbox_folder, outbox_stem) VALUES (?, ?, ?, 'queued', ?, ?, ?)", new String[] {"id"});
+                        + "created_at, outbox_folder, outbox_stem, input_file_ids) VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)",
+                        new String[] {"id"});
                 ps.setLong(1, sessionId);
                 ps.setLong(2, fileId);
                 ps.setString(3, pipelineName);
                 ps.setString(4, now);
                 ps.setString(5, outboxFolder);
                 ps.setString(6, outboxStem);
+                ps.setString(7, inputFileIds.isEmpty() ? null : toJson(inputFileIds));
                 return ps;
             }, key);
             long id = key.getKey().longValue();
@@ -176,9 +188,9 @@ public class JobStore {
         return clock.instant().toString();
     }
 
-    private static String toJson(List<String> names) {
+    private static String toJson(List<?> values) {
         try {
-            return JSON.writeValueAsString(names);
+            return JSON.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -192,6 +204,17 @@ public class JobStore {
         }
     }
 
+    private static List<Long> idsFromJson(String json, long fileId) {
+        if (json == null) {
+            return List.of(fileId);
+        }
+        try {
+            return JSON.readValue(json, new TypeReference<List<Long>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("input_file_ids is not a JSON list: " + json, e);
+        }
+    }
+
     private static JobRecord map(ResultSet rs, int row) throws SQLException {
         int gpu = rs.getInt("gpu_used");
         Boolean gpuUsed = rs.wasNull() ? null : gpu == 1;
@@ -200,6 +223,7 @@ public class JobStore {
                 rs.getString("created_at"), rs.getString("started_at"), rs.getString("completed_at"),
                 rs.getString("error_message"), gpuUsed, rs.getString("backend"), fromJson(rs.getString("output_files")),
                 rs.getString("measurements_json"), rs.getInt("attempts"), rs.getString("outbox_folder"),
-                rs.getString("outbox_stem"), rs.getString("outputs_deleted_at"));
+                rs.getString("outbox_stem"), rs.getString("outputs_deleted_at"),
+                idsFromJson(rs.getString("input_file_ids"), rs.getLong("file_id")));
     }
 }

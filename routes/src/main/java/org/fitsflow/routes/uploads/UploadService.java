@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Accepts an uploaded file into a session. The client's file name is metadata only: the stored file is
- * {@code data/uploads/<uuid><extension>}, with the extension taken from a fixed list, so no name a client
- * sends can reach outside the uploads folder. The content must be a usable FITS image (checked by
+ * {@code data/uploads/<uuid>_<safe stem><extension>}, the stem reduced to letters, digits, dot, dash and
+ * underscore and the extension taken from a fixed list, so no name a client sends can reach outside the
+ * uploads folder. The content must be a usable FITS image (checked by
  * reading it), otherwise the file is removed again and the reader's reason is the answer.
  */
 @Component
@@ -66,8 +67,10 @@ public class UploadService {
             throw new UploadRejectedException(400, "bad request", "file_type must be one of " + FILE_TYPES + ", got '" + type + "'");
         }
         String originalName = originalName(clientName);
-        String extension = FitsFileName.of(originalName).extension();
-        Path stored = uploads.resolve(UUID.randomUUID() + (extension.isEmpty() ? ".fit" : extension));
+        FitsFileName name = FitsFileName.of(originalName);
+        // the safe stem keeps reports over several files (analyze_subs) readable; the uuid keeps names unique
+        String stem = name.safeStem().isEmpty() ? "" : "_" + name.safeStem();
+        Path stored = uploads.resolve(UUID.randomUUID() + stem + (name.extension().isEmpty() ? ".fit" : name.extension()));
         content.moveTo(stored);
         FitsHeader header;
         try {

@@ -37,6 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ApiBehaviourTest {
     private static final TestFolders FOLDERS = TestFolders.create("api");
+    /** uuid, then the client's stem reduced to safe characters, then a FITS extension from a fixed list */
+    private static final String STORED_NAME = "[0-9a-f-]{36}(_[A-Za-z0-9][A-Za-z0-9._-]*)?\\.(fit|fits)";
 
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry registry) {
@@ -73,7 +75,7 @@ class ApiBehaviourTest {
         // nothing of them was kept, and the service still takes a good file
         assertThat(api.get("/api/process/sessions/" + session).json().get("files")).isEmpty();
         assertThat(api.upload(uploadPath(session), SharedFiles.rgbNgc7023(), "good.fit", null).status()).isEqualTo(201);
-        assertThat(uploadedFiles()).allMatch(name -> name.matches("[0-9a-f-]{36}\\.fit"));
+        assertThat(uploadedFiles()).allMatch(name -> name.matches(STORED_NAME)).anyMatch(name -> name.endsWith("_good.fit"));
     }
 
     @Test
@@ -100,7 +102,7 @@ class ApiBehaviourTest {
         try (Stream<Path> all = Files.walk(FOLDERS.root())) {
             // every file the uploads created is a generated name inside data/uploads
             assertThat(all.filter(Files::isRegularFile).filter(p -> p.startsWith(FOLDERS.data().resolve("uploads"))))
-                    .allMatch(p -> p.getFileName().toString().matches("[0-9a-f-]{36}\\.fits?"));
+                    .allMatch(p -> p.getFileName().toString().matches(STORED_NAME));
         }
         assertThat(uploadedFiles()).hasSizeGreaterThanOrEqualTo(hostile.size());
     }
@@ -270,6 +272,39 @@ class ApiBehaviourTest {
         assertThat(Files.exists(FOLDERS.data().resolve("jobs/" + jobId))).isFalse();
         assertThat(stored).isNotNull();
         assertThat(uploadedFiles()).doesNotContain(stored);
+    }
+
+    @Test
+    void aPipelineOverSubsRunsOneJobOverTheWholeSession() throws IOException {
+        long session = newSession("M 94 subs");
+        Path subs = Path.of(System.getProperty("fitsflow.shared", "../../shared"), "data/seestar-subs");
+        List<Long> fileIds = new ArrayList<>();
+        for (String name : List.of("Light_M_94_10.0s_IRCUT_20250326-212046.fit", "Light_M_94_10.0s_IRCUT_20250326-212057.fit",
+                "Light_M_94_10.0s_IRCUT_20250326-212108.fit")) {
+            fileIds.add(api.upload(uploadPath(session), subs.resolve(name), name, "light").json().get("id").asLong());
+        }
+        api.postJson("/api/process/sessions/" + session + "/finalize", "");
+        ApiClient.Answer processing = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\":\"analyze_subs\"}");
+        assertThat(processing.status()).as(processing.body()).isEqualTo(202);
+        assertThat(processing.json().get("jobs_per").asText()).isEqualTo("session");
+        assertThat(processing.json().get("jobs")).hasSize(1);
+        long jobId = processing.json().get("id").asLong();
+
+        JsonNode done = Await.until("analysis", Duration.ofMinutes(3), () -> job(jobId),
+                j -> !j.get("status").asText().matches("queued|running"));
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("complete");
+        List<Long> inputs = new ArrayList<>();
+        done.get("input_file_ids").forEach(n -> inputs.add(n.asLong()));
+        assertThat(inputs).containsExactlyElementsOf(fileIds);
+        List<String> outputs = new ArrayList<>();
+        done.get("output_files").forEach(n -> outputs.add(n.asText()));
+        assertThat(outputs).allMatch(n -> n.startsWith("session-" + session + ".analyze_subs"));
+        String csv = outputs.stream().filter(n -> n.endsWith(".csv")).findFirst().orElseThrow();
+        ApiClient.Answer report = api.get("/api/process/jobs/" + jobId + "/download?file=" + csv);
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.header("Content-Type")).startsWith("text/csv");
+        assertThat(report.body().lines().filter(l -> l.contains("Light_M_94"))).hasSize(3);
+        assertThat(api.get("/api/process/jobs/" + jobId + "/download?file=../../fitsflow.db").status()).isEqualTo(404);
     }
 
     @Test
