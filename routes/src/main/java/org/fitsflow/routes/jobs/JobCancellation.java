@@ -21,6 +21,8 @@ public class JobCancellation {
     /** @return false when the job had already finished */
     public boolean cancel(long jobId) {
         if (jobs.cancel(jobId, JobStatus.QUEUED, "cancelled before it started")) {
+            // a queued job may already sit in another process's queue (Redis): tell the workers too
+            running.interrupt(jobId);
             return true;
         }
         if (jobs.cancel(jobId, JobStatus.RUNNING, "cancelled")) {

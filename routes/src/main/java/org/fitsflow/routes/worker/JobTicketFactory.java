@@ -49,6 +49,20 @@ public class JobTicketFactory {
         return new JobTicket(job.id(), jobFolder, inputName, pipeline, OutputStem.of(job, file));
     }
 
+    /** Once the job has ended: its outputs stay, the staged copy of the input goes. */
+    public void unstage(long jobId) throws IOException {
+        Path input = folders.jobDir(jobId).resolve(JobTicket.INPUT_FOLDER);
+        if (!Files.isDirectory(input)) {
+            return;
+        }
+        try (var files = Files.list(input)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        Files.deleteIfExists(input);
+    }
+
     private static void stage(Path source, Path staged) throws IOException {
         if (!Files.isRegularFile(source)) {
             throw new IOException("the input file " + source + " no longer exists");

@@ -41,6 +41,8 @@ public class ContainerJobRunner extends JobRunner {
             throw new IOException(e.getMessage(), e);
         } catch (JobCancelledException e) {
             throw new PipelineCancelledException();
+        } finally {
+            tickets.unstage(job.id());
         }
     }
 }

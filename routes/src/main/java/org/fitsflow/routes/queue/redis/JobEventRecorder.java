@@ -9,6 +9,7 @@ import org.fitsflow.routes.outbox.OutboxDelivery;
 import org.fitsflow.routes.store.JobOutcome;
 import org.fitsflow.routes.store.JobRecord;
 import org.fitsflow.routes.store.JobStore;
+import org.fitsflow.routes.worker.JobTicketFactory;
 import org.fitsflow.routes.worker.TicketOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +26,15 @@ public class JobEventRecorder {
     private final JobFolders folders;
     private final OutboxDelivery outbox;
     private final RedisJobPublisher publisher;
+    private final JobTicketFactory tickets;
 
-    public JobEventRecorder(JobStore jobs, JobFolders folders, OutboxDelivery outbox, RedisJobPublisher publisher) {
+    public JobEventRecorder(JobStore jobs, JobFolders folders, OutboxDelivery outbox, RedisJobPublisher publisher,
+                            JobTicketFactory tickets) {
         this.jobs = jobs;
         this.folders = folders;
         this.outbox = outbox;
         this.publisher = publisher;
+        this.tickets = tickets;
     }
 
     public void record(WorkerEvent event) {
@@ -81,6 +85,7 @@ public class JobEventRecorder {
         }
         if (jobs.complete(job.id(), result)) {
             LOG.info("Job {}: complete, outputs {}", job.id(), outcome.outputFiles());
+            unstage(job.id());
         } else {
             // cancelled while the worker finished: the cancel wins, nothing stays behind
             withdraw(job, outcome.outputFiles());
@@ -114,6 +119,14 @@ public class JobEventRecorder {
             LOG.warn("Job {}: could not withdraw its outbox files: {}", job.id(), e.getMessage());
         }
         deleteFolder(job.id());
+    }
+
+    private void unstage(long jobId) {
+        try {
+            tickets.unstage(jobId);
+        } catch (IOException e) {
+            LOG.warn("Job {}: could not remove its staged input: {}", jobId, e.getMessage());
+        }
     }
 
     private void deleteFolder(long jobId) {

@@ -28,10 +28,13 @@ public class RedisQueueConfiguration {
     }
 
     @Bean
-    RedisJobQueue redisJobQueue(JobStore jobs, FileStore files, PipelineCatalog pipelines, JobFolders folders,
-                                FitsflowProperties properties, RedisJobPublisher publisher) {
-        JobTicketFactory tickets = new JobTicketFactory(files, pipelines, folders, properties.dataDir().toAbsolutePath().normalize());
-        return new RedisJobQueue(jobs, tickets, publisher);
+    JobTicketFactory redisJobTickets(FileStore files, PipelineCatalog pipelines, JobFolders folders, FitsflowProperties properties) {
+        return new JobTicketFactory(files, pipelines, folders, properties.dataDir().toAbsolutePath().normalize());
+    }
+
+    @Bean
+    RedisJobQueue redisJobQueue(JobStore jobs, JobTicketFactory redisJobTickets, RedisJobPublisher publisher) {
+        return new RedisJobQueue(jobs, redisJobTickets, publisher);
     }
 
     @Bean
@@ -41,8 +44,9 @@ public class RedisQueueConfiguration {
 
     @Bean
     RedisQueueRoutes redisQueueRoutes(RedisClient client, RedisQueueSettings settings, JobStore jobs,
-                                      JobFolders folders, OutboxDelivery outbox, RedisJobPublisher publisher, RedisJobQueue queue) {
+                                      JobFolders folders, OutboxDelivery outbox, RedisJobPublisher publisher, RedisJobQueue queue,
+                                      JobTicketFactory redisJobTickets) {
         return new RedisQueueRoutes(new RedisEventConsumer(new RedisConnector(client), settings),
-                new JobEventRecorder(jobs, folders, outbox, publisher), new QueuedJobPublisher(jobs, publisher, queue));
+                new JobEventRecorder(jobs, folders, outbox, publisher, redisJobTickets), new QueuedJobPublisher(jobs, publisher, queue));
     }
 }

@@ -1,0 +1,72 @@
+package org.fitsflow.routes.executor.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.DockerClient;
+import java.time.Duration;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.fitsflow.routes.FitsflowApplication;
+import org.fitsflow.routes.support.ApiClient;
+import org.fitsflow.routes.support.Await;
+import org.fitsflow.routes.support.SharedFiles;
+import org.fitsflow.routes.support.TestFolders;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * {@code fitsflow.executor=docker} behind the embedded in-process queue (no Redis): an upload runs in
+ * a gpu-worker container, its staged input is removed afterwards and its output is downloadable.
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = FitsflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class LocalQueueDockerExecutorDockerIT {
+    private static final TestFolders FOLDERS = TestFolders.create("local-queue-docker");
+    private static DockerClient docker;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        docker = DockerDaemon.connect();
+        String image = DockerDaemon.buildWorkerImage(docker);
+        FOLDERS.register(registry);
+        registry.add("fitsflow.queue", () -> "local");
+        registry.add("fitsflow.executor", () -> "docker");
+        registry.add("fitsflow.docker.image", () -> image);
+        registry.add("fitsflow.docker.socket", () -> DockerDaemon.SOCKET);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        docker.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anUploadRunsInAContainerBehindTheInProcessQueue() {
+        ApiClient api = new ApiClient(port);
+        long session = api.postJson("/api/process/sessions", "{\"session_name\": \"local queue, docker\"}").json().get("id").asLong();
+        assertThat(api.upload("/api/process/sessions/" + session + "/upload", SharedFiles.rgbNgc7023(),
+                "seestar-rgb-ngc7023.fit", null).status()).isEqualTo(201);
+        api.postJson("/api/process/sessions/" + session + "/finalize", "");
+        long jobId = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\": \"quick_dso\"}").json()
+                .get("id").asLong();
+
+        JsonNode done = Await.until("job " + jobId, Duration.ofMinutes(3), () -> api.get("/api/process/jobs/" + jobId).json(),
+                j -> !j.get("status").asText().matches("queued|running"));
+
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("complete");
+        assertThat(done.get("backend").asText()).isEqualTo("cpu");
+        assertThat(api.get("/api/process/jobs/" + jobId + "/download").status()).isEqualTo(200);
+        assertThat(FOLDERS.data().resolve("jobs/" + jobId + "/input")).doesNotExist();
+        assertThat(FOLDERS.data().resolve("jobs/" + jobId + "/result.json")).exists();
+        assertThat(DockerDaemon.containersOfJob(docker, jobId)).isEmpty();
+    }
+}
