@@ -1,5 +1,6 @@
 package org.fitsflow.routes.api;
 
+import org.fitsflow.routes.config.FitsflowProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,7 +15,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 public class ApiExceptionHandler {
     private final long maxBytes;
 
-    public ApiExceptionHandler(org.fitsflow.routes.config.FitsflowProperties properties) {
+    public ApiExceptionHandler(FitsflowProperties properties) {
         this.maxBytes = properties.upload().maxBytes();
     }
 
