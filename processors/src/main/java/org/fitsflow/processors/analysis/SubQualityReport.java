@@ -11,6 +11,7 @@ import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.processors.image.HeaderSummary;
 import org.fitsflow.processors.image.Image;
+import org.fitsflow.processors.io.AtomicFile;
 import org.fitsflow.processors.pipeline.PipelineCancelledException;
 import org.fitsflow.processors.pipeline.ProgressListener;
 
@@ -79,11 +80,11 @@ public final class SubQualityReport {
     public List<Path> write(Path directory, String stem) throws IOException {
         Files.createDirectories(directory);
         List<Path> written = new ArrayList<>();
-        written.add(AtomicReportFile.write(directory.resolve(stem + ".json"),
+        written.add(AtomicFile.write(directory.resolve(stem + ".json"),
                 f -> Files.writeString(f, QualityReportJson.render(subs), StandardCharsets.UTF_8)));
-        written.add(AtomicReportFile.write(directory.resolve(stem + ".csv"),
+        written.add(AtomicFile.write(directory.resolve(stem + ".csv"),
                 f -> Files.writeString(f, QualityReportCsv.render(subs), StandardCharsets.UTF_8)));
-        written.add(AtomicReportFile.write(directory.resolve(stem + ".png"), f -> {
+        written.add(AtomicFile.write(directory.resolve(stem + ".png"), f -> {
             if (!ImageIO.write(QualityPlot.render(subs), "png", f.toFile())) {
                 throw new IOException("no PNG writer available for the quality plot");
             }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.fitsflow.processors.image.Image;
+import org.fitsflow.processors.io.AtomicFile;
 
 /** 8-bit baseline JPEG: grey for mono images, RGB for colour. */
 public final class JpegExporter implements Exporter {

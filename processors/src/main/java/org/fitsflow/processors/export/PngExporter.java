@@ -10,6 +10,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.FileImageOutputStream;
 import javax.imageio.stream.ImageOutputStream;
 import org.fitsflow.processors.image.Image;
+import org.fitsflow.processors.io.AtomicFile;
 
 /** 8- or 16-bit PNG, grey or RGB. */
 public final class PngExporter implements Exporter {

@@ -11,6 +11,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.FileImageOutputStream;
 import javax.imageio.stream.ImageOutputStream;
 import org.fitsflow.processors.image.Image;
+import org.fitsflow.processors.io.AtomicFile;
 
 /** 8- or 16-bit TIFF, grey or RGB; 16-bit is bit-exact for 16-bit FITS input. */
 public final class TiffExporter implements Exporter {

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +12,7 @@ import java.util.Set;
 
 import org.fitsflow.processors.image.HeaderCard;
 import org.fitsflow.processors.image.Image;
+import org.fitsflow.processors.io.AtomicFile;
 
 /**
  * Writes an image as a BITPIX -32 FITS file: NAXIS3 = 3 for colour, rows in the image's order (row 0 = FITS
@@ -31,18 +29,12 @@ public final class FitsWriter {
     }
 
     public static void writeFloat32(Image image, Path file, List<String> history) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        AtomicFile.write(file.toAbsolutePath(), temp -> {
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 writeFully(out, ByteBuffer.wrap(header(image, history).getBytes(StandardCharsets.US_ASCII)));
                 writeData(out, image);
             }
-            move(temp, target);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
+        });
     }
 
     static String header(Image image, List<String> history) {
@@ -104,14 +96,6 @@ public final class FitsWriter {
     private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
             out.write(buffer);
-        }
-    }
-
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }
