@@ -8,7 +8,7 @@ package org.fitsflow.processors.analysis;
 public record FrameQuality(int starCount, double fwhmPixels, double fwhmArcsec, double roundness, double background,
                            double noise) {
 
-    static FrameQuality of(StarField field, double arcsecPerPixel) {
+    public static FrameQuality of(StarField field, double arcsecPerPixel) {
         double fwhm = field.medianFwhm();
         return new FrameQuality(field.count(), fwhm, fwhm * arcsecPerPixel, field.medianRoundness(), field.background(),
                 field.noise());

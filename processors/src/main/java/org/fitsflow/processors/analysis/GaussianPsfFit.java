@@ -1,5 +1,6 @@
 package org.fitsflow.processors.analysis;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -50,9 +51,9 @@ final class GaussianPsfFit {
         double[] grad = new double[PARAMS];
         for (int it = 0; it < MAX_ITERATIONS; it++) {
             for (double[] row : jtj) {
-                java.util.Arrays.fill(row, 0);
+                Arrays.fill(row, 0);
             }
-            java.util.Arrays.fill(jtr, 0);
+            Arrays.fill(jtr, 0);
             for (int i = 0; i < n; i++) {
                 double r = zs[i] - model(p, xs[i], ys[i], grad);
                 for (int a = 0; a < PARAMS; a++) {
@@ -102,7 +103,7 @@ final class GaussianPsfFit {
 
     private static boolean isPlausible(double[] p) {
         return p[1] > 0 && p[4] > 0 && p[6] > 0 && p[4] * p[6] - p[5] * p[5] > 0
-                && java.util.Arrays.stream(p).allMatch(Double::isFinite);
+                && Arrays.stream(p).allMatch(Double::isFinite);
     }
 
     private static Optional<Star> toStar(double[] p) {

@@ -7,6 +7,7 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -104,7 +105,7 @@ final class QualityPlot {
             if (i == n || !night(subs.get(i)).equals(night(subs.get(start)))) {
                 g.setColor(LINE);
                 g.setStroke(new BasicStroke(1.5f));
-                g.drawPolyline(java.util.Arrays.copyOfRange(xs, start, i), java.util.Arrays.copyOfRange(ys, start, i), i - start);
+                g.drawPolyline(Arrays.copyOfRange(xs, start, i), Arrays.copyOfRange(ys, start, i), i - start);
                 if (start > 0) {
                     int x = (xs[start - 1] + xs[start]) / 2;
                     g.setColor(Color.GRAY);

@@ -2,6 +2,7 @@ package org.fitsflow.processors.analysis;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /** The quality report as JSON: one object per sub plus a summary; undefined figures are null. */
 final class QualityReportJson {
@@ -38,7 +39,7 @@ final class QualityReportJson {
         return json.append("}\n}\n").toString();
     }
 
-    private static double median(List<SubQuality> subs, java.util.function.ToDoubleFunction<FrameQuality> figure) {
+    private static double median(List<SubQuality> subs, ToDoubleFunction<FrameQuality> figure) {
         return StarField.median(subs.stream().filter(s -> s.quality() != null).map(SubQuality::quality)
                 .mapToDouble(figure).filter(Double::isFinite).toArray());
     }

@@ -1,11 +1,13 @@
 package org.fitsflow.processors.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.backend.GaussianKernel;
@@ -85,13 +87,13 @@ public final class StarDetector {
         for (int i = 0; i < smoothed.length; i += NOISE_SAMPLE_STRIDE) {
             sample[n++] = smoothed[i];
         }
-        float[] values = java.util.Arrays.copyOf(sample, n);
-        java.util.Arrays.sort(values);
+        float[] values = Arrays.copyOf(sample, n);
+        Arrays.sort(values);
         float median = values[n / 2];
         for (int i = 0; i < n; i++) {
             values[i] = Math.abs(values[i] - median);
         }
-        java.util.Arrays.sort(values);
+        Arrays.sort(values);
         return 1.4826 * values[n / 2];
     }
 
@@ -105,7 +107,7 @@ public final class StarDetector {
                 }
             }
             return row.stream();
-        }).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        }).collect(Collectors.toCollection(ArrayList::new));
     }
 
     /** Strictly above the earlier neighbours and at least the later ones, so that a flat top yields one peak. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.fits.FitsReader;
@@ -40,7 +41,7 @@ public final class SubQualityReport {
         SubQuality[] measured = new SubQuality[files.size()];
         int[] done = {0};
         Thread caller = Thread.currentThread();
-        java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
+        IntStream.range(0, files.size()).parallel().forEach(i -> {
             if (caller.isInterrupted()) {
                 return;
             }

@@ -149,8 +149,7 @@ public final class SubStacker {
         HeaderSummary summary = image.header().summary();
         StarField stars = analyzer.stars(image, backend);
         double scale = PlateScale.of(summary).map(PlateScale::arcsecPerPixel).orElse(Double.NaN);
-        FrameQuality quality = new FrameQuality(stars.count(), stars.medianFwhm(), stars.medianFwhm() * scale,
-                stars.medianRoundness(), stars.background(), stars.noise());
+        FrameQuality quality = FrameQuality.of(stars, scale);
         return new Measured(file, image.header(), image.width(), image.height(), colourChannels(image), stars, quality, null);
     }
 

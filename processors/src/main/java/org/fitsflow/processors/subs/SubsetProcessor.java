@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.fitsflow.processors.analysis.FrameQuality;
 import org.fitsflow.processors.analysis.StarDetectionParameters;
@@ -163,7 +165,7 @@ public final class SubsetProcessor {
 
     private static List<String> history(StackResult stack, StackingParameters parameters) {
         List<String> history = new ArrayList<>();
-        history.add(String.format(java.util.Locale.ROOT, "FitsFlow stack_subs: %d of %d subs, sigma-clipped mean kappa %.1f",
+        history.add(String.format(Locale.ROOT, "FitsFlow stack_subs: %d of %d subs, sigma-clipped mean kappa %.1f",
                 stack.usedCount(), stack.frames().size(), parameters.kappa()));
         history.add("reference " + stack.reference().getFileName());
         for (StackedFrame frame : stack.frames()) {
@@ -179,7 +181,7 @@ public final class SubsetProcessor {
     }
 
     private static void putMedian(Map<String, Object> measurements, String key, List<SubQuality> subs,
-                                  java.util.function.ToDoubleFunction<FrameQuality> figure) {
+                                  ToDoubleFunction<FrameQuality> figure) {
         double[] values = subs.stream().filter(s -> s.quality() != null).map(SubQuality::quality).mapToDouble(figure)
                 .filter(Double::isFinite).sorted().toArray();
         if (values.length > 0) {
