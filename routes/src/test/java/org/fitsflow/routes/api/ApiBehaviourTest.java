@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +46,9 @@ class ApiBehaviourTest {
     static void folders(DynamicPropertyRegistry registry) {
         FOLDERS.register(registry);
         registry.add("fitsflow.executor-threads", () -> "1");
+        // the retention route sweeps every second here; only files made old by a test are old enough
+        registry.add("fitsflow.retention.interval", () -> "1s");
+        registry.add("fitsflow.retention.first-delay", () -> "1s");
     }
 
     @LocalServerPort
@@ -305,6 +310,33 @@ class ApiBehaviourTest {
         assertThat(report.header("Content-Type")).startsWith("text/csv");
         assertThat(report.body().lines().filter(l -> l.contains("Light_M_94"))).hasSize(3);
         assertThat(api.get("/api/process/jobs/" + jobId + "/download?file=../../fitsflow.db").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theRetentionRouteRemovesOldUploadsAndOutputsAndSaysSo() throws IOException {
+        List<String> before = uploadedFiles();
+        long session = newSession("retention");
+        api.upload(uploadPath(session), SharedFiles.rgbNgc7023(), "old.fit", null);
+        api.postJson("/api/process/sessions/" + session + "/finalize", "");
+        long jobId = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\":\"quick_dso\"}")
+                .json().get("id").asLong();
+        Await.until("job", Duration.ofMinutes(2), () -> job(jobId), j -> j.get("status").asText().equals("complete"));
+        Path upload = FOLDERS.data().resolve("uploads").resolve(
+                uploadedFiles().stream().filter(n -> !before.contains(n)).findFirst().orElseThrow());
+        Path output = FOLDERS.data().resolve("jobs/" + jobId + "/outputs/old.quick_dso.jpg");
+        Files.setLastModifiedTime(upload, FileTime.from(Instant.now().minus(Duration.ofDays(8))));
+        Files.setLastModifiedTime(output, FileTime.from(Instant.now().minus(Duration.ofDays(31))));
+
+        JsonNode swept = Await.until("retention", Duration.ofSeconds(30), () -> job(jobId), j -> j.get("outputs_deleted").asBoolean());
+        assertThat(swept.get("status").asText()).isEqualTo("complete");
+        assertThat(Files.exists(output)).isFalse();
+        JsonNode file = Await.until("upload removed", Duration.ofSeconds(30),
+                () -> api.get("/api/process/sessions/" + session).json().get("files").get(0), f -> !f.get("deleted_at").isNull());
+        assertThat(file.get("deleted_at").asText()).endsWith("Z");
+        assertThat(Files.exists(upload)).isFalse();
+        ApiClient.Answer gone = api.get("/api/process/jobs/" + jobId + "/download");
+        assertThat(gone.status()).isEqualTo(410);
+        assertThat(gone.json().get("detail").asText()).contains("retention");
     }
 
     @Test
