@@ -43,7 +43,7 @@ public final class StarDetector {
         }
         float[] smoothed = backend.convolveSeparable(residual, width, height,
                 new GaussianKernel(parameters.smoothingSigma()).weights());
-        double threshold = parameters.thresholdSigma() * smoothedNoise(smoothed);
+        double threshold = parameters.thresholdSigma() * smoothedNoise(smoothed, plane);
 
         int margin = parameters.fitRadius();
         List<int[]> candidates = localMaxima(smoothed, width, height, margin, threshold);
@@ -80,12 +80,21 @@ public final class StarDetector {
         return fitted.stream().filter(s -> s.fwhm() >= limit).toList();
     }
 
-    /** 1.4826 x MAD of a regular subsample: unbiased for Gaussian noise and blind to the few star pixels. */
-    private static double smoothedNoise(float[] smoothed) {
+    /**
+     * 1.4826 x MAD of a regular subsample: unbiased for Gaussian noise and blind to the few star pixels. Blank
+     * (non-finite) pixels, e.g. outside a registered stack's common area, take no part: their zeros would
+     * shrink the noise and let noise peaks through.
+     */
+    private static double smoothedNoise(float[] smoothed, float[] plane) {
         float[] sample = new float[smoothed.length / NOISE_SAMPLE_STRIDE + 1];
         int n = 0;
         for (int i = 0; i < smoothed.length; i += NOISE_SAMPLE_STRIDE) {
-            sample[n++] = smoothed[i];
+            if (Float.isFinite(plane[i])) {
+                sample[n++] = smoothed[i];
+            }
+        }
+        if (n == 0) {
+            return Double.POSITIVE_INFINITY;
         }
         float[] values = Arrays.copyOf(sample, n);
         Arrays.sort(values);

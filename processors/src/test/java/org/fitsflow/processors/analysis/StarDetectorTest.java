@@ -105,6 +105,20 @@ class StarDetectorTest {
         assertThat(detector.detect(plane, W, H, cpu).count()).isEqualTo(planted.size());
     }
 
+    @Test
+    void tinyFramesAndBlankRegionsAreMeasuredWithoutFailing() {
+        assertThat(detector.detect(new float[25], 5, 5, cpu).count()).isZero();
+        List<PlantedStar> planted = SyntheticSky.starGrid(W, H, 40, 0.05, 0.4, SIGMA, 10);
+        float[] plane = SyntheticSky.plane(W, H, SKY, NOISE, planted, 11);
+        // A blank (NaN) band, as at the border of a registered stack.
+        for (int i = 0; i < 100 * W; i++) {
+            plane[i] = Float.NaN;
+        }
+        StarField field = detector.detect(plane, W, H, cpu);
+        assertThat(field.count()).isEqualTo((int) planted.stream().filter(p -> p.y() > 100 + 8).count());
+        assertThat(field.noise()).isCloseTo(NOISE, within(0.0002));
+    }
+
     private static Star nearest(StarField field, double x, double y) {
         return field.stars().stream().min(java.util.Comparator.comparingDouble(s -> Math.hypot(s.x() - x, s.y() - y)))
                 .orElseThrow();

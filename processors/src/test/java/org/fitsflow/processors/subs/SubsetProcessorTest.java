@@ -96,6 +96,21 @@ class SubsetProcessorTest {
     }
 
     @Test
+    void analyzeSubsOnOneFileMeasuresItAsTheReportDoes() throws IOException {
+        Path sub = SeestarSubs.ngc7023TenSeconds().get(0);
+        PipelineResult single = new PipelineRunner(cpu).run(sub, loader.load(PRESETS.resolve("analyze_subs.yaml")), out,
+                "one", ProgressListener.NONE);
+        PipelineResult report = processor.run(List.of(sub), loader.load(PRESETS.resolve("analyze_subs.yaml")),
+                out.resolve("report"), "one", ProgressListener.NONE);
+
+        assertThat(single.outputs()).extracting(p -> p.getFileName().toString()).containsExactly("one.jpg");
+        assertThat(((Number) single.measurements().get("star_count")).doubleValue())
+                .isEqualTo(((Number) report.measurements().get("median_star_count")).doubleValue());
+        assertThat((Double) single.measurements().get("fwhm_arcsec"))
+                .isEqualTo((Double) report.measurements().get("median_fwhm_arcsec"));
+    }
+
+    @Test
     void fullDsoRunsOnARawSub() throws IOException {
         PipelineDefinition fullDso = loader.load(PRESETS.resolve("full_dso.yaml"));
         PipelineResult result = new PipelineRunner(cpu).run(SeestarSubs.ngc7023TenSeconds().get(0), fullDso, out, "sub",
