@@ -11,8 +11,12 @@ import org.fitsflow.processors.pipeline.PipelineCancelledException;
 import org.fitsflow.processors.pipeline.PipelineResult;
 import org.fitsflow.processors.pipeline.PipelineRunner;
 import org.fitsflow.processors.pipeline.ProgressListener;
+import org.fitsflow.processors.subs.SubsetProcessor;
 
-/** {@code fitsflow.executor=local} behind the Redis queue: runs the ticket's pipeline in this process. */
+/**
+ * Runs a ticket's pipeline in this process: {@code fitsflow.executor=local} behind the Redis queue, and
+ * pipelines over several files under any executor (the gpu-worker container takes one input file).
+ */
 public class InProcessTicketExecutor implements TicketExecutor {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,8 +32,11 @@ public class InProcessTicketExecutor implements TicketExecutor {
     public TicketOutcome execute(JobTicket ticket, ProgressListener progress)
             throws JobExecutionException, JobCancelledException {
         try {
-            PipelineResult result = new PipelineRunner(backend).run(ticket.input(dataDir), ticket.pipeline(),
-                    ticket.outputsDir(dataDir), ticket.outputStem(), progress);
+            PipelineResult result = ticket.overSeveralFiles()
+                    ? new SubsetProcessor(backend).run(ticket.inputs(dataDir), ticket.pipeline(), ticket.outputsDir(dataDir),
+                            ticket.outputStem(), progress)
+                    : new PipelineRunner(backend).run(ticket.inputs(dataDir).get(0), ticket.pipeline(),
+                            ticket.outputsDir(dataDir), ticket.outputStem(), progress);
             List<String> names = result.outputs().stream().map(p -> p.getFileName().toString()).toList();
             return new TicketOutcome(names, result.gpuUsed(), result.backend(), JSON.writeValueAsString(result.measurements()));
         } catch (PipelineCancelledException e) {

@@ -1,7 +1,9 @@
 package org.fitsflow.routes.worker;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
+import org.fitsflow.processors.subs.SubsetProcessor;
 
 /**
  * Everything a worker needs to run one job without the database: the job folder (relative to the data
@@ -10,20 +12,33 @@ import org.fitsflow.processors.pipeline.PipelineDefinition;
  *
  * @param jobId      the job's row id (progress and results are reported under it)
  * @param jobFolder  the job folder relative to the data folder, e.g. {@code jobs/42}
- * @param inputName  the input's file name inside {@code <jobFolder>/input/}
+ * @param inputNames the inputs' file names inside {@code <jobFolder>/input/}: one, or the subs of a
+ *                   pipeline over several files ({@code stack_subs}, {@code analyze_subs})
  * @param pipeline   the full pipeline definition, so that workers need no pipeline catalogue
  * @param outputStem outputs are named {@code <outputStem>.<ext>}
  */
-public record JobTicket(long jobId, String jobFolder, String inputName, PipelineDefinition pipeline, String outputStem) {
+public record JobTicket(long jobId, String jobFolder, List<String> inputNames, PipelineDefinition pipeline, String outputStem) {
     public static final String INPUT_FOLDER = "input";
     public static final String OUTPUT_FOLDER = "outputs";
+
+    public JobTicket {
+        inputNames = List.copyOf(inputNames);
+        if (inputNames.isEmpty()) {
+            throw new IllegalArgumentException("job " + jobId + " has no input file");
+        }
+    }
+
+    public boolean overSeveralFiles() {
+        return inputNames.size() > 1 || SubsetProcessor.isMultiFile(pipeline.name());
+    }
 
     public Path jobDir(Path dataDir) {
         return dataDir.resolve(jobFolder);
     }
 
-    public Path input(Path dataDir) {
-        return jobDir(dataDir).resolve(INPUT_FOLDER).resolve(inputName);
+    public List<Path> inputs(Path dataDir) {
+        Path folder = jobDir(dataDir).resolve(INPUT_FOLDER);
+        return inputNames.stream().map(folder::resolve).toList();
     }
 
     public Path outputsDir(Path dataDir) {

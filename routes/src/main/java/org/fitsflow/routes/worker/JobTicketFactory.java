@@ -5,6 +5,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.fitsflow.processors.pipeline.InvalidPipelineException;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
 import org.fitsflow.routes.executor.JobFolders;
@@ -37,16 +39,23 @@ public class JobTicketFactory {
      * @throws InvalidPipelineException when the job's pipeline no longer exists
      */
     public JobTicket ticketFor(JobRecord job) throws IOException {
-        FileRecord file = files.find(job.fileId())
-                .orElseThrow(() -> new IOException("job " + job.id() + " refers to file " + job.fileId() + ", which is gone"));
         PipelineDefinition pipeline = pipelines.find(job.pipelineName())
                 .orElseThrow(() -> new InvalidPipelineException("unknown pipeline '" + job.pipelineName() + "'"));
-        Path source = Path.of(file.storedPath());
-        String inputName = source.getFileName().toString();
-        Path jobDir = folders.jobDir(job.id());
-        stage(source, jobDir.resolve(JobTicket.INPUT_FOLDER).resolve(inputName));
-        String jobFolder = dataDir.relativize(jobDir).toString();
-        return new JobTicket(job.id(), jobFolder, inputName, pipeline, OutputStem.of(job, file));
+        List<FileRecord> inputs = new ArrayList<>();
+        for (long fileId : job.inputFileIds()) {
+            inputs.add(files.find(fileId)
+                    .orElseThrow(() -> new IOException("job " + job.id() + " refers to file " + fileId + ", which is gone")));
+        }
+        Path inputFolder = folders.jobDir(job.id()).resolve(JobTicket.INPUT_FOLDER);
+        List<String> names = new ArrayList<>();
+        for (FileRecord file : inputs) {
+            // the file id keeps two uploads of the same name apart
+            String name = file.id() + "-" + Path.of(file.storedPath()).getFileName();
+            stage(Path.of(file.storedPath()), inputFolder.resolve(name));
+            names.add(name);
+        }
+        String jobFolder = dataDir.relativize(folders.jobDir(job.id())).toString();
+        return new JobTicket(job.id(), jobFolder, names, pipeline, OutputStem.of(job, inputs));
     }
 
     /** Once the job has ended: its outputs stay, the staged copy of the input goes. */

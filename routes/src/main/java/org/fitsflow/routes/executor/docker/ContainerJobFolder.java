@@ -30,7 +30,8 @@ final class ContainerJobFolder {
     static void prepare(ContainerRun run) throws IOException {
         Path jobDir = run.jobDir();
         JobTicket ticket = run.ticket();
-        Path input = jobDir.resolve(JobTicket.INPUT_FOLDER).resolve(ticket.inputName());
+        String inputName = ticket.inputNames().get(0);
+        Path input = jobDir.resolve(JobTicket.INPUT_FOLDER).resolve(inputName);
         if (!Files.isRegularFile(input)) {
             throw new IOException("the job's input is missing: " + input);
         }
@@ -41,7 +42,7 @@ final class ContainerJobFolder {
 
         Map<String, Object> job = new LinkedHashMap<>();
         job.put("job_id", Long.toString(ticket.jobId()));
-        job.put("input", JobTicket.INPUT_FOLDER + "/" + ticket.inputName());
+        job.put("input", JobTicket.INPUT_FOLDER + "/" + inputName);
         job.put("pipeline", PipelineDocument.of(ticket.pipeline()));
         job.put("output_stem", ticket.outputStem());
         Path temp = jobDir.resolve("." + JOB_FILE + ".tmp");

@@ -11,6 +11,7 @@ import org.fitsflow.routes.config.FitsflowProperties;
 import org.fitsflow.routes.executor.JobFolders;
 import org.fitsflow.routes.pipelines.PipelineCatalog;
 import org.fitsflow.routes.store.FileStore;
+import org.fitsflow.routes.worker.InProcessTicketExecutor;
 import org.fitsflow.routes.worker.JobTicketFactory;
 import org.fitsflow.routes.worker.TicketExecutor;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,8 +53,9 @@ public class DockerExecutorConfiguration {
     }
 
     @Bean
-    TicketExecutor dockerTicketExecutor(ProducerTemplate template, DockerExecutorSettings settings,
+    TicketExecutor dockerTicketExecutor(ProducerTemplate template, DockerExecutorSettings settings, ComputeBackend backend,
                                         @Value("${fitsflow.data-dir}") Path dataDir) {
-        return new DockerTicketExecutor(template, dataDir.toAbsolutePath().normalize(), settings);
+        Path data = dataDir.toAbsolutePath().normalize();
+        return new DockerTicketExecutor(template, data, settings, new InProcessTicketExecutor(backend, data));
     }
 }

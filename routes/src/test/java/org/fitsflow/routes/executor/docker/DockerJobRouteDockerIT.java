@@ -200,14 +200,17 @@ class DockerJobRouteDockerIT {
                 new ContainerLogFollower(docker, settings.timeout()), new ContainerOutcomeReader(settings)));
         camel.start();
         ProducerTemplate template = camel.createProducerTemplate();
-        return new DockerTicketExecutor(template, dataDir, settings);
+        return new DockerTicketExecutor(template, dataDir, settings, (ticket, progress) -> {
+            throw new JobExecutionException("these tests run single files only", false);
+        });
     }
 
     private JobTicket stage(long jobId, Path input) throws Exception {
-        JobTicket ticket = new JobTicket(jobId, "jobs/" + jobId, input.getFileName().toString(), quickDso,
+        JobTicket ticket = new JobTicket(jobId, "jobs/" + jobId, List.of(input.getFileName().toString()), quickDso,
                 input.getFileName().toString().replaceFirst("\\.fit$", "") + ".quick_dso");
-        Path inputDir = Files.createDirectories(ticket.input(dataDir).getParent());
-        Files.copy(input, inputDir.resolve(ticket.inputName()));
+        Path staged = ticket.inputs(dataDir).get(0);
+        Files.createDirectories(staged.getParent());
+        Files.copy(input, staged);
         return ticket;
     }
 }

@@ -392,6 +392,6 @@ class RedisJobWorkerTest {
     }
 
     private static JobTicket ticket(long id) {
-        return new JobTicket(id, "jobs/" + id, "frame-" + id + ".fit", PIPELINE, "frame-" + id + ".quick_dso");
+        return new JobTicket(id, "jobs/" + id, List.of("frame-" + id + ".fit"), PIPELINE, "frame-" + id + ".quick_dso");
     }
 }

@@ -116,6 +116,30 @@ class RedisQueueServiceTest {
         assertThat(outputs.resolve("seestar-rgb-ngc7023.quick_dso.jpg")).exists();
     }
 
+    @Test
+    @Order(3)
+    void aPipelineOverSeveralSubsRunsAsOneJobOnARedisWorker() {
+        ApiClient api = new ApiClient(port);
+        long session = api.postJson("/api/process/sessions", "{\"session_name\": \"M 94 subs via Redis\"}").json().get("id").asLong();
+        Path subs = Path.of(System.getProperty("fitsflow.shared", "../../shared"), "data/seestar-subs");
+        for (String name : List.of("Light_M_94_10.0s_IRCUT_20250326-212046.fit", "Light_M_94_10.0s_IRCUT_20250326-212057.fit",
+                "Light_M_94_10.0s_IRCUT_20250326-212108.fit")) {
+            assertThat(api.upload("/api/process/sessions/" + session + "/upload", subs.resolve(name), name, "light").status()).isEqualTo(201);
+        }
+        api.postJson("/api/process/sessions/" + session + "/finalize", "");
+        long jobId = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\": \"analyze_subs\"}").json()
+                .get("id").asLong();
+
+        JsonNode done = Await.until("job " + jobId, WAIT, () -> api.get("/api/process/jobs/" + jobId).json(),
+                j -> !j.get("status").asText().matches("queued|running"));
+
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("complete");
+        List<String> outputs = new java.util.ArrayList<>();
+        done.get("output_files").forEach(n -> outputs.add(n.asText()));
+        assertThat(outputs).isNotEmpty().allMatch(n -> n.startsWith("session-" + session + ".analyze_subs"));
+        assertThat(FOLDERS.data().resolve("jobs/" + jobId + "/input")).as("staged subs removed").doesNotExist();
+    }
+
     private static long submitNgc7023(ApiClient api, String name) {
         long session = api.postJson("/api/process/sessions", "{\"session_name\": \"" + name + "\"}").json().get("id").asLong();
         ApiClient.Answer uploaded = api.upload("/api/process/sessions/" + session + "/upload", SharedFiles.rgbNgc7023(),
