@@ -79,7 +79,10 @@ build_images() {
   # --network none: the local base image already has the JRE, nothing is downloaded
   DOCKER_BUILDKIT=0 docker build -q --network none --build-arg BASE_IMAGE="$BASE_IMAGE" \
     -t "$WORKER_IMAGE" gpu-worker || fail "docker build of $WORKER_IMAGE failed"
-  docker run --rm --network none --entrypoint java "$WORKER_IMAGE" -version 2>&1 | head -1
+  local java_version
+  java_version=$(docker run --rm --network none --entrypoint java "$WORKER_IMAGE" -version 2>&1) \
+    || fail "the image $WORKER_IMAGE does not run java"
+  echo "docker-setup: $WORKER_IMAGE runs ${java_version%%$'\n'*}"
 }
 
 install_missing
