@@ -8,6 +8,8 @@ import org.fitsflow.processors.steps.BackgroundExtraction;
 import org.fitsflow.processors.steps.BackgroundExtractionParameters;
 import org.fitsflow.processors.steps.BackgroundNeutralization;
 import org.fitsflow.processors.steps.Debayer;
+import org.fitsflow.processors.steps.Denoise;
+import org.fitsflow.processors.steps.DenoiseParameters;
 import org.fitsflow.processors.steps.Scnr;
 import org.fitsflow.processors.steps.ScnrParameters;
 import org.fitsflow.processors.steps.StarDetection;
@@ -39,6 +41,7 @@ public final class StepRegistry {
                     return new BackgroundNeutralization();
                 })
                 .register(Scnr.NAME, params -> new Scnr(ScnrParameters.fromMap(params)))
+                .register(Denoise.NAME, params -> new Denoise(DenoiseParameters.fromMap(params)))
                 .register(StarDetection.NAME, params -> new StarDetection(StarDetectionStepParameters.fromMap(params)));
     }
 

@@ -63,7 +63,7 @@ class PipelineLoaderTest {
                   - format: jpeg
                 """)).isInstanceOf(InvalidPipelineException.class)
                 .hasMessage("step 2: unknown step 'strech'; known: background_extraction, background_neutralization, debayer, "
-                        + "histogram_stretch, scnr, star_detection");
+                        + "denoise, histogram_stretch, scnr, star_detection");
     }
 
     @Test
