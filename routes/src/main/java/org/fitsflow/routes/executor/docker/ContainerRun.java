@@ -15,13 +15,16 @@ public final class ContainerRun {
     private final Path jobDir;
     private final Path hostJobDir;
     private final ProgressListener progress;
+    private final String namePrefix;
     private final List<String> errorTail = new ArrayList<>();
 
-    public ContainerRun(JobTicket ticket, Path jobDir, Path hostJobDir, ProgressListener progress) {
+    /** @param namePrefix the job's container name prefix ({@link ContainerNames}) */
+    public ContainerRun(JobTicket ticket, Path jobDir, Path hostJobDir, ProgressListener progress, String namePrefix) {
         this.ticket = ticket;
         this.jobDir = jobDir;
         this.hostJobDir = hostJobDir;
         this.progress = progress;
+        this.namePrefix = namePrefix;
     }
 
     public JobTicket ticket() {
@@ -45,8 +48,8 @@ public final class ContainerRun {
         return errorTail;
     }
 
-    /** Unique per run, so that a leftover container of an earlier attempt never blocks the name. */
-    public String containerName(String suffix) {
-        return "fitsflow-job-" + ticket.jobId() + "-" + suffix;
+    /** Containers of this job, of any attempt, start with it. */
+    public String namePrefix() {
+        return namePrefix;
     }
 }

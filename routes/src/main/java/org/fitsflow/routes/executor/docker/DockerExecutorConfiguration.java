@@ -27,9 +27,9 @@ import org.springframework.context.annotation.Primary;
 @EnableConfigurationProperties(DockerExecutorSettings.class)
 public class DockerExecutorConfiguration {
 
-    /** For following container output; the docker route's own operations go through camel-docker. */
+    /** For following container output and finding leftovers; the route's own operations go through camel-docker. */
     @Bean(destroyMethod = "close")
-    DockerClient dockerLogClient(DockerExecutorSettings settings) {
+    DockerClient dockerClient(DockerExecutorSettings settings) {
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost("unix://" + settings.socket())
                 .build();
@@ -37,9 +37,9 @@ public class DockerExecutorConfiguration {
     }
 
     @Bean
-    DockerJobRoute dockerJobRoute(DockerExecutorSettings settings, DockerClient dockerLogClient) {
-        return new DockerJobRoute(new JobContainerSpec(settings), new ContainerLogFollower(dockerLogClient, settings.timeout()),
-                new ContainerOutcomeReader(settings));
+    DockerJobRoute dockerJobRoute(DockerExecutorSettings settings, DockerClient dockerClient) {
+        return new DockerJobRoute(new JobContainerSpec(settings), new ContainerLogFollower(dockerClient, settings.timeout()),
+                new ContainerOutcomeReader(settings), new LeftoverContainers(dockerClient));
     }
 
     /** With the in-process queue, its executor threads run each job through a container. */

@@ -4,10 +4,10 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.docker.DockerConstants;
 
 /**
- * One container per job: create it from the gpu-worker image with the job folder bound at /job, start
- * it, follow its progress lines, stop it when it times out or the job is cancelled, read its exit state
- * and result.json, and remove it whatever happened. The body in is a {@link ContainerRun}, the body out
- * a {@link ContainerResult}.
+ * One container per job: remove what an earlier attempt left, create it from the gpu-worker image with
+ * the job folder bound at /job, start it, follow its progress lines, stop it when it times out or the
+ * job is cancelled, read its exit state and result.json, and remove it whatever happened. The body in
+ * is a {@link ContainerRun}, the body out a {@link ContainerResult}.
  */
 public class DockerJobRoute extends RouteBuilder {
     public static final String ENDPOINT = "direct:docker-job";
@@ -16,17 +16,21 @@ public class DockerJobRoute extends RouteBuilder {
     private final JobContainerSpec spec;
     private final ContainerLogFollower follower;
     private final ContainerOutcomeReader reader;
+    private final LeftoverContainers leftovers;
 
-    public DockerJobRoute(JobContainerSpec spec, ContainerLogFollower follower, ContainerOutcomeReader reader) {
+    public DockerJobRoute(JobContainerSpec spec, ContainerLogFollower follower, ContainerOutcomeReader reader,
+                          LeftoverContainers leftovers) {
         this.spec = spec;
         this.follower = follower;
         this.reader = reader;
+        this.leftovers = leftovers;
     }
 
     @Override
     public void configure() {
         from(ENDPOINT).routeId("docker-job")
                 .setProperty("run", body())
+                .bean(leftovers, "remove")
                 .bean(ContainerJobFolder.class, "prepare")
                 .setHeader(DockerConstants.DOCKER_IMAGE, method(spec, "image"))
                 .setHeader(DockerConstants.DOCKER_USER, method(spec, "user"))

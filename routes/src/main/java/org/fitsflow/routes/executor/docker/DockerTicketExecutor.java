@@ -36,7 +36,7 @@ public class DockerTicketExecutor implements TicketExecutor {
             return severalFiles.execute(ticket, progress);
         }
         ContainerRun run = new ContainerRun(ticket, ticket.jobDir(dataDir).toAbsolutePath(),
-                ticket.jobDir(hostDataDir).toAbsolutePath(), progress);
+                ticket.jobDir(hostDataDir).toAbsolutePath(), progress, ContainerNames.prefix(hostDataDir, ticket.jobId()));
         ContainerResult result;
         try {
             result = template.requestBody(DockerJobRoute.ENDPOINT, run, ContainerResult.class);

@@ -27,8 +27,9 @@ public class JobContainerSpec {
         return settings.user();
     }
 
+    /** Unique per run, so that a leftover container of an earlier attempt never blocks the name. */
     public String containerName(ContainerRun run) {
-        return run.containerName(UUID.randomUUID().toString().substring(0, 8));
+        return run.namePrefix() + UUID.randomUUID().toString().substring(0, 8);
     }
 
     public HostConfig hostConfig(ContainerRun run) {

@@ -11,6 +11,7 @@ import com.github.dockerjava.core.DockerClientBuilder;
 import com.github.dockerjava.netty.NettyDockerCmdExecFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -57,9 +58,13 @@ final class DockerDaemon {
         return TEST_IMAGE;
     }
 
-    static List<Container> containersOfJob(DockerClient client, long jobId) {
-        return client.listContainersCmd().withShowAll(true)
-                .withNameFilter(List.of("fitsflow-job-" + jobId + "-")).exec();
+    /** The containers of that job of the installation with that data folder. */
+    static List<Container> containersOfJob(DockerClient client, Path dataDir, long jobId) {
+        String prefix = ContainerNames.prefix(dataDir, jobId);
+        return client.listContainersCmd().withShowAll(true).withNameFilter(List.of(prefix)).exec().stream()
+                // the daemon's name filter matches anywhere in a name
+                .filter(c -> Arrays.stream(c.getNames()).anyMatch(name -> name.startsWith("/" + prefix)))
+                .toList();
     }
 
     private static void unavailable(String why) {

@@ -84,7 +84,7 @@ class DockerExecutorServiceDockerIT {
         BufferedImage jpeg = ImageIO.read(new ByteArrayInputStream(download.bytes()));
         assertThat(jpeg.getWidth()).isEqualTo(1080);
         assertThat(jpeg.getHeight()).isEqualTo(1920);
-        assertThat(DockerDaemon.containersOfJob(docker, jobId)).as("container removed").isEmpty();
+        assertThat(DockerDaemon.containersOfJob(docker, FOLDERS.data(), jobId)).as("container removed").isEmpty();
     }
 
     @Test
@@ -92,7 +92,7 @@ class DockerExecutorServiceDockerIT {
         ApiClient api = new ApiClient(port);
         long jobId = submit(api, "docker killed");
 
-        List<Container> running = Await.until("the job's container", WAIT, () -> DockerDaemon.containersOfJob(docker, jobId),
+        List<Container> running = Await.until("the job's container", WAIT, () -> DockerDaemon.containersOfJob(docker, FOLDERS.data(), jobId),
                 list -> !list.isEmpty() && "running".equals(list.get(0).getState()));
         docker.killContainerCmd(running.get(0).getId()).exec();
 
@@ -101,7 +101,7 @@ class DockerExecutorServiceDockerIT {
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("failed");
         assertThat(done.get("error_message").asText())
                 .isEqualTo("the job container was killed (exit code 137) before it finished (attempt 1 of 1)");
-        assertThat(DockerDaemon.containersOfJob(docker, jobId)).as("container removed").isEmpty();
+        assertThat(DockerDaemon.containersOfJob(docker, FOLDERS.data(), jobId)).as("container removed").isEmpty();
     }
 
     private static long submit(ApiClient api, String name) {

@@ -94,7 +94,7 @@ class DockerJobRouteDockerIT {
         assertThat(head[1] & 0xff).isEqualTo(0xd8);
         assertThat(steps).containsSubsequence("reading", "histogram_stretch", "export_jpeg", "done");
         assertThat(percents).isSorted().endsWith(100.0);
-        assertThat(DockerDaemon.containersOfJob(docker, 21)).as("container removed").isEmpty();
+        assertThat(DockerDaemon.containersOfJob(docker, dataDir, 21)).as("container removed").isEmpty();
     }
 
     @Test
@@ -108,7 +108,7 @@ class DockerJobRouteDockerIT {
             if (killed.getCount() == 0) {
                 return;
             }
-            Container container = DockerDaemon.containersOfJob(docker, 22).get(0);
+            Container container = DockerDaemon.containersOfJob(docker, dataDir, 22).get(0);
             seen.set(docker.inspectContainerCmd(container.getId()).exec());
             docker.killContainerCmd(container.getId()).exec();
             killed.countDown();
@@ -119,7 +119,7 @@ class DockerJobRouteDockerIT {
                 .hasMessage("the job container was killed (exit code 137) before it finished")
                 .satisfies(e -> assertThat(((JobExecutionException) e).retryable()).isTrue());
         assertThat(killed.getCount()).isZero();
-        assertThat(DockerDaemon.containersOfJob(docker, 22)).as("container removed").isEmpty();
+        assertThat(DockerDaemon.containersOfJob(docker, dataDir, 22)).as("container removed").isEmpty();
         assertThat(dataDir.resolve("jobs/22/outputs")).isEmptyDirectory();
 
         // the limits the container ran under
@@ -143,7 +143,7 @@ class DockerJobRouteDockerIT {
                 .isInstanceOf(JobExecutionException.class)
                 .hasMessage("timed out: the job ran longer than 0.3 s and its container was stopped")
                 .satisfies(e -> assertThat(((JobExecutionException) e).retryable()).isFalse());
-        assertThat(DockerDaemon.containersOfJob(docker, 23)).isEmpty();
+        assertThat(DockerDaemon.containersOfJob(docker, dataDir, 23)).isEmpty();
     }
 
     @Test
@@ -158,7 +158,7 @@ class DockerJobRouteDockerIT {
                     assertThat(e.getMessage()).containsIgnoringCase("fits").doesNotContain("Exception");
                     assertThat(((JobExecutionException) e).retryable()).isFalse();
                 });
-        assertThat(DockerDaemon.containersOfJob(docker, 24)).isEmpty();
+        assertThat(DockerDaemon.containersOfJob(docker, dataDir, 24)).isEmpty();
     }
 
     @Test
@@ -183,7 +183,27 @@ class DockerJobRouteDockerIT {
 
         assertThat(thrown.get()).isInstanceOf(JobCancelledException.class);
         assertThat(Duration.between(cancelAt, Instant.now())).isLessThan(Duration.ofSeconds(15));
-        assertThat(DockerDaemon.containersOfJob(docker, 25)).isEmpty();
+        assertThat(DockerDaemon.containersOfJob(docker, dataDir, 25)).isEmpty();
+    }
+
+    @Test
+    void aContainerLeftByAnEarlierAttemptIsRemovedBeforeTheJobRunsAgain() throws Exception {
+        DockerTicketExecutor executor = executor(settings(Duration.ofMinutes(5)));
+        JobTicket ticket = stage(26, FRAME);
+        // what a worker that died mid-job leaves behind: a container of the job still running
+        String leftover = docker.createContainerCmd(image).withName(ContainerNames.prefix(dataDir, 26) + "earlier")
+                .withEntrypoint("sleep").withCmd("600").exec().getId();
+        docker.startContainerCmd(leftover).exec();
+        String otherJob = docker.createContainerCmd(image).withName(ContainerNames.prefix(dataDir, 260) + "other")
+                .withEntrypoint("sleep").withCmd("600").exec().getId();
+
+        TicketOutcome outcome = executor.execute(ticket, (percent, step) -> { });
+
+        assertThat(outcome.outputFiles()).containsExactly("seestar-rgb-ngc7023.quick_dso.jpg");
+        assertThat(DockerDaemon.containersOfJob(docker, dataDir, 26)).extracting(Container::getId).doesNotContain(leftover);
+        assertThat(DockerDaemon.containersOfJob(docker, dataDir, 260)).extracting(Container::getId)
+                .as("another job's container is left alone").containsExactly(otherJob);
+        docker.removeContainerCmd(otherJob).withForce(true).exec();
     }
 
     private DockerExecutorSettings settings(Duration timeout) {
@@ -196,8 +216,8 @@ class DockerJobRouteDockerIT {
         Properties properties = new Properties();
         properties.setProperty("fitsflow.docker.socket", settings.socket());
         camel.getPropertiesComponent().setInitialProperties(properties);
-        camel.addRoutes(new DockerJobRoute(new JobContainerSpec(settings),
-                new ContainerLogFollower(docker, settings.timeout()), new ContainerOutcomeReader(settings)));
+        camel.addRoutes(new DockerJobRoute(new JobContainerSpec(settings), new ContainerLogFollower(docker, settings.timeout()),
+                new ContainerOutcomeReader(settings), new LeftoverContainers(docker)));
         camel.start();
         ProducerTemplate template = camel.createProducerTemplate();
         return new DockerTicketExecutor(template, dataDir, settings, (ticket, progress) -> {

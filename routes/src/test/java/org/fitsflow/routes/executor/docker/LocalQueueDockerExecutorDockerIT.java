@@ -67,6 +67,6 @@ class LocalQueueDockerExecutorDockerIT {
         assertThat(api.get("/api/process/jobs/" + jobId + "/download").status()).isEqualTo(200);
         assertThat(FOLDERS.data().resolve("jobs/" + jobId + "/input")).doesNotExist();
         assertThat(FOLDERS.data().resolve("jobs/" + jobId + "/result.json")).exists();
-        assertThat(DockerDaemon.containersOfJob(docker, jobId)).isEmpty();
+        assertThat(DockerDaemon.containersOfJob(docker, FOLDERS.data(), jobId)).isEmpty();
     }
 }
