@@ -2,7 +2,7 @@
 """Batch throughput of the FitsFlow inbox: copies N copies of a frame
 (one target folder each, Seestar layout) into the watched folder and waits until N JPEGs have appeared in the outbox.
 
-    inbox_batch.py INBOX OUTBOX FRAME N [--timeout 600]
+    inbox_batch.py INBOX OUTBOX FRAME N [--timeout 600] [--run ID]
 
 Prints the seconds from the first copy to the last output seen on stdout.
 """
@@ -27,15 +27,16 @@ def main():
     parser.add_argument("frame")
     parser.add_argument("n", type=int)
     parser.add_argument("--timeout", type=float, default=600)
+    parser.add_argument("--run", default="0", help="distinguishes repeated batches: every file is new to the inbox")
     args = parser.parse_args()
     # one target per file: the service previews only the newest stack of a target and session
-    targets = [os.path.join(args.inbox, "MyWorks", f"Bench_{i:03d}") for i in range(args.n)]
+    targets = [os.path.join(args.inbox, "MyWorks", f"Bench_{args.run}_{i:03d}") for i in range(args.n)]
     for target in targets:
         os.makedirs(target, exist_ok=True)
     already = outputs(args.outbox)
     start = time.perf_counter()
     for i, target in enumerate(targets):
-        name = f"Stacked_100_Bench_{i:03d}_10.0s_IRCUT_20240730-224436.fit"
+        name = f"Stacked_100_Bench_{args.run}_{i:03d}_10.0s_IRCUT_20240730-224436.fit"
         shutil.copyfile(args.frame, os.path.join(target, name))
     while outputs(args.outbox) - already < args.n:
         if time.perf_counter() - start > args.timeout:

@@ -4,7 +4,8 @@ pipeline, poll the job, download the JPEG. Standard library only.
 
     rest_latency.py BASE_URL FRAME [--pipeline quick_dso] [--warmup 2] [--runs 5]
 
-Prints one line per run on stderr and the median seconds (session creation to JPEG downloaded) on stdout.
+Prints one line per run on stderr (with the time of each call; "job" is queued to complete, polled
+every 5 ms) and the median seconds (session creation to JPEG downloaded) on stdout.
 """
 import argparse
 import json
@@ -52,9 +53,12 @@ def one_run(base, frame, pipeline, name):
     api = base.rstrip("/") + "/api/process"
     start = time.perf_counter()
     session = call_json("POST", f"{api}/sessions", {"session_name": name})
+    created = time.perf_counter()
     upload(f"{api}/sessions/{session['id']}/upload", frame)
+    uploaded = time.perf_counter()
     call_json("POST", f"{api}/sessions/{session['id']}/finalize")
     job = first_job(call_json("POST", f"{api}/sessions/{session['id']}/process", {"pipeline_name": pipeline}))
+    queued = time.perf_counter()
     while True:
         state = call_json("GET", f"{api}/jobs/{job['id']}")
         if state["status"] in ("complete", "failed", "cancelled"):
@@ -62,11 +66,14 @@ def one_run(base, frame, pipeline, name):
         time.sleep(0.005)
     if state["status"] != "complete":
         raise SystemExit(f"job {job['id']} ended {state['status']}: {state.get('error_message')}")
+    done = time.perf_counter()
     _, jpeg = call("GET", f"{api}/jobs/{job['id']}/download")
     elapsed = time.perf_counter() - start
+    phases = {"session": created - start, "upload": uploaded - created, "finalise+process": queued - uploaded,
+              "job": done - queued, "download": start + elapsed - done}
     if jpeg[:2] != b"\xff\xd8":
         raise SystemExit(f"job {job['id']}: the download is not a JPEG")
-    return elapsed, state.get("gpu_used")
+    return elapsed, state.get("gpu_used"), phases
 
 
 def main():
@@ -81,8 +88,9 @@ def main():
         one_run(args.base, args.frame, args.pipeline, f"bench-warmup-{i}")
     times = []
     for i in range(args.runs):
-        elapsed, gpu_used = one_run(args.base, args.frame, args.pipeline, f"bench-{i}")
-        print(f"rest run {i}: {elapsed:.3f} s (gpu_used={gpu_used})", file=sys.stderr)
+        elapsed, gpu_used, phases = one_run(args.base, args.frame, args.pipeline, f"bench-{i}")
+        parts = ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in phases.items())
+        print(f"rest run {i}: {elapsed:.3f} s (gpu_used={gpu_used}): {parts}", file=sys.stderr)
         times.append(elapsed)
     print(f"{statistics.median(times):.3f}")
 

@@ -7,9 +7,10 @@
 #  (d) peak memory of the 6248 x 4176 x 3 float32 frame through the command line worker.
 # It installs nothing: it checks for its tools and says what is missing.
 #
-#   bench/run-bench.sh            N=16 RUNS=5 by default; N=32 RUNS=7 bench/run-bench.sh for longer runs
+#   bench/run-bench.sh            N=16 RUNS=5 BATCH_RUNS=3 LARGE_RUNS=3 by default
 #
 # Environment: N (batch size), RUNS (repeats of single-file timings, median reported), LARGE_RUNS,
+# BATCH_RUNS (repeats of each batch, median reported),
 # STABLE_SECONDS and POLL_MS (inbox settings, 1 s and 100 ms; the service's defaults are 5 s and 2 s),
 # FITSFLOW_SHARED (test data, default ../shared), SERVICE_ARGS (extra service arguments), KEEP=1 keeps
 # the work folder with logs.
@@ -20,6 +21,7 @@ bench="$repo/bench"
 N=${N:-16}
 RUNS=${RUNS:-5}
 LARGE_RUNS=${LARGE_RUNS:-3}
+BATCH_RUNS=${BATCH_RUNS:-3}
 # the inbox takes a file once unchanged this long (default 5 s, for the telescope's sync); scanned this often
 STABLE_SECONDS=${STABLE_SECONDS:-1}
 POLL_MS=${POLL_MS:-100}
@@ -97,12 +99,19 @@ siril_large=$(for r in $(seq "$LARGE_RUNS"); do t=$(now); siril_run "$script"; s
 astropy_large=$(for r in $(seq "$LARGE_RUNS"); do t=$(now); astropy_run "$work/frames/large.fits" "$work/out/large.astropy"; since "$t"; echo; done | median)
 
 # ---------------------------------------------------------------- (c) peers, batch
-log "Siril and astropy on the batch of $N, one and two at a time"
+log "Siril and astropy on the batch of $N, one and two at a time, $BATCH_RUNS times each"
 for f in "$work"/batch/*.fit; do siril_script "$f" "$seestar_c0" "$seestar_m" "$work/out/$(basename "$f" .fit).siril" > /dev/null; done
-t=$(now); for s in "$work"/siril/frame_*.ssf; do siril_run "$s"; done; siril_batch1=$(since "$t")
-t=$(now); ls "$work"/siril/frame_*.ssf | xargs -P 2 -n 1 bash -c 'siril_run "$0"'; siril_batch2=$(since "$t")
-t=$(now); for f in "$work"/batch/*.fit; do astropy_run "$f" "$work/out/$(basename "$f" .fit).astropy"; done; astropy_batch1=$(since "$t")
-t=$(now); ls "$work"/batch/*.fit | xargs -P 2 -n 1 bash -c 'astropy_run "$0" "$work/out/$(basename "$0" .fit).astropy2"'; astropy_batch2=$(since "$t")
+batch_median() { # command... -> median seconds of BATCH_RUNS runs
+    for r in $(seq "$BATCH_RUNS"); do t=$(now); "$@"; since "$t"; echo; done | median
+}
+siril_one_at_a_time() { for s in "$work"/siril/frame_*.ssf; do siril_run "$s"; done; }
+siril_two_at_a_time() { ls "$work"/siril/frame_*.ssf | xargs -P 2 -n 1 bash -c 'siril_run "$0"'; }
+astropy_one_at_a_time() { for f in "$work"/batch/*.fit; do astropy_run "$f" "$work/out/$(basename "$f" .fit).astropy"; done; }
+astropy_two_at_a_time() { ls "$work"/batch/*.fit | xargs -P 2 -n 1 bash -c 'astropy_run "$0" "$work/out/$(basename "$0" .fit).astropy2"'; }
+siril_batch1=$(batch_median siril_one_at_a_time)
+siril_batch2=$(batch_median siril_two_at_a_time)
+astropy_batch1=$(batch_median astropy_one_at_a_time)
+astropy_batch2=$(batch_median astropy_two_at_a_time)
 
 # ---------------------------------------------------------------- (a) and (b) the service
 port=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -125,8 +134,9 @@ done
 
 log "REST latency, one Seestar frame, 2 warm-up runs then $RUNS"
 rest_single=$("$PY" "$bench/rest_latency.py" "$base" "$work/frames/seestar.fit" --runs "$RUNS")
-log "inbox batch of $N Seestar frames"
-service_batch=$("$PY" "$bench/inbox_batch.py" "$work/service/inbox" "$work/service/outbox" "$FRAME" "$N")
+log "inbox batch of $N Seestar frames, $BATCH_RUNS times"
+service_batch=$(for r in $(seq "$BATCH_RUNS"); do
+    "$PY" "$bench/inbox_batch.py" "$work/service/inbox" "$work/service/outbox" "$FRAME" "$N" --run "$r"; done | median)
 gpu_line=$(grep -m1 -o "compute backend: .*" "$work/service/service.log" || echo "(the service log names no compute backend)")
 kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""
 
@@ -159,7 +169,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { ok = (op == "<=") ? v <= t : v >= t; printf "%s (target %s %s)", ok ? "MET" : "MISSED", op, t }'; }
 echo
 echo "FitsFlow bench on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load average at start $load_at_start, at end $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "N=$N, medians of $RUNS runs (large frame: $LARGE_RUNS); inbox: stable-seconds $STABLE_SECONDS, poll every $POLL_MS ms (included in the batch time)"
+echo "N=$N, medians of $RUNS runs (large frame: $LARGE_RUNS, batches: $BATCH_RUNS); inbox: stable-seconds $STABLE_SECONDS, poll every $POLL_MS ms (included in the batch time)"
 echo "Seestar frame: 1920 x 1080 x 3 uint16; large frame: 6248 x 4176 x 3 float32; astropy writes $py_output"
 printf '%-44s %10s %14s\n' "job" "seconds" "vs Siril"
 printf '%-44s %10s %14s\n' "one Seestar frame: Siril stat+mtf+savejpg" "$siril_single" "1.00"
