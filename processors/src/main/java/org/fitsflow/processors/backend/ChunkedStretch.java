@@ -5,7 +5,8 @@ package org.fitsflow.processors.backend;
  * output can be produced without modifying the plane and without a second full-size float array.
  */
 final class ChunkedStretch {
-    private static final int CHUNK = 1 << 16;
+    // large enough that the backend's parallel split pays off, 4 MB of scratch space
+    private static final int CHUNK = 1 << 20;
 
     interface Sink {
         void accept(int offset, float[] stretched, int length);

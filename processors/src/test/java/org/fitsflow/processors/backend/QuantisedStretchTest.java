@@ -14,7 +14,7 @@ class QuantisedStretchTest {
     void eightAndSixteenBitOutputsEqualStretchThenQuantise() {
         Random random = new Random(11);
         // more than one chunk, and a partial last chunk
-        float[] plane = new float[(1 << 16) * 3 + 1234];
+        float[] plane = new float[(1 << 20) * 2 + 1234];
         for (int i = 0; i < plane.length; i++) {
             plane[i] = i % 1000 == 0 ? Float.NaN : (float) Math.abs(0.02 + 0.01 * random.nextGaussian());
         }
