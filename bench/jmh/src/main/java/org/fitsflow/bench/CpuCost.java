@@ -6,12 +6,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
-import javax.imageio.stream.FileImageOutputStream;
 import org.fitsflow.processors.backend.CpuBackend;
 import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
@@ -50,7 +45,7 @@ public final class CpuCost {
 
         double pipeline = report("pipeline (read + stretch + JPEG)", () -> runner.run(input, quickDso, out, "run", ProgressListener.NONE));
         double read = report("baseline read", () -> FitsReader.read(input));
-        double encode = report("baseline ImageIO JPEG", () -> plainJpeg(eightBit, out.resolve("plain.jpg")));
+        double encode = report("baseline ImageIO JPEG", () -> PlainJpeg.write(eightBit, out.resolve("plain.jpg")));
         System.out.printf("pipeline / (read + JPEG) in CPU time: %.2f%n", pipeline / (read + encode));
         try (var files = Files.list(out)) {
             for (Path file : files.toList()) {
@@ -75,19 +70,6 @@ public final class CpuCost {
         double wallMs = (System.nanoTime() - wall) / 1e6 / RUNS;
         System.out.printf("%-36s CPU %8.1f ms/frame   wall %8.1f ms/frame%n", name, cpuMs, wallMs);
         return cpuMs;
-    }
-
-    private static void plainJpeg(BufferedImage image, Path target) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        JPEGImageWriteParam param = new JPEGImageWriteParam(null);
-        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionQuality(0.95f);
-        try (FileImageOutputStream out = new FileImageOutputStream(target.toFile())) {
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
     }
 
     private static BufferedImage asBgr(BufferedImage decoded) {

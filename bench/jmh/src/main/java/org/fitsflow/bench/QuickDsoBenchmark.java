@@ -8,12 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
-import javax.imageio.stream.FileImageOutputStream;
 import org.fitsflow.processors.backend.CpuBackend;
 import org.fitsflow.processors.export.JpegExporter;
 import org.fitsflow.processors.export.JpegParameters;
@@ -137,18 +132,7 @@ public class QuickDsoBenchmark {
 
     @Benchmark
     public Path baselineJpeg() throws IOException {
-        Path target = work.resolve("baseline.jpg");
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        JPEGImageWriteParam param = new JPEGImageWriteParam(null);
-        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionQuality(0.95f);
-        try (FileImageOutputStream out = new FileImageOutputStream(target.toFile())) {
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(eightBit, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return target;
+        return PlainJpeg.write(eightBit, work.resolve("baseline.jpg"));
     }
 
     static Path seestarFrame() {
