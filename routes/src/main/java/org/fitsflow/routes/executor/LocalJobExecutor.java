@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.fitsflow.processors.pipeline.PipelineCancelledException;
+import org.fitsflow.processors.pipeline.ThrottledProgress;
 import org.fitsflow.routes.config.FitsflowProperties;
 import org.fitsflow.routes.jobs.JobStatus;
 import org.fitsflow.routes.outbox.OutboxDelivery;
@@ -128,7 +129,7 @@ public class LocalJobExecutor implements SmartLifecycle, RunningJobs {
         try {
             LOG.info("Job {}: {} on {} (attempt {})", jobId, job.pipelineName(),
                     inputs.stream().map(FileRecord::originalName).toList(), job.attempts());
-            JobOutcome outcome = runner.run(job, inputs, new JobProgressRecorder(jobs, jobId));
+            JobOutcome outcome = runner.run(job, inputs, new ThrottledProgress((percent, step) -> jobs.progress(jobId, percent, step)));
             leaveActive(jobId);
             finish(job, outcome);
         } catch (PipelineCancelledException e) {

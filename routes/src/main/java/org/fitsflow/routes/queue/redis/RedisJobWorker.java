@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import org.fitsflow.processors.pipeline.ProgressListener;
+import org.fitsflow.processors.pipeline.ThrottledProgress;
 import org.fitsflow.routes.queue.redis.RedisJobConsumer.UnreadableEntry;
 import org.fitsflow.routes.queue.redis.RunningTickets.Run;
 import org.fitsflow.routes.queue.redis.RunningTickets.Stop;
@@ -151,7 +152,7 @@ public class RedisJobWorker {
     }
 
     private ProgressListener progressOf(JobDelivery delivery) {
-        return new ProgressThrottle((percent, step) ->
+        return new ThrottledProgress((percent, step) ->
                 tell(WorkerEvent.progress(delivery.ticket().jobId(), delivery.attempt(), consumer.name(), percent, step)));
     }
 
@@ -182,27 +183,6 @@ public class RedisJobWorker {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            }
-        }
-    }
-
-    /** Hands on a progress report once per whole percent or new step, not per callback. */
-    private static final class ProgressThrottle implements ProgressListener {
-        private final ProgressListener target;
-        private int lastPercent = -1;
-        private String lastStep;
-
-        ProgressThrottle(ProgressListener target) {
-            this.target = target;
-        }
-
-        @Override
-        public void onProgress(double percent, String step) {
-            int whole = (int) Math.floor(percent);
-            if (whole != lastPercent || !step.equals(lastStep)) {
-                lastPercent = whole;
-                lastStep = step;
-                target.onProgress(percent, step);
             }
         }
     }
