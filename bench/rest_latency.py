@@ -2,7 +2,9 @@
 """Per-file latency of the FitsFlow REST API: create a session, upload one frame, finalise, start the
 pipeline, poll the job, download the JPEG. Standard library only.
 
-    rest_latency.py BASE_URL FRAME [--pipeline quick_dso] [--warmup 2] [--runs 5]
+    rest_latency.py BASE_URL FRAME [--pipeline quick_dso] [--warmup 2] [--runs 5] [--multipart]
+
+The frame is sent as the request body (application/octet-stream), or as a multipart form with --multipart.
 
 Prints one line per run on stderr (with the time of each call; "job" is queued to complete, polled
 every 5 ms) and the median seconds (session creation to JPEG downloaded) on stdout.
@@ -34,7 +36,13 @@ def call_json(method, url, payload=None):
     return json.loads(data) if data else {}
 
 
-def upload(url, path):
+def upload_body(url, path):
+    with open(path, "rb") as f:
+        content = f.read()
+    call("POST", url + "?filename=frame.fit", content, "application/octet-stream")
+
+
+def upload_multipart(url, path):
     boundary = uuid.uuid4().hex
     with open(path, "rb") as f:
         content = f.read()
@@ -49,7 +57,7 @@ def first_job(response):
     return response
 
 
-def one_run(base, frame, pipeline, name):
+def one_run(base, frame, pipeline, name, upload):
     api = base.rstrip("/") + "/api/process"
     start = time.perf_counter()
     session = call_json("POST", f"{api}/sessions", {"session_name": name})
@@ -83,14 +91,16 @@ def main():
     parser.add_argument("--pipeline", default="quick_dso")
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--multipart", action="store_true", help="upload as a multipart form, as browsers do")
     args = parser.parse_args()
+    upload = upload_multipart if args.multipart else upload_body
     for i in range(args.warmup):
-        one_run(args.base, args.frame, args.pipeline, f"bench-warmup-{i}")
+        one_run(args.base, args.frame, args.pipeline, f"bench-warmup-{i}", upload)
     times = []
     for i in range(args.runs):
-        elapsed, gpu_used, phases = one_run(args.base, args.frame, args.pipeline, f"bench-{i}")
+        elapsed, gpu_used, phases = one_run(args.base, args.frame, args.pipeline, f"bench-{i}", upload)
         parts = ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in phases.items())
-        print(f"rest run {i}: {elapsed:.3f} s (gpu_used={gpu_used}): {parts}", file=sys.stderr)
+        print(f"rest run {i} ({upload.__name__}): {elapsed:.3f} s (gpu_used={gpu_used}): {parts}", file=sys.stderr)
         times.append(elapsed)
     print(f"{statistics.median(times):.3f}")
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # FitsFlow against its peers, in one run on this machine (see bench/README.md):
 #  (a) the service's inbox on a batch of N Seestar frames, first drop to last JPEG in the outbox;
-#  (b) one frame through the REST API on the warm service, session creation to JPEG downloaded;
+#  (b) one frame through the REST API on the warm service, session creation to JPEG downloaded (the frame
+#      sent as the request body, and once more as a multipart form);
 #  (c) the same job by Siril (siril-cli: load, stat, mtf, savejpg) and by astropy/numpy, one file alone,
 #      the batch one at a time and two at a time;
 #  (d) peak memory of the 6248 x 4176 x 3 float32 frame through the command line worker.
@@ -134,6 +135,7 @@ done
 
 log "REST latency, one Seestar frame, 2 warm-up runs then $RUNS"
 rest_single=$("$PY" "$bench/rest_latency.py" "$base" "$work/frames/seestar.fit" --runs "$RUNS")
+rest_multipart=$("$PY" "$bench/rest_latency.py" "$base" "$work/frames/seestar.fit" --runs "$RUNS" --multipart)
 log "inbox batch of $N Seestar frames, $BATCH_RUNS times"
 service_batch=$(for r in $(seq "$BATCH_RUNS"); do
     "$PY" "$bench/inbox_batch.py" "$work/service/inbox" "$work/service/outbox" "$FRAME" "$N" --run "$r"; done | median)
@@ -175,6 +177,7 @@ printf '%-44s %10s %14s\n' "job" "seconds" "vs Siril"
 printf '%-44s %10s %14s\n' "one Seestar frame: Siril stat+mtf+savejpg" "$siril_single" "1.00"
 printf '%-44s %10s %14s\n' "one Seestar frame: astropy/numpy" "$astropy_single" "$(ratio "$astropy_single" "$siril_single")"
 printf '%-44s %10s %14s\n' "one Seestar frame: FitsFlow REST (warm)" "$rest_single" "$(ratio "$rest_single" "$siril_single")"
+printf '%-44s %10s %14s\n' "one Seestar frame: FitsFlow REST, multipart" "$rest_multipart" "$(ratio "$rest_multipart" "$siril_single")"
 printf '%-44s %10s %14s\n' "large frame: Siril" "$siril_large" "1.00"
 printf '%-44s %10s %14s\n' "large frame: astropy/numpy" "$astropy_large" "$(ratio "$astropy_large" "$siril_large")"
 printf '%-44s %10s %14s\n' "large frame: FitsFlow CLI (JVM start incl.)" "$cli_large" "$(ratio "$cli_large" "$siril_large")"

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.TreeMap;
 import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.export.Exporter;
-import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.processors.image.HeaderSummary;
 import org.fitsflow.processors.image.Image;
 import org.fitsflow.processors.steps.Debayer;
@@ -43,6 +42,12 @@ public final class PipelineRunner {
      */
     public PipelineResult run(Path input, PipelineDefinition pipeline, Path outputDir, String outputStem,
                               ProgressListener listener) throws IOException {
+        return run(ImageSource.file(input), pipeline, outputDir, outputStem, listener);
+    }
+
+    /** As {@link #run(Path, PipelineDefinition, Path, String, ProgressListener)}, on the image {@code input} gives. */
+    public PipelineResult run(ImageSource input, PipelineDefinition pipeline, Path outputDir, String outputStem,
+                              ProgressListener listener) throws IOException {
         // Everything is instantiated before the input is read, so that a bad definition fails at once.
         List<PlannedStep> plan = new ArrayList<>();
         for (StepSpec spec : pipeline.steps()) {
@@ -52,7 +57,7 @@ public final class PipelineRunner {
         ProgressTracker progress = new ProgressTracker(listener);
 
         progress.begin("reading");
-        Image image = withCancellation(() -> FitsReader.read(input));
+        Image image = withCancellation(input::read);
         HeaderSummary summary = image.header().summary();
         if (image.channels() == 1 && summary.isRawMosaic()
                 && plan.stream().noneMatch(planned -> planned.step().name().equals(Debayer.NAME))) {

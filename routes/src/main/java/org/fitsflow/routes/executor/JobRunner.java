@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.processors.pipeline.ImageSource;
 import org.fitsflow.processors.pipeline.InvalidPipelineException;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
 import org.fitsflow.processors.pipeline.PipelineResult;
@@ -16,6 +17,7 @@ import org.fitsflow.routes.pipelines.PipelineCatalog;
 import org.fitsflow.routes.store.FileRecord;
 import org.fitsflow.routes.store.JobOutcome;
 import org.fitsflow.routes.store.JobRecord;
+import org.fitsflow.routes.uploads.DecodedUploads;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,11 +33,13 @@ public class JobRunner {
     private final PipelineCatalog pipelines;
     private final ComputeBackend backend;
     private final JobFolders folders;
+    private final DecodedUploads decoded;
 
-    public JobRunner(PipelineCatalog pipelines, ComputeBackend backend, JobFolders folders) {
+    public JobRunner(PipelineCatalog pipelines, ComputeBackend backend, JobFolders folders, DecodedUploads decoded) {
         this.pipelines = pipelines;
         this.backend = backend;
         this.folders = folders;
+        this.decoded = decoded;
     }
 
     /**
@@ -62,8 +66,10 @@ public class JobRunner {
     public JobOutcome run(JobRecord job, FileRecord file, ProgressListener progress) throws IOException {
         PipelineDefinition pipeline = pipeline(job);
         folders.delete(job.id());
+        Path input = Path.of(file.storedPath());
+        ImageSource source = decoded.take(input).<ImageSource>map(image -> () -> image).orElse(ImageSource.file(input));
         PipelineResult result = new PipelineRunner(backend)
-                .run(Path.of(file.storedPath()), pipeline, folders.outputsDir(job.id()), OutputStem.of(job, file), progress);
+                .run(source, pipeline, folders.outputsDir(job.id()), OutputStem.of(job, file), progress);
         return outcome(result);
     }
 

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * {@code data/uploads/<uuid>_<safe stem><extension>}, the stem reduced to letters, digits, dot, dash and
  * underscore and the extension taken from a fixed list, so no name a client sends can reach outside the
  * uploads folder. The content must be a usable FITS image (checked by
- * reading it), otherwise the file is removed again and the reader's reason is the answer.
+ * reading it), otherwise the file is removed again and the reader's reason is the answer; the decoded
+ * image is kept for the job that follows ({@link DecodedUploads}).
  */
 @Component
 public class UploadService {
@@ -34,10 +35,13 @@ public class UploadService {
     private final SessionStore sessions;
     private final FileStore files;
     private final HeaderJson headerJson;
+    private final DecodedUploads decoded;
     private final Path uploads;
 
-    public UploadService(SessionStore sessions, FileStore files, HeaderJson headerJson, FitsflowProperties properties) {
+    public UploadService(SessionStore sessions, FileStore files, HeaderJson headerJson, DecodedUploads decoded,
+                         FitsflowProperties properties) {
         this.sessions = sessions;
+        this.decoded = decoded;
         this.files = files;
         this.headerJson = headerJson;
         this.uploads = properties.uploadsDir().toAbsolutePath().normalize();
@@ -77,7 +81,7 @@ public class UploadService {
             header = FitsReader.readHeader(stored);
             // the header can be sound while the pixels are not (cut off, all NaN): read them once here,
             // so that a file accepted now is a file a job can process
-            FitsReader.read(stored);
+            decoded.keep(stored, FitsReader.read(stored));
         } catch (InvalidFitsException e) {
             Files.deleteIfExists(stored);
             throw new UploadRejectedException(415, "not a usable FITS image", e.getMessage());

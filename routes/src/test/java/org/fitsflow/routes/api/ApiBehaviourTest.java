@@ -76,6 +76,9 @@ class ApiBehaviourTest {
             assertThat(error.get("error").asText()).isEqualTo("not a usable FITS image");
             assertThat(error.get("detail").asText()).as(file.getFileName().toString())
                     .isNotBlank().doesNotContain("Exception").doesNotContain("\tat ");
+            ApiClient.Answer asBody = api.uploadBody(uploadPath(session), file, file.getFileName().toString(), null);
+            assertThat(asBody.status()).as(file.getFileName() + " as the body: " + asBody.body()).isEqualTo(415);
+            assertThat(asBody.json().get("detail").asText()).isEqualTo(error.get("detail").asText());
         }
         // nothing of them was kept, and the service still takes a good file
         assertThat(api.get("/api/process/sessions/" + session).json().get("files")).isEmpty();
@@ -95,6 +98,9 @@ class ApiBehaviourTest {
             ApiClient.Answer answer = api.upload(uploadPath(session), small, name, "light");
             assertThat(answer.status()).as(name + ": " + answer.body()).isEqualTo(201);
             stored.add(answer.json().get("original_name").asText());
+            ApiClient.Answer asBody = api.uploadBody(uploadPath(session), small, name, "light");
+            assertThat(asBody.status()).as(name + " as the body: " + asBody.body()).isEqualTo(201);
+            assertThat(asBody.json().get("original_name").asText()).isEqualTo(stored.get(stored.size() - 1));
         }
         assertThat(stored).containsExactly("x.fit", "fitsflow-test.fit", "win.fit",
                 "a".repeat(250) + ".fits", "NGC 7023 – Ирис ☃.fit", "upload.fit", "upload.fit");
@@ -110,6 +116,31 @@ class ApiBehaviourTest {
                     .allMatch(p -> p.getFileName().toString().matches(STORED_NAME));
         }
         assertThat(uploadedFiles()).hasSizeGreaterThanOrEqualTo(hostile.size());
+    }
+
+    @Test
+    void aFileSentAsTheBodyIsProcessedAndTheImageDecodedAtUploadGivesTheSameResult() {
+        long session = newSession("body");
+        ApiClient.Answer upload = api.uploadBody(uploadPath(session), SharedFiles.rgbNgc7023(), "NGC 7023.fit", null);
+        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+        assertThat(upload.json().get("original_name").asText()).isEqualTo("NGC 7023.fit");
+        assertThat(upload.json().at("/header/object").asText()).isEqualTo("NGC 7023");
+        api.postJson("/api/process/sessions/" + session + "/finalize", "");
+        // the first job gets the image decoded while the upload was checked, the second reads the file
+        byte[] first = processedJpeg(session);
+        byte[] second = processedJpeg(session);
+        assertThat(first).isNotEmpty().isEqualTo(second);
+    }
+
+    private byte[] processedJpeg(long session) {
+        long jobId = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\":\"quick_dso\"}")
+                .json().get("id").asLong();
+        JsonNode done = Await.until("job " + jobId, Duration.ofMinutes(2), () -> job(jobId),
+                j -> j.get("status").asText().equals("complete") || j.get("status").asText().equals("failed"));
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("complete");
+        ApiClient.Answer jpeg = api.get("/api/process/jobs/" + jobId + "/download");
+        assertThat(jpeg.status()).isEqualTo(200);
+        return jpeg.bytes();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -82,6 +83,18 @@ public final class ApiClient {
                     HttpRequest.BodyPublishers.ofByteArray(tail.getBytes(StandardCharsets.UTF_8)));
             return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file as the whole request body ({@code application/octet-stream}), its client name in {@code ?filename=}. */
+    public Answer uploadBody(String path, Path file, String clientName, String fileType) {
+        String query = "?filename=" + URLEncoder.encode(clientName, StandardCharsets.UTF_8)
+                + (fileType == null ? "" : "&file_type=" + URLEncoder.encode(fileType, StandardCharsets.UTF_8));
+        try {
+            return send(HttpRequest.newBuilder(uri(path + query)).header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

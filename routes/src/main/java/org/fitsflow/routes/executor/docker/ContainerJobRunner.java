@@ -10,6 +10,7 @@ import org.fitsflow.routes.pipelines.PipelineCatalog;
 import org.fitsflow.routes.store.FileRecord;
 import org.fitsflow.routes.store.JobOutcome;
 import org.fitsflow.routes.store.JobRecord;
+import org.fitsflow.routes.uploads.DecodedUploads;
 import org.fitsflow.routes.worker.JobCancelledException;
 import org.fitsflow.routes.worker.JobExecutionException;
 import org.fitsflow.routes.worker.JobTicketFactory;
@@ -26,8 +27,8 @@ public class ContainerJobRunner extends JobRunner {
     private final TicketExecutor containers;
 
     public ContainerJobRunner(PipelineCatalog pipelines, ComputeBackend backend, JobFolders folders,
-                              JobTicketFactory tickets, TicketExecutor containers) {
-        super(pipelines, backend, folders);
+                              DecodedUploads decoded, JobTicketFactory tickets, TicketExecutor containers) {
+        super(pipelines, backend, folders, decoded);
         this.tickets = tickets;
         this.containers = containers;
     }

@@ -11,6 +11,7 @@ import org.fitsflow.routes.config.FitsflowProperties;
 import org.fitsflow.routes.executor.JobFolders;
 import org.fitsflow.routes.pipelines.PipelineCatalog;
 import org.fitsflow.routes.store.FileStore;
+import org.fitsflow.routes.uploads.DecodedUploads;
 import org.fitsflow.routes.worker.InProcessTicketExecutor;
 import org.fitsflow.routes.worker.JobTicketFactory;
 import org.fitsflow.routes.worker.TicketExecutor;
@@ -47,9 +48,10 @@ public class DockerExecutorConfiguration {
     @Primary
     @ConditionalOnProperty(name = "fitsflow.queue", havingValue = "local", matchIfMissing = true)
     ContainerJobRunner containerJobRunner(PipelineCatalog pipelines, ComputeBackend backend, JobFolders folders,
-                                          FileStore files, FitsflowProperties properties, TicketExecutor dockerTicketExecutor) {
+                                          DecodedUploads decoded, FileStore files, FitsflowProperties properties,
+                                          TicketExecutor dockerTicketExecutor) {
         JobTicketFactory tickets = new JobTicketFactory(files, pipelines, folders, properties.dataDir().toAbsolutePath().normalize());
-        return new ContainerJobRunner(pipelines, backend, folders, tickets, dockerTicketExecutor);
+        return new ContainerJobRunner(pipelines, backend, folders, decoded, tickets, dockerTicketExecutor);
     }
 
     @Bean

@@ -1,0 +1,43 @@
+package org.fitsflow.routes.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.fitsflow.routes.uploads.UploadedContent;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * A file sent as the whole request body, copied to its place as it arrives and stopped at the upload
+ * limit (a partial file is removed; the answer is the same 413 as for a multipart upload).
+ */
+final class RequestBodyContent implements UploadedContent {
+    private static final int BUFFER_BYTES = 1 << 20;
+
+    private final InputStream body;
+    private final long maxBytes;
+
+    RequestBodyContent(InputStream body, long maxBytes) {
+        this.body = body;
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public void moveTo(Path target) throws IOException {
+        byte[] buffer = new byte[BUFFER_BYTES];
+        long copied = 0;
+        try (OutputStream out = Files.newOutputStream(target)) {
+            for (int n; (n = body.read(buffer)) > 0; ) {
+                copied += n;
+                if (copied > maxBytes) {
+                    throw new MaxUploadSizeExceededException(maxBytes);
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(target);
+            throw e;
+        }
+    }
+}
