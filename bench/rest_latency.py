@@ -1,13 +1,13 @@
 #!/usr/bin/python3
 """Per-file latency of the FitsFlow REST API: create a session, upload one frame, finalise, start the
-pipeline, poll the job, download the JPEG. Standard library only.
+pipeline, follow the job to its end, download the JPEG. Standard library only.
 
     rest_latency.py BASE_URL FRAME [--pipeline quick_dso] [--warmup 2] [--runs 5] [--multipart]
 
 The frame is sent as the request body (application/octet-stream), or as a multipart form with --multipart.
 
-Prints one line per run on stderr (with the time of each call; "job" is queued to complete, polled
-every 5 ms) and the median seconds (session creation to JPEG downloaded) on stdout.
+Prints one line per run on stderr (with the time of each call; "job" is queued to complete, followed
+through the job's event stream) and the median seconds (session creation to JPEG downloaded) on stdout.
 """
 import argparse
 import json
@@ -51,6 +51,19 @@ def upload_multipart(url, path):
     call("POST", url, body, f"multipart/form-data; boundary={boundary}")
 
 
+def final_status(events_url):
+    """Follows the job's server-sent events until the last one, which carries the whole job."""
+    with urllib.request.urlopen(events_url, timeout=120) as stream:
+        event = None
+        for raw in stream:
+            line = raw.decode().rstrip("\r\n")
+            if line.startswith("event:"):
+                event = line[len("event:"):].strip()
+            elif line.startswith("data:") and event == "status":
+                return json.loads(line[len("data:"):])
+    raise SystemExit(f"{events_url}: the stream ended without the job's status")
+
+
 def first_job(response):
     if "jobs" in response:
         return response["jobs"][0]
@@ -67,11 +80,7 @@ def one_run(base, frame, pipeline, name, upload):
     call_json("POST", f"{api}/sessions/{session['id']}/finalize")
     job = first_job(call_json("POST", f"{api}/sessions/{session['id']}/process", {"pipeline_name": pipeline}))
     queued = time.perf_counter()
-    while True:
-        state = call_json("GET", f"{api}/jobs/{job['id']}")
-        if state["status"] in ("complete", "failed", "cancelled"):
-            break
-        time.sleep(0.005)
+    state = final_status(f"{api}/jobs/{job['id']}/events")
     if state["status"] != "complete":
         raise SystemExit(f"job {job['id']} ended {state['status']}: {state.get('error_message')}")
     done = time.perf_counter()

@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.fitsflow.routes.store.JobChanges;
 import org.fitsflow.routes.store.JobRecord;
 import org.fitsflow.routes.store.JobStore;
 import org.springframework.http.MediaType;
@@ -25,22 +27,26 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  *
  * <p>Events: {@code progress} ({@code {id, status, progress_percent, current_step}}) whenever one of them
  * changes, then one {@code status} with the whole job, after which the stream ends. Progress is read from
- * the database, which every executor writes, so this works whichever executor runs the job.
+ * the database, which every executor writes, so this works whichever executor runs the job: at once when
+ * the job's row changes ({@link JobChanges}), and every second anyway, which also ends a stream whose
+ * client has gone.
  */
 @RestController
 public class JobEventsController {
-    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration MAX_STREAM = Duration.ofHours(2);
 
     private final JobStore jobs;
+    private final JobChanges changes;
     private final ScheduledExecutorService poller = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "fitsflow-job-events");
         t.setDaemon(true);
         return t;
     });
 
-    public JobEventsController(JobStore jobs) {
+    public JobEventsController(JobStore jobs, JobChanges changes) {
         this.jobs = jobs;
+        this.changes = changes;
     }
 
     @GetMapping(path = "/api/process/jobs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -48,11 +54,10 @@ public class JobEventsController {
         jobs.find(id).orElseThrow(() -> ApiException.notFound("job", id));
         SseEmitter emitter = new SseEmitter(MAX_STREAM.toMillis());
         AtomicReference<String> last = new AtomicReference<>("");
-        AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
         AtomicBoolean finished = new AtomicBoolean();
-        task.set(poller.scheduleWithFixedDelay(() -> {
+        // every look runs on the one poller thread, so the events of a stream never interleave
+        Runnable look = () -> {
             if (finished.get()) {
-                cancel(task);
                 return;
             }
             try {
@@ -65,12 +70,17 @@ public class JobEventsController {
                 finished.set(true);
                 emitter.completeWithError(e);
             }
-        }, 0, POLL.toMillis(), TimeUnit.MILLISECONDS));
-        emitter.onCompletion(() -> {
+        };
+        Runnable unwatch = changes.watch(id, () -> lookSoon(look));
+        ScheduledFuture<?> polling = poller.scheduleWithFixedDelay(look, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
+        Runnable stop = () -> {
             finished.set(true);
-            cancel(task);
-        });
-        emitter.onTimeout(() -> finished.set(true));
+            unwatch.run();
+            polling.cancel(false);
+        };
+        emitter.onCompletion(stop);
+        emitter.onTimeout(stop);
+        emitter.onError(e -> stop.run());
         return emitter;
     }
 
@@ -90,10 +100,12 @@ public class JobEventsController {
         return false;
     }
 
-    private static void cancel(AtomicReference<ScheduledFuture<?>> task) {
-        ScheduledFuture<?> f = task.get();
-        if (f != null) {
-            f.cancel(false);
+    /** Called from whichever thread changed the job: it must not wait for, nor fail because of, a stream. */
+    private void lookSoon(Runnable look) {
+        try {
+            poller.execute(look);
+        } catch (RejectedExecutionException e) {
+            // shutting down: the streams end with the service
         }
     }
 

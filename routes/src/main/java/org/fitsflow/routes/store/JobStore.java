@@ -31,11 +31,13 @@ public class JobStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final JobChanges changes;
 
-    public JobStore(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+    public JobStore(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, JobChanges changes) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** A new queued job; {@code outboxFolder}/{@code outboxStem} are null for jobs without outbox delivery. */
@@ -140,8 +142,10 @@ public class JobStore {
 
     /** Progress of a running job; ignored once the job has left running. */
     public void progress(long id, double percent, String step) {
-        jdbc.update("UPDATE processing_jobs SET progress_percent = ?, current_step = ? WHERE id = ? AND status = 'running'",
-                percent, step, id);
+        if (jdbc.update("UPDATE processing_jobs SET progress_percent = ?, current_step = ? WHERE id = ? AND status = 'running'",
+                percent, step, id) == 1) {
+            changes.changed(id);
+        }
     }
 
     /** Finished jobs whose outputs have not been deleted by retention. */
@@ -164,7 +168,7 @@ public class JobStore {
         if (!from.canMoveTo(to)) {
             throw new IllegalJobTransitionException(id, from, to);
         }
-        return transactions.execute(status -> {
+        boolean moved = transactions.execute(status -> {
             List<Object> args = new ArrayList<>();
             args.add(to.wireName());
             args.addAll(Arrays.asList(values));
@@ -177,6 +181,10 @@ public class JobStore {
             }
             return changed == 1;
         });
+        if (moved) {
+            changes.changed(id);
+        }
+        return moved;
     }
 
     private void recordEvent(long id, JobStatus from, JobStatus to, String at, String detail) {

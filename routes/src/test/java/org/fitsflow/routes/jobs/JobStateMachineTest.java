@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +16,7 @@ import org.fitsflow.routes.store.FileStore;
 import org.fitsflow.routes.store.JobEvent;
 import org.fitsflow.routes.store.JobOutcome;
 import org.fitsflow.routes.store.JobRecord;
+import org.fitsflow.routes.store.JobChanges;
 import org.fitsflow.routes.store.JobStore;
 import org.fitsflow.routes.store.NewFile;
 import org.fitsflow.routes.store.SessionStore;
@@ -29,6 +31,7 @@ class JobStateMachineTest {
     @TempDir
     Path dir;
     TestStore store;
+    JobChanges changes;
     JobStore jobs;
     long sessionId;
     long fileId;
@@ -36,7 +39,8 @@ class JobStateMachineTest {
     @BeforeEach
     void open() {
         store = TestStore.open(dir, Clock.systemUTC());
-        jobs = new JobStore(store.jdbc(), store.transactions(), Clock.systemUTC());
+        changes = new JobChanges();
+        jobs = new JobStore(store.jdbc(), store.transactions(), Clock.systemUTC(), changes);
         sessionId = new SessionStore(store.jdbc(), Clock.systemUTC()).createUploadSession("s").id();
         FileRecord file = new FileStore(store.jdbc(), Clock.systemUTC())
                 .insert(new NewFile(sessionId, "a.fit", "/tmp/a.fit", "stacked", 1, null, null, null, null));
@@ -61,6 +65,24 @@ class JobStateMachineTest {
             }
         }
         assertThat(JobStatus.fromWireName("running")).isEqualTo(JobStatus.RUNNING);
+    }
+
+    @Test
+    void whoeverWatchesAJobHearsOfEachChangeThatHappenedAndOfNoOther() {
+        JobRecord job = jobs.insert(sessionId, fileId, "quick_dso", null, null);
+        JobRecord other = jobs.insert(sessionId, fileId, "quick_dso", null, null);
+        List<String> heard = new ArrayList<>();
+        Runnable unwatch = changes.watch(job.id(), () -> heard.add(jobs.find(job.id()).orElseThrow().status().wireName()));
+
+        jobs.start(job.id());
+        jobs.progress(job.id(), 50, "histogram_stretch");
+        jobs.start(other.id());
+        assertThat(jobs.start(job.id())).isFalse();
+        assertThat(heard).containsExactly("running", "running");
+
+        unwatch.run();
+        jobs.complete(job.id(), new JobOutcome(List.of("a.quick_dso.jpg"), false, "cpu", "{}"));
+        assertThat(heard).hasSize(2);
     }
 
     @Test

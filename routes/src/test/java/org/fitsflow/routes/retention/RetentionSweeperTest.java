@@ -16,6 +16,7 @@ import org.fitsflow.routes.store.FileRecord;
 import org.fitsflow.routes.store.FileStore;
 import org.fitsflow.routes.store.JobOutcome;
 import org.fitsflow.routes.store.JobRecord;
+import org.fitsflow.routes.store.JobChanges;
 import org.fitsflow.routes.store.JobStore;
 import org.fitsflow.routes.store.NewFile;
 import org.fitsflow.routes.store.SessionStore;
@@ -49,7 +50,7 @@ class RetentionSweeperTest {
         store = TestStore.open(data, clock);
         FitsflowProperties properties = TestStore.properties(data, inbox, outbox);
         files = new FileStore(store.jdbc(), clock);
-        jobs = new JobStore(store.jdbc(), store.transactions(), clock);
+        jobs = new JobStore(store.jdbc(), store.transactions(), clock, new JobChanges());
         folders = new JobFolders(properties);
         sweeper = new RetentionSweeper(files, jobs, folders, clock, properties);
         sessionId = new SessionStore(store.jdbc(), clock).createUploadSession("s").id();
