@@ -6,9 +6,12 @@ import org.fitsflow.processors.stats.ChannelStatistics;
 import org.fitsflow.processors.stats.MidtonesTransfer;
 import org.fitsflow.processors.stats.OrderStatistics;
 import org.fitsflow.processors.stats.ParallelRanges;
+import org.fitsflow.processors.stats.SixteenBitLevels;
 
 /** The kernels on all CPU cores; planes are worked on in place or read without copies. */
 public final class CpuBackend implements ComputeBackend {
+    /** Below this a table of all 65536 levels costs more than it saves. */
+    private static final int MIN_PIXELS_FOR_LEVEL_TABLE = 1 << 18;
 
     @Override
     public String name() {
@@ -37,12 +40,28 @@ public final class CpuBackend implements ComputeBackend {
             return;
         }
         double scale = 1 / (1 - c0);
+        float[] stretchedLevels = plane.length >= MIN_PIXELS_FOR_LEVEL_TABLE ? stretchedLevels(c0, scale, m) : null;
         ParallelRanges.forEach(plane.length, (from, to) -> {
             for (int i = from; i < to; i++) {
                 float x = plane[i];
-                plane[i] = Float.isFinite(x) ? (float) MidtonesTransfer.apply(m, (x - c0) * scale) : 0f;
+                int level = stretchedLevels == null ? -1 : SixteenBitLevels.levelOf(x);
+                plane[i] = level >= 0 ? stretchedLevels[level]
+                        : Float.isFinite(x) ? stretched(x, c0, scale, m) : 0f;
             }
         });
+    }
+
+    /** The stretch of every 16-bit level: for 16-bit frames a look-up replaces the division per pixel. */
+    private static float[] stretchedLevels(double c0, double scale, double m) {
+        float[] table = new float[SixteenBitLevels.COUNT];
+        for (int k = 0; k < table.length; k++) {
+            table[k] = stretched(SixteenBitLevels.value(k), c0, scale, m);
+        }
+        return table;
+    }
+
+    private static float stretched(float x, double c0, double scale, double m) {
+        return (float) MidtonesTransfer.apply(m, (x - c0) * scale);
     }
 
     @Override

@@ -14,16 +14,8 @@ import java.util.List;
  * interpolation) on the values widened to double.
  */
 public final class OrderStatistics {
-    private static final int BINS = 1 << 16;
+    private static final int BINS = SixteenBitLevels.COUNT;
     private static final int SORT_LIMIT = 1 << 20;
-    /** The float nearest to k / 65535 for every 16-bit level k: what a 16-bit frame holds once normalised. */
-    private static final float[] LEVELS = new float[BINS];
-
-    static {
-        for (int k = 0; k < BINS; k++) {
-            LEVELS[k] = (float) (k / 65535.0);
-        }
-    }
 
     private OrderStatistics() {
     }
@@ -87,7 +79,7 @@ public final class OrderStatistics {
             long lower = (long) Math.floor(position);
             long upper = Math.min(lower + 1, first.count() - 1);
             double[] pair = first.outside() == 0 && first.offLevel() == 0
-                    ? new double[] {LEVELS[binOfRank(histogram, lower)], LEVELS[binOfRank(histogram, upper)]}
+                    ? new double[] {level(binOfRank(histogram, lower)), level(binOfRank(histogram, upper))}
                     : select(samples, binning, histogram, lower, upper);
             results[q] = pair[0] + (position - lower) * (pair[1] - pair[0]);
         }
@@ -99,15 +91,15 @@ public final class OrderStatistics {
         long upper = count / 2;
         long lower = count % 2 == 0 ? upper - 1 : upper;
         int lowerLevel = binOfRank(counts, lower);
-        double median = ((double) LEVELS[lowerLevel] + LEVELS[binOfRank(counts, upper)]) / 2;
+        double median = (level(lowerLevel) + level(binOfRank(counts, upper))) / 2;
         // walk outwards from the median, always to the nearer level: deviations in increasing order
         int left = lowerLevel;
         int right = lowerLevel + 1;
         long seen = 0;
         double lowerDeviation = Double.NaN;
         while (true) {
-            double leftDeviation = left >= 0 ? median - LEVELS[left] : Double.POSITIVE_INFINITY;
-            double rightDeviation = right < BINS ? LEVELS[right] - median : Double.POSITIVE_INFINITY;
+            double leftDeviation = left >= 0 ? median - level(left) : Double.POSITIVE_INFINITY;
+            double rightDeviation = right < BINS ? level(right) - median : Double.POSITIVE_INFINITY;
             boolean takeLeft = leftDeviation <= rightDeviation;
             long n = takeLeft ? counts[left--] : counts[right++];
             double deviation = takeLeft ? leftDeviation : rightDeviation;
@@ -119,6 +111,10 @@ public final class OrderStatistics {
             }
             seen += n;
         }
+    }
+
+    private static double level(int k) {
+        return SixteenBitLevels.value(k);
     }
 
     private static double middle(Values values, Binning binning, long[] histogram, long count) {
@@ -238,15 +234,12 @@ public final class OrderStatistics {
             long offLevel = 0;
             for (int i = from; i < to; i++) {
                 float x = plane[i];
-                if (x >= 0f && x <= 1f) {
-                    // float arithmetic finds the bin of an exact level (the usual case) at a fraction of
-                    // the cost; any other value takes the binning's own rule, as every later pass does
-                    int b = (int) (x * 65535f + 0.5f);
-                    if (LEVELS[b] != x) {
-                        b = levels.bin(x);
-                        offLevel++;
-                    }
-                    counts[b]++;
+                int level = SixteenBitLevels.levelOf(x);
+                if (level >= 0) {
+                    counts[level]++;
+                } else if (x >= 0f && x <= 1f) {
+                    counts[levels.bin(x)]++;
+                    offLevel++;
                 } else if (Float.isFinite(x)) {
                     outside++;
                 }
