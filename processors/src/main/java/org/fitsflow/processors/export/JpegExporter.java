@@ -1,6 +1,5 @@
 package org.fitsflow.processors.export;
 
-import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,10 +29,10 @@ public final class JpegExporter implements Exporter {
 
     @Override
     public void write(Image image, Path target, List<String> history) throws IOException {
-        BufferedImage raster = RasterBuilder.eightBit(image);
         AtomicFile.write(target, file -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                StripedJpegEncoder.encode(raster, parameters.quality(), out);
+                StripedJpegEncoder.encode(image.width(), image.height(), image.channels(),
+                        (top, rows) -> RasterBuilder.eightBit(image, top, rows), parameters.quality(), out);
             }
         });
     }

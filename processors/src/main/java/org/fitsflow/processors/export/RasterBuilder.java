@@ -23,16 +23,24 @@ final class RasterBuilder {
 
     /** Grey for one channel, RGB for three; 8 bits per sample. */
     static BufferedImage eightBit(Image image) {
+        return eightBit(image, 0, image.height());
+    }
+
+    /**
+     * Rows {@code [top, top + rows)} of the 8-bit picture (row 0 is the top, FITS row height - 1) as an
+     * image of their own, so that an encoder working in strips never needs the whole picture at once.
+     */
+    static BufferedImage eightBit(Image image, int top, int rows) {
         int width = image.width();
-        int height = image.height();
+        int bottomFitsRow = image.height() - 1 - top;
         if (!image.isColour()) {
-            BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+            BufferedImage out = new BufferedImage(width, rows, BufferedImage.TYPE_BYTE_GRAY);
             byte[] data = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
             float[] grey = image.plane(0);
-            RowBands.forEach(height, (from, to) -> {
+            RowBands.forEach(rows, (from, to) -> {
                 for (int y = from; y < to; y++) {
-                    int src = y * width;
-                    int dst = (height - 1 - y) * width;
+                    int src = (bottomFitsRow - y) * width;
+                    int dst = y * width;
                     for (int x = 0; x < width; x++) {
                         data[dst + x] = (byte) Quantizer.level8(grey[src + x]);
                     }
@@ -41,15 +49,15 @@ final class RasterBuilder {
             return out;
         }
         // TYPE_3BYTE_BGR is the layout the JPEG writer encodes without an intermediate copy.
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage out = new BufferedImage(width, rows, BufferedImage.TYPE_3BYTE_BGR);
         byte[] data = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
         float[] r = image.plane(0);
         float[] g = image.plane(1);
         float[] b = image.plane(2);
-        RowBands.forEach(height, (from, to) -> {
+        RowBands.forEach(rows, (from, to) -> {
             for (int y = from; y < to; y++) {
-                int src = y * width;
-                int dst = (height - 1 - y) * width * 3;
+                int src = (bottomFitsRow - y) * width;
+                int dst = y * width * 3;
                 for (int x = 0; x < width; x++, dst += 3) {
                     data[dst] = (byte) Quantizer.level8(b[src + x]);
                     data[dst + 1] = (byte) Quantizer.level8(g[src + x]);

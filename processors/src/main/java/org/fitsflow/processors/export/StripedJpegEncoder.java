@@ -1,6 +1,5 @@
 package org.fitsflow.processors.export;
 
-import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,28 +20,41 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * Encodes one baseline JPEG on all cores. The JDK encoder is single-threaded, so horizontal strips (a
  * whole number of MCU rows each) are encoded in parallel with identical tables, and their entropy-coded
  * data are joined as restart intervals of one scan: a restart resets the DC predictions exactly as the
- * start of a strip does, so the file decodes to the same pixels as a single-pass encoding.
+ * start of a strip does, so the file decodes to the same pixels as a single-pass encoding. Each strip's
+ * pixels are asked for when it is encoded, so that the whole 8-bit picture never needs to be in memory.
  */
 final class StripedJpegEncoder {
     /** Each strip costs an encoder set-up, so a few strips per core: enough to balance, few enough to be cheap. */
     private static final int STRIPS_PER_CORE = 2;
     /** Strips shorter than this are not worth their set-up. */
     private static final int MIN_STRIP_ROWS = 64;
+    /**
+     * Pixels of one strip at most: strips this small die within the young generation, where strips of a
+     * few MB are often still being encoded at a young collection and are copied to the old generation.
+     */
+    private static final int MAX_STRIP_BYTES = 1 << 20;
     private static final int MCU_ROWS = 16;
     private static final int MAX_RESTART_INTERVAL = 0xFFFF;
+
+    /** The rows {@code [top, top + count)} of the picture, top row first, as an image of their own. */
+    @FunctionalInterface
+    interface Rows {
+        BufferedImage get(int top, int count);
+    }
 
     private StripedJpegEncoder() {
     }
 
-    static void encode(BufferedImage image, int quality, OutputStream out) throws IOException {
-        if (image.getHeight() > 0xFFFF || image.getWidth() > 0xFFFF) {
-            throw new IOException("JPEG holds at most 65535 x 65535 pixels, the image is "
-                    + image.getWidth() + " x " + image.getHeight());
+    /** @param bytesPerPixel 1 for grey, 3 for colour: what one pixel of a strip takes in memory */
+    static void encode(int width, int height, int bytesPerPixel, Rows rows, int quality, OutputStream out)
+            throws IOException {
+        if (height > 0xFFFF || width > 0xFFFF) {
+            throw new IOException("JPEG holds at most 65535 x 65535 pixels, the image is " + width + " x " + height);
         }
-        int stripRows = stripRows(image.getWidth(), image.getHeight());
-        int strips = (image.getHeight() + stripRows - 1) / stripRows;
+        int stripRows = stripRows(width, height, bytesPerPixel);
+        int strips = (height + stripRows - 1) / stripRows;
         if (strips == 1) {
-            out.write(encodeRegion(image, quality, 0, image.getHeight()));
+            out.write(encodeStrip(rows.get(0, height), quality));
             return;
         }
         List<byte[]> encoded;
@@ -50,7 +62,7 @@ final class StripedJpegEncoder {
             encoded = IntStream.range(0, strips).parallel().mapToObj(s -> {
                 int top = s * stripRows;
                 try {
-                    return encodeRegion(image, quality, top, Math.min(stripRows, image.getHeight() - top));
+                    return encodeStrip(rows.get(top, Math.min(stripRows, height - top)), quality);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -58,31 +70,31 @@ final class StripedJpegEncoder {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        join(encoded, image.getHeight(), image.getWidth(), stripRows, out);
+        join(encoded, height, width, stripRows, out);
     }
 
     /**
-     * A whole number of 16-row MCU rows (the tallest MCU, 4:2:0 chroma), and few enough MCUs that one strip
-     * fits the 16-bit restart interval even for the widest JPEG.
+     * A whole number of 16-row MCU rows (the tallest MCU, 4:2:0 chroma), at most {@link #MAX_STRIP_BYTES}
+     * of pixels where a strip can be that small, and few enough MCUs that one strip fits the 16-bit
+     * restart interval even for the widest JPEG.
      */
-    static int stripRows(int width, int height) {
+    static int stripRows(int width, int height, int bytesPerPixel) {
         int strips = STRIPS_PER_CORE * Runtime.getRuntime().availableProcessors();
         int rows = Math.max(MIN_STRIP_ROWS, (height + strips - 1) / strips);
-        int mcuRows = (rows + MCU_ROWS - 1) / MCU_ROWS;
+        int mcuRows = Math.min((rows + MCU_ROWS - 1) / MCU_ROWS, MAX_STRIP_BYTES / (width * bytesPerPixel * MCU_ROWS));
         int mcusPerMcuRow = (width + MCU_ROWS - 1) / MCU_ROWS;
         return Math.max(1, Math.min(mcuRows, MAX_RESTART_INTERVAL / mcusPerMcuRow)) * MCU_ROWS;
     }
 
-    private static byte[] encodeRegion(BufferedImage image, int quality, int top, int rows) throws IOException {
+    private static byte[] encodeStrip(BufferedImage strip, int quality) throws IOException {
         JPEGImageWriteParam param = new JPEGImageWriteParam(null);
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         param.setCompressionQuality(quality / 100f);
-        param.setSourceRegion(new Rectangle(0, top, image.getWidth(), rows));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         try (ImageOutputStream stream = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(stream);
-            writer.write(null, new IIOImage(image, null, null), param);
+            writer.write(null, new IIOImage(strip, null, null), param);
         } finally {
             writer.dispose();
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayInputStream;
 import java.awt.image.Raster;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,8 @@ import javax.imageio.ImageIO;
 import org.fitsflow.processors.image.Image;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JpegExporterTest {
     @TempDir
@@ -30,6 +34,30 @@ class JpegExporterTest {
         assertThat(raster.getSample(10, 47, 0)).isGreaterThan(230);
         assertThat(raster.getSample(10, 0, 0)).isLessThan(30);
         assertThat(raster.getSample(10, 24, 1)).isLessThan(30);
+    }
+
+    /** Tall enough for several strips, each built from its own rows of the planes. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void decodesToThePixelsOfTheWholeRasterEncodedInOnePass(int channels) throws Exception {
+        int width = 301;
+        int height = 700;
+        float[][] planes = new float[channels][width * height];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (float[] plane : planes) {
+            for (int i = 0; i < plane.length; i++) {
+                plane[i] = (float) (0.3 * i / plane.length + 0.2 * random.nextDouble());
+            }
+        }
+        Image image = new Image(width, height, planes, TestImages.header(width, height, channels));
+        Path file = dir.resolve("strips.jpg");
+        new JpegExporter(JpegParameters.defaults()).write(image, file, List.of());
+
+        BufferedImage expected = ImageIO.read(new ByteArrayInputStream(
+                StripedJpegEncoderTest.singlePass(RasterBuilder.eightBit(image), JpegParameters.defaults().quality())));
+        BufferedImage actual = ImageIO.read(file.toFile());
+        assertThat(((DataBufferByte) actual.getRaster().getDataBuffer()).getData())
+                .isEqualTo(((DataBufferByte) expected.getRaster().getDataBuffer()).getData());
     }
 
     @Test
