@@ -5,7 +5,8 @@
 #      sent as the request body, and once more as a multipart form);
 #  (c) the same job by Siril (siril-cli: load, stat, mtf, savejpg) and by astropy/numpy, one file alone,
 #      the batch one at a time and two at a time;
-#  (d) peak memory of the 6248 x 4176 x 3 float32 frame through the command line worker.
+#  (d) peak memory of the 6248 x 4176 x 3 float32 frame through the command line worker, run by its
+#      launcher gpu-worker/bin/fitsflow-worker with the container's JVM settings.
 # It installs nothing: it checks for its tools and says what is missing.
 #
 #   bench/run-bench.sh            N=16 RUNS=5 BATCH_RUNS=3 LARGE_RUNS=3 by default
@@ -31,6 +32,7 @@ PY=/usr/bin/python3   # Debian's python3-astropy and python3-numpy live there, n
 FRAME="$SHARED/data/frames/seestar-rgb-ngc7023.fit"
 SERVICE_JAR="$repo/routes/target/fitsflow.jar"
 WORKER_JAR="$repo/gpu-worker/target/gpu-worker.jar"
+WORKER="$repo/gpu-worker/bin/fitsflow-worker"   # the launcher: the jar with the container's JVM settings
 FLOAT32_MB=313.1   # 6248 * 4176 * 3 * 4 bytes
 
 missing=()
@@ -143,24 +145,31 @@ gpu_line=$(grep -m1 -o "compute backend: .*" "$work/service/service.log" || echo
 kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""
 
 # ---------------------------------------------------------------- (d) the large frame through the command line worker
-log "large frame through the command line worker (default JVM settings), $LARGE_RUNS runs"
+log "large frame through the command line worker (bin/fitsflow-worker, the container's JVM settings), $LARGE_RUNS runs"
+worker() { # log-file extra-JVM-options worker-arguments...: the launcher, from the repository root
+    local log=$1 options=$2
+    shift 2
+    (cd "$repo" && FITSFLOW_WORKER_JAR="$WORKER_JAR" FITSFLOW_WORKER_JAVA_OPTS="$options" "$@" > "$log" 2>&1)
+}
 cli_times=()
 for r in $(seq "$LARGE_RUNS"); do
     t=$(now)
-    (cd "$repo" && /usr/bin/time -v -o "$work/cli-time-$r.txt" java "-Xlog:gc*:file=$work/cli-gc-$r.log" -jar "$WORKER_JAR" \
-        process "$work/frames/large.fits" --pipeline quick_dso --out "$work/out/cli-$r" > "$work/cli-$r.log" 2>&1) \
+    # the launcher execs the JVM, so /usr/bin/time measures the JVM's own process
+    worker "$work/cli-$r.log" "-Xlog:gc*:file=$work/cli-gc-$r.log" /usr/bin/time -v -o "$work/cli-time-$r.txt" "$WORKER" \
+        process "$work/frames/large.fits" --pipeline quick_dso --out "$work/out/cli-$r" \
         || { echo "the worker failed on the large frame:" >&2; tail -20 "$work/cli-$r.log" >&2; exit 1; }
     cli_times+=("$(since "$t")")
 done
 cli_large=$(printf '%s\n' "${cli_times[@]}" | median)
 rss_mb=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$work/cli-time-1.txt")
-# the heap in use just before each collection, and at exit: its largest value is the heap's peak
+# the heap in use just before each collection, and at exit (the sum of the generations' or G1's "used"):
+# its largest value is the heap's peak
 heap_mb=$(awk '/\[gc *\] GC\([0-9]+\) Pause/ { if (match($0, /[0-9]+M->/)) { v = substr($0, RSTART, RLENGTH - 3) + 0; if (v > max) max = v } }
-               /garbage-first heap/ { if (match($0, /used [0-9]+K/)) { v = substr($0, RSTART + 5, RLENGTH - 6) / 1024; if (v > max) max = v } }
-               END { printf "%.0f", max }' "$work/cli-gc-1.log")
+               /gc,heap,exit/ && /total [0-9]+K, used [0-9]+K/ { if (match($0, /used [0-9]+K/)) at_exit += substr($0, RSTART + 5, RLENGTH - 6) / 1024 }
+               END { if (at_exit > max) max = at_exit; printf "%.0f", max }' "$work/cli-gc-1.log")
 xmx_mb=$(awk -v f="$FLOAT32_MB" 'BEGIN { printf "%d", f * 1.5 }')
-if (cd "$repo" && java "-Xmx${xmx_mb}m" -jar "$WORKER_JAR" process "$work/frames/large.fits" --pipeline quick_dso \
-        --out "$work/out/cli-capped" > "$work/cli-capped.log" 2>&1); then
+if worker "$work/cli-capped.log" "-Xmx${xmx_mb}m" "$WORKER" process "$work/frames/large.fits" --pipeline quick_dso \
+        --out "$work/out/cli-capped"; then
     capped="yes"
 else
     capped="no ($(grep -m1 -oE 'OutOfMemoryError[^\n]{0,80}|error[^\n]{0,80}' "$work/cli-capped.log" || echo 'see log'))"

@@ -75,6 +75,20 @@ class WorkerJarIT {
         assertThat(Files.size(out.resolve("seestar-rgb-ngc7023.export_pixinsight.tif"))).isGreaterThan(3L * 1080 * 1920 * 2);
     }
 
+    @Test
+    void launcherRunsTheJarWithTheSerialCollectorAndAddsTheGivenOptions() throws Exception {
+        Path out = dir.resolve("results");
+        Path gcLog = dir.resolve("gc.log");
+
+        Run run = launcher("-Dfitsflow.gpu=false -Xlog:gc:file=" + gcLog, "process", FRAME.toString(),
+                "--pipeline", "quick_dso", "--out", out.toString(), "--pipelines-dir", Path.of("../config/pipelines").toString());
+
+        assertThat(run.exitCode).as(run.stderr).isZero();
+        assertThat(run.stdout.trim()).isEqualTo(out.resolve("seestar-rgb-ngc7023.quick_dso.jpg").toString());
+        assertThat(run.stderr).contains("switched off by -Dfitsflow.gpu=false");
+        assertThat(Files.readString(gcLog)).contains("Using Serial");
+    }
+
     private record Run(int exitCode, String stdout, String stderr) {
     }
 
@@ -82,9 +96,24 @@ class WorkerJarIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-Dfitsflow.gpu=false", "-jar", JAR.toString()));
         command.addAll(List.of(args));
+        return run(new ProcessBuilder(command));
+    }
+
+    /** {@code bin/fitsflow-worker} with this JVM and the given FITSFLOW_WORKER_JAVA_OPTS, finding the jar itself. */
+    private Run launcher(String javaOptions, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of("bin", "fitsflow-worker").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("FITSFLOW_WORKER_JAVA_OPTS", javaOptions);
+        builder.environment().remove("FITSFLOW_WORKER_JAR");
+        return run(builder);
+    }
+
+    private Run run(ProcessBuilder builder) throws IOException, InterruptedException {
         Path stdout = dir.resolve("stdout.txt");
         Path stderr = dir.resolve("stderr.txt");
-        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the worker did not finish within 120 s");
