@@ -3,6 +3,7 @@ package org.fitsflow.processors.fits;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 import org.fitsflow.processors.image.FitsHeader;
 import org.fitsflow.processors.image.Image;
@@ -54,6 +55,33 @@ public final class FitsReader {
         try (FitsInput input = FitsInput.open(file)) {
             LocatedImage image = ImageLocator.locate(input, limits);
             return image.compressed() ? CompressedImageReader.readHeader(file, image) : header(image);
+        }
+    }
+
+    /**
+     * The length a plain FITS file whose primary HDU holds the image must have to be whole: its header blocks
+     * plus the pixel data padded to a whole block. Reads the primary header only, never the pixels.
+     * Empty when the primary HDU does not say how long the file is: a gzip file, a primary HDU without data
+     * (NAXIS = 0: the image is in an extension or tile-compressed) or random groups.
+     *
+     * @throws IOException when the file cannot be read or does not start with a whole, valid primary header
+     *                     (empty, not FITS, cut off before the END card, a BITPIX that is no FITS data type)
+     */
+    public static OptionalLong primaryHduLength(Path file) throws IOException {
+        try (FitsInput input = FitsInput.open(file)) {
+            if (input.remaining() < 0) {
+                return OptionalLong.empty();
+            }
+            ParsedHeader primary = new HeaderReader(input, FitsReadLimits.DEFAULT).readPrimary();
+            if (primary.isTrue("GROUPS") || primary.requiredLong("NAXIS") == 0) {
+                return OptionalLong.empty();
+            }
+            ImageLayout.bitpix(primary, "BITPIX");
+            long length = input.position() + ImageLayout.padded(ImageLayout.hduDataBytes(primary));
+            if (length < 0) {
+                throw new InvalidFitsException("the data size the header declares overflows: the header is corrupt");
+            }
+            return OptionalLong.of(length);
         }
     }
 

@@ -24,11 +24,7 @@ record ImageLayout(int bitpix, int width, int height, int planes, double bzero, 
     }
 
     private static ImageLayout of(ParsedHeader header, String prefix) throws InvalidFitsException {
-        long bitpix = header.requiredLong(prefix + "BITPIX");
-        if (!BITPIX_VALUES.contains((int) bitpix) || bitpix != (int) bitpix) {
-            throw new InvalidFitsException(prefix + "BITPIX = " + bitpix
-                    + " is not a FITS data type (8, 16, 32, 64, -32 or -64)");
-        }
+        long bitpix = bitpix(header, prefix + "BITPIX");
         long naxis = header.requiredLong(prefix + "NAXIS");
         if (naxis == 1) {
             throw new InvalidFitsException(prefix + "NAXIS = 1: a one-dimensional array is not an image");
@@ -59,6 +55,15 @@ record ImageLayout(int bitpix, int width, int height, int planes, double bzero, 
         ImageLayout layout = new ImageLayout((int) bitpix, (int) width, (int) height, (int) planes, bzero, bscale, blank);
         layout.dataBytes();
         return layout;
+    }
+
+    /** The BITPIX card of that keyword, refused unless it is one of the FITS data types. */
+    static long bitpix(ParsedHeader header, String keyword) throws InvalidFitsException {
+        long bitpix = header.requiredLong(keyword);
+        if (!BITPIX_VALUES.contains((int) bitpix) || bitpix != (int) bitpix) {
+            throw new InvalidFitsException(keyword + " = " + bitpix + " is not a FITS data type (8, 16, 32, 64, -32 or -64)");
+        }
+        return bitpix;
     }
 
     private static long axis(ParsedHeader header, String prefix, int n) throws InvalidFitsException {
