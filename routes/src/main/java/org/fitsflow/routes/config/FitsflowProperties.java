@@ -30,7 +30,8 @@ public record FitsflowProperties(
 
     /**
      * @param dir               the watched folder (never written to)
-     * @param stableSeconds     a file is complete when its size and mtime have not changed for this long
+     * @param stableSeconds     a file that is not exactly as long as its FITS header declares is complete when
+     *                          its size and mtime have not changed for this long
      * @param pipelines         pipelines run for every inbox file
      * @param pollDelayMs       pause between scans of the folder
      * @param include           file names taken (regular expression, case-insensitive)

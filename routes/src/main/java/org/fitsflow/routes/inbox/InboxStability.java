@@ -1,22 +1,38 @@
 package org.fitsflow.routes.inbox;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.routes.config.FitsflowProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides when an inbox file is completely written: its size and modification time have been seen
- * unchanged for {@code stable-seconds}. Deciding this before a file is taken (rather than waiting for
- * it afterwards) matters: the file's identity (path + size + mtime) is fixed when it is taken, so a file
- * still growing must not be taken at all.
+ * Decides when an inbox file is completely written. A plain FITS file with the image in its primary HDU
+ * says how long it is: when its length is exactly that, it is complete at the first scan that sees it.
+ * Only its header blocks are read, and only when its size or mtime changed since the last scan.
+ *
+ * <p>Any other file is complete once its size and mtime have been seen unchanged for {@code stable-seconds}:
+ * one shorter than its header declares, longer, gzip, tile-compressed, with the image in an extension,
+ * empty or not FITS at all. So a copy that stops short (aborted) is still taken after that wait, and the
+ * intake records a failed job saying it is truncated; the same happens to a slow copy that pauses for
+ * longer than {@code stable-seconds} half way, and when it goes on, the grown file is taken again.
+ *
+ * <p>Deciding this before a file is taken (rather than waiting for it afterwards) matters: the file's
+ * identity (path + size + mtime) is fixed when it is taken, so a file still growing must not be taken at all.
  */
 @Component
 public class InboxStability {
-    private record Observation(long size, long mtimeMs, Instant since) {
+    /** What a scan saw of a file, since when, and whether it then had exactly its declared length. */
+    private record Observation(long size, long mtimeMs, Instant since, boolean whole) {
+        boolean isSame(long otherSize, long otherMtimeMs) {
+            return size == otherSize && mtimeMs == otherMtimeMs;
+        }
     }
 
     private final Clock clock;
@@ -28,12 +44,24 @@ public class InboxStability {
         this.stable = Duration.ofSeconds(properties.inbox().stableSeconds());
     }
 
-    /** Records what a scan sees of the file and answers whether it has stayed the same long enough. */
+    /** Records what a scan sees of the file and answers whether it is completely written. */
     public boolean isComplete(String path, long size, long mtimeMs) {
         Instant now = clock.instant();
-        Observation last = seen.compute(path, (p, previous) ->
-                previous != null && previous.size() == size && previous.mtimeMs() == mtimeMs
-                        ? previous : new Observation(size, mtimeMs, now));
-        return !last.since().plus(stable).isAfter(now) && !Instant.ofEpochMilli(mtimeMs).plus(stable).isAfter(now);
+        Observation last = seen.get(path);
+        if (last == null || !last.isSame(size, mtimeMs)) {
+            last = new Observation(size, mtimeMs, now, hasItsDeclaredLength(Path.of(path), size));
+            seen.put(path, last);
+        }
+        return last.whole()
+                || !last.since().plus(stable).isAfter(now) && !Instant.ofEpochMilli(mtimeMs).plus(stable).isAfter(now);
+    }
+
+    private static boolean hasItsDeclaredLength(Path file, long size) {
+        try {
+            return FitsReader.primaryHduLength(file).equals(OptionalLong.of(size));
+        } catch (IOException e) {
+            // no whole FITS header yet, or none at all: the wait decides, and the intake records why it is unusable
+            return false;
+        }
     }
 }

@@ -7,10 +7,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The watched inbox folder. Read-only: {@code noop=true} never moves, renames or deletes anything there.
- * A file is offered once its size and mtime have not changed for {@code stable-seconds} (our filter,
- * checked at scan time: Camel fixes the idempotent key when it scans, so a read lock that waits after
- * the scan would remember a half-written size), and taken once per relative path + size + mtime (our
- * SQLite idempotent repository: a restart does not take it again, a changed file is taken again).
+ * A file is offered once it is completely written (our filter, {@link InboxStabilityFilter}): at the
+ * first scan that sees it when it is a FITS file exactly as long as its header declares, otherwise once
+ * its size and mtime have not changed for {@code stable-seconds}. This is decided at scan time: Camel fixes
+ * the idempotent key when it scans, so a read lock that waits after the scan would remember a
+ * half-written size. A file is taken once per relative path + size + mtime (our SQLite idempotent
+ * repository: a restart does not take it again, a changed file is taken again).
  * Hidden files and sync tools' temporary files are excluded.
  *
  * <p>Errors: a file that is no FITS image is not an error here (the intake records failed jobs). When

@@ -17,7 +17,14 @@ public class InboxStabilityFilter implements GenericFileFilter<File> {
 
     @Override
     public boolean accept(GenericFile<File> file) {
-        return file.isDirectory()
-                || stability.isComplete(file.getAbsoluteFilePath(), file.getFileLength(), file.getLastModified());
+        if (file.isDirectory()) {
+            return true;
+        }
+        // length first: a write stamps the mtime before it extends the file, so a file seen at its full
+        // length is seen with the mtime of its last write, and the idempotent key Camel makes from these
+        // two values stays the file's key afterwards
+        long length = file.getFileLength();
+        long mtimeMs = file.getLastModified();
+        return stability.isComplete(file.getAbsoluteFilePath(), length, mtimeMs);
     }
 }

@@ -124,6 +124,18 @@ class InboxFlowTest {
 
     @Test
     @Order(3)
+    void aCopyThatStopsShortIsTakenAfterTheStableWaitAndFailsAsTruncated() throws IOException {
+        Path target = Files.createDirectories(FOLDERS.inbox().resolve("aborted")).resolve("half.fit");
+        byte[] content = Files.readAllBytes(SharedFiles.rgbNgc7023());
+        Files.write(target, Arrays.copyOf(content, content.length / 2));
+
+        JsonNode job = awaitFinished("aborted/half.fit", 1).get(0);
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("failed");
+        assertThat(job.get("error_message").asText()).startsWith("data truncated");
+    }
+
+    @Test
+    @Order(4)
     void onlyTheNewestOfAGrowingStackIsProcessed() throws IOException {
         Path folder = Files.createDirectories(FOLDERS.inbox().resolve("MyWorks/M 42"));
         Path older = folder.resolve("Stacked_74_M 42_10.0s_IRCUT_20240101-200000.fit");
@@ -144,7 +156,7 @@ class InboxFlowTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void hostileFilesGetFailedJobsWithTheirReasonAndTheInboxGoesOn() throws IOException {
         Path dir = Files.createDirectories(FOLDERS.root().resolve("hostile-source"));
         List<Function<Path, Path>> corpus = List.of(HostileFitsCorpus::empty, HostileFitsCorpus::text,
@@ -171,7 +183,7 @@ class InboxFlowTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aRestartTakesNothingAgainButAChangedFileIsTakenAgain() throws IOException {
         app.close();
         start();
