@@ -24,7 +24,7 @@ N=${N:-16}
 RUNS=${RUNS:-5}
 LARGE_RUNS=${LARGE_RUNS:-3}
 BATCH_RUNS=${BATCH_RUNS:-3}
-# the inbox takes a whole FITS file at once, any other file once unchanged this long (default 5 s); scanned this often
+# the inbox takes a whole FITS file at the next scan, any other file once unchanged this long (default 5 s); scanned this often
 STABLE_SECONDS=${STABLE_SECONDS:-1}
 POLL_MS=${POLL_MS:-100}
 SHARED=${FITSFLOW_SHARED:-$repo/../shared}

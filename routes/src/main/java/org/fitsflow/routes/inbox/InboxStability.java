@@ -14,8 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides when an inbox file is completely written. A plain FITS file with the image in its primary HDU
- * says how long it is: when its length is exactly that, it is complete at the first scan that sees it.
- * Only its header blocks are read, and only when its size or mtime changed since the last scan.
+ * says how long it is: when its length is exactly that, and the next scan (one poll later) sees the same
+ * length and mtime, it is complete. The second look is for copy tools that set a file's full size first
+ * and fill it afterwards (SMB clients do): their writes keep moving the mtime. Only the header blocks are
+ * read, and only when the size or mtime changed since the last scan.
  *
  * <p>Any other file is complete once its size and mtime have been seen unchanged for {@code stable-seconds}:
  * one shorter than its header declares, longer, gzip, tile-compressed, with the image in an extension,
@@ -52,7 +54,7 @@ public class InboxStability {
             last = new Observation(size, mtimeMs, now, hasItsDeclaredLength(Path.of(path), size));
             seen.put(path, last);
         }
-        return last.whole()
+        return last.whole() && last.since().isBefore(now)
                 || !last.since().plus(stable).isAfter(now) && !Instant.ofEpochMilli(mtimeMs).plus(stable).isAfter(now);
     }
 

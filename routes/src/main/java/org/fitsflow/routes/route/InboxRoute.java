@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The watched inbox folder. Read-only: {@code noop=true} never moves, renames or deletes anything there.
- * A file is offered once it is completely written (our filter, {@link InboxStabilityFilter}): at the
- * first scan that sees it when it is a FITS file exactly as long as its header declares, otherwise once
+ * A file is offered once it is completely written (our filter, {@link InboxStabilityFilter}): when two
+ * scans in a row see a FITS file exactly as long as its header declares, with the same mtime, otherwise once
  * its size and mtime have not changed for {@code stable-seconds}. This is decided at scan time: Camel fixes
  * the idempotent key when it scans, so a read lock that waits after the scan would remember a
  * half-written size. A file is taken once per relative path + size + mtime (our SQLite idempotent
