@@ -234,7 +234,12 @@ class PipelineRunnerTest {
             }
         });
         worker.start();
-        stretching.await();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        while (!stretching.await(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            assertThat(outcome.get()).as("the run ended before the stretch").isNull();
+            assertThat(System.nanoTime() - deadline).as("the run did not reach the stretch in a minute: %s",
+                    java.util.Arrays.toString(worker.getStackTrace())).isNegative();
+        }
         worker.interrupt();
         interrupted.countDown();
         worker.join(30_000);
