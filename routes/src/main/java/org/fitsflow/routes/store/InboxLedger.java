@@ -1,41 +1,52 @@
 package org.fitsflow.routes.store;
 
 import java.time.Clock;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.annotation.DependsOn;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * The inbox files already taken, keyed by relative path + size + mtime: a restart does not take them
  * again, and a file that changes gets a new key and is taken again.
+ *
+ * <p>Every scan of the inbox asks about every file in it, and a telescope's folder collects thousands
+ * over the months: the keys are held in memory too (loaded at start-up, written through), so that a
+ * scan costs no database query per file. Only this process writes the table.
  */
 @Repository
 @DependsOn("schemaMigrator")
 public class InboxLedger {
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final Set<String> keys = ConcurrentHashMap.newKeySet();
 
     public InboxLedger(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        keys.addAll(jdbc.queryForList("SELECT file_key FROM inbox_seen", String.class));
     }
 
     /** Records the key; false when it was already there. */
     public boolean add(String key) {
-        return jdbc.update("INSERT INTO inbox_seen (file_key, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        boolean added = jdbc.update("INSERT INTO inbox_seen (file_key, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 key, clock.instant().toString()) == 1;
+        keys.add(key);
+        return added;
     }
 
     public boolean contains(String key) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM inbox_seen WHERE file_key = ?)", Boolean.class, key));
+        return keys.contains(key);
     }
 
     public boolean remove(String key) {
+        keys.remove(key);
         return jdbc.update("DELETE FROM inbox_seen WHERE file_key = ?", key) == 1;
     }
 
     public void clear() {
+        keys.clear();
         jdbc.update("DELETE FROM inbox_seen");
     }
 }
