@@ -12,7 +12,7 @@
 #   bench/run-bench.sh            N=16 RUNS=5 BATCH_RUNS=3 LARGE_RUNS=3 by default
 #
 # Environment: N (batch size), RUNS (repeats of single-file timings, median reported), LARGE_RUNS,
-# BATCH_RUNS (repeats of each batch, median reported),
+# BATCH_RUNS (repeats of each batch, median reported), REST_WARMUP (REST runs before the timed ones, 10),
 # STABLE_SECONDS and POLL_MS (inbox settings, 1 s and 100 ms; the service's defaults are 5 s and 2 s),
 # FITSFLOW_SHARED (test data, default ../shared), SERVICE_ARGS (extra service arguments), KEEP=1 keeps
 # the work folder with logs.
@@ -24,6 +24,8 @@ N=${N:-16}
 RUNS=${RUNS:-5}
 LARGE_RUNS=${LARGE_RUNS:-3}
 BATCH_RUNS=${BATCH_RUNS:-3}
+# a warm service has processed some files: its hot paths are compiled
+REST_WARMUP=${REST_WARMUP:-10}
 # the inbox takes a whole FITS file at the next scan, any other file once unchanged this long (default 5 s); scanned this often
 STABLE_SECONDS=${STABLE_SECONDS:-1}
 POLL_MS=${POLL_MS:-100}
@@ -135,9 +137,9 @@ until curl -fs "$base/api/process/pipelines" > /dev/null; do
     sleep 0.2
 done
 
-log "REST latency, one Seestar frame, 2 warm-up runs then $RUNS"
-rest_single=$("$PY" "$bench/rest_latency.py" "$base" "$work/frames/seestar.fit" --runs "$RUNS")
-rest_multipart=$("$PY" "$bench/rest_latency.py" "$base" "$work/frames/seestar.fit" --runs "$RUNS" --multipart)
+log "REST latency, one Seestar frame, $REST_WARMUP warm-up runs then $RUNS"
+rest_single=$("$PY" "$bench/rest_latency.py" "$base" "$work/frames/seestar.fit" --runs "$RUNS" --warmup "$REST_WARMUP")
+rest_multipart=$("$PY" "$bench/rest_latency.py" "$base" "$work/frames/seestar.fit" --runs "$RUNS" --warmup "$REST_WARMUP" --multipart)
 log "inbox batch of $N Seestar frames, $BATCH_RUNS times"
 service_batch=$(for r in $(seq "$BATCH_RUNS"); do
     "$PY" "$bench/inbox_batch.py" "$work/service/inbox" "$work/service/outbox" "$FRAME" "$N" --run "$r"; done | median)
