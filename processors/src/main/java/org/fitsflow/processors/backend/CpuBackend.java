@@ -40,7 +40,8 @@ public final class CpuBackend implements ComputeBackend {
             return;
         }
         double scale = 1 / (1 - c0);
-        float[] stretchedLevels = plane.length >= MIN_PIXELS_FOR_LEVEL_TABLE ? stretchedLevels(c0, scale, m) : null;
+        float[] stretchedLevels = plane.length >= MIN_PIXELS_FOR_LEVEL_TABLE && SixteenBitLevels.mostlyLevels(plane)
+                ? stretchedLevels(c0, scale, m) : null;
         ParallelRanges.forEach(plane.length, (from, to) -> {
             for (int i = from; i < to; i++) {
                 float x = plane[i];

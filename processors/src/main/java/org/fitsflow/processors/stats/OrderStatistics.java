@@ -209,7 +209,9 @@ public final class OrderStatistics {
         }
 
         static LevelHistogram of(float[] plane) {
-            List<Partial> parts = ParallelRanges.reduce(plane.length, Partial::new, (part, from, to) -> count(plane, from, to, part));
+            boolean mostlyLevels = SixteenBitLevels.mostlyLevels(plane);
+            List<Partial> parts = ParallelRanges.reduce(plane.length, Partial::new,
+                    (part, from, to) -> count(plane, from, to, part, mostlyLevels));
             long[] total = new long[BINS];
             long outside = 0;
             long offLevel = 0;
@@ -227,19 +229,24 @@ public final class OrderStatistics {
             return new LevelHistogram(total, inside + outside, outside, offLevel);
         }
 
-        private static void count(float[] plane, int from, int to, Partial part) {
+        private static void count(float[] plane, int from, int to, Partial part, boolean mostlyLevels) {
             Binning levels = Binning.UNIT_LEVELS;
             int[] counts = part.counts;
             long outside = 0;
             long offLevel = 0;
             for (int i = from; i < to; i++) {
                 float x = plane[i];
-                int level = SixteenBitLevels.levelOf(x);
+                // a 16-bit frame's samples are found by their level at a fraction of the binning's cost;
+                // any other value takes the binning's own rule, as every later pass does
+                int level = mostlyLevels ? SixteenBitLevels.levelOf(x) : -1;
                 if (level >= 0) {
                     counts[level]++;
                 } else if (x >= 0f && x <= 1f) {
-                    counts[levels.bin(x)]++;
-                    offLevel++;
+                    int b = levels.bin(x);
+                    counts[b]++;
+                    if (SixteenBitLevels.value(b) != x) {
+                        offLevel++;
+                    }
                 } else if (Float.isFinite(x)) {
                     outside++;
                 }

@@ -8,6 +8,7 @@ package org.fitsflow.processors.stats;
 public final class SixteenBitLevels {
     public static final int COUNT = 1 << 16;
     private static final float[] VALUES = new float[COUNT];
+    private static final int SAMPLES = 4096;
 
     static {
         for (int k = 0; k < COUNT; k++) {
@@ -20,6 +21,21 @@ public final class SixteenBitLevels {
 
     public static float value(int level) {
         return VALUES[level];
+    }
+
+    /**
+     * Whether most of the plane are levels, judged from up to 4096 evenly spaced samples: only then does
+     * looking each sample up first pay (float frames would pay the look-up and then compute anyway).
+     */
+    public static boolean mostlyLevels(float[] plane) {
+        int step = Math.max(1, plane.length / SAMPLES);
+        int seen = 0;
+        int levels = 0;
+        for (int i = 0; i < plane.length; i += step) {
+            seen++;
+            levels += levelOf(plane[i]) >= 0 ? 1 : 0;
+        }
+        return seen > 0 && levels * 4 >= seen * 3;
     }
 
     /** The level {@code x} is exactly, or -1. */

@@ -22,4 +22,19 @@ class SixteenBitLevelsTest {
         assertThat(SixteenBitLevels.levelOf(1.5f)).isEqualTo(-1);
         assertThat(SixteenBitLevels.levelOf(Float.POSITIVE_INFINITY)).isEqualTo(-1);
     }
+
+    @Test
+    void aPlaneIsMostlyLevelsWhenAtLeastThreeQuartersOfItsSamplesAre() {
+        float[] plane = new float[100_000];
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < plane.length; i++) {
+            plane[i] = random.nextInt(10) == 0 ? random.nextFloat() : SixteenBitLevels.value(random.nextInt(SixteenBitLevels.COUNT));
+        }
+        assertThat(SixteenBitLevels.mostlyLevels(plane)).isTrue();
+        for (int i = 0; i < plane.length; i++) {
+            plane[i] = random.nextBoolean() ? Float.NaN : plane[i];
+        }
+        assertThat(SixteenBitLevels.mostlyLevels(plane)).isFalse();
+        assertThat(SixteenBitLevels.mostlyLevels(new float[0])).isFalse();
+    }
 }
