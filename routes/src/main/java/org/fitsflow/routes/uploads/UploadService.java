@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.processors.fits.InvalidFitsException;
-import org.fitsflow.processors.image.FitsHeader;
+import org.fitsflow.processors.image.Image;
 import org.fitsflow.routes.config.FitsflowProperties;
 import org.fitsflow.routes.jobs.FitsFileName;
 import org.fitsflow.routes.store.FileRecord;
@@ -76,12 +76,11 @@ public class UploadService {
         String stem = name.safeStem().isEmpty() ? "" : "_" + name.safeStem();
         Path stored = uploads.resolve(UUID.randomUUID() + stem + (name.extension().isEmpty() ? ".fit" : name.extension()));
         content.moveTo(stored);
-        FitsHeader header;
+        Image image;
         try {
-            header = FitsReader.readHeader(stored);
             // the header can be sound while the pixels are not (cut off, all NaN): read them once here,
             // so that a file accepted now is a file a job can process
-            decoded.keep(stored, FitsReader.read(stored));
+            image = FitsReader.read(stored);
         } catch (InvalidFitsException e) {
             Files.deleteIfExists(stored);
             throw new UploadRejectedException(415, "not a usable FITS image", e.getMessage());
@@ -89,8 +88,9 @@ public class UploadService {
             Files.deleteIfExists(stored);
             throw e;
         }
+        decoded.keep(stored, image);
         return files.insert(new NewFile(sessionId, originalName, stored.toString(), type, Files.size(stored),
-                headerJson.write(header), null, null, null));
+                headerJson.write(image.header()), null, null, null));
     }
 
     /** The client's name reduced to its last path element, without control characters, at most 255 characters. */
