@@ -144,6 +144,20 @@ class WorkerMainTest {
     }
 
     @Test
+    void containerJobReadsTheStackingSettingsOfThePipelineWithTheSameChecks() throws Exception {
+        Path jobFolder = dir.resolve("job-20");
+        Files.createDirectories(jobFolder);
+        writeJob(jobFolder, Map.of("job_id", "20", "input", FRAME.toString(),
+                "pipeline", Map.of("name", "my_stack", "subs", "stack", "stacking", Map.of("kappa", 20, "interpolation", "bilinear"),
+                        "exports", List.of(Map.of("format", "fits")))));
+
+        assertThat(run(jobFolder.resolve("job.json").toString())).isEqualTo(1);
+
+        JsonNode result = json.readTree(jobFolder.resolve("result.json").toFile());
+        assertThat(result.get("error").asText()).isEqualTo("invalid pipeline: stacking: kappa must be between 1 and 10, got 20.0");
+    }
+
+    @Test
     void unreadableJobFileStillGetsAFailedResult() throws Exception {
         Path jobFolder = dir.resolve("job-20");
         Files.createDirectories(jobFolder);

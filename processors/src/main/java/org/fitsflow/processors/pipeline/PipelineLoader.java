@@ -14,6 +14,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.fitsflow.processors.stacking.StackingParameters;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -28,7 +29,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class PipelineLoader {
     private static final Pattern NAME = Pattern.compile("[a-z0-9_-]{1,64}");
-    private static final Set<String> TOP_LEVEL = Set.of("name", "description", "steps", "exports");
+    private static final Set<String> TOP_LEVEL = Set.of("name", "description", "subs", StackingSection.KEY, "steps", "exports");
 
     private final StepRegistry steps;
     private final ExporterRegistry exporters;
@@ -93,11 +94,15 @@ public final class PipelineLoader {
         return Collections.unmodifiableSortedMap(pipelines);
     }
 
-    /** The structure REST clients post as JSON: {name, description, steps: [{step, ...}], exports: [{format, ...}]}. */
+    /**
+     * The structure REST clients post as JSON: {name, description, subs, stacking: {kappa, ...},
+     * steps: [{step, ...}], exports: [{format, ...}]}; subs and stacking are optional.
+     */
     public PipelineDefinition fromMap(Map<?, ?> map) {
         for (Object key : map.keySet()) {
             if (!TOP_LEVEL.contains(String.valueOf(key))) {
-                throw new InvalidPipelineException("unknown field '" + key + "'; known: description, exports, name, steps");
+                throw new InvalidPipelineException("unknown field '" + key + "'; known: description, exports, name, "
+                        + StackingSection.KEY + ", steps, subs");
             }
         }
         String name = text(map.get("name"), "name");
@@ -106,6 +111,8 @@ public final class PipelineLoader {
                     + (name == null ? "nothing" : "'" + name + "'"));
         }
         String description = text(map.get("description"), "description");
+        SubsMode subs = SubsMode.fromKey(map.get("subs"));
+        StackingParameters stacking = stacking(map.get(StackingSection.KEY), subs);
         List<StepSpec> stepSpecs = new ArrayList<>();
         List<Map<String, Object>> stepItems = items(map.get("steps"), "steps");
         for (int i = 0; i < stepItems.size(); i++) {
@@ -119,7 +126,8 @@ public final class PipelineLoader {
         for (int i = 0; i < exportItems.size(); i++) {
             exportSpecs.add(exportSpec(exportItems.get(i), i + 1));
         }
-        PipelineDefinition definition = new PipelineDefinition(name, description == null ? "" : description, stepSpecs, exportSpecs);
+        PipelineDefinition definition = new PipelineDefinition(name, description == null ? "" : description, subs, stacking,
+                stepSpecs, exportSpecs);
         validate(definition);
         return definition;
     }
@@ -141,6 +149,35 @@ public final class PipelineLoader {
             } catch (InvalidPipelineException e) {
                 throw new InvalidPipelineException("export " + (i + 1) + ": " + e.getMessage());
             }
+        }
+    }
+
+    /** The {@code stacking:} section, only allowed with {@code subs: stack}; absent means the defaults. */
+    private static StackingParameters stacking(Object section, SubsMode subs) {
+        if (section == null) {
+            return null;
+        }
+        if (subs != SubsMode.STACK) {
+            throw new InvalidPipelineException("stacking: only a pipeline with subs: stack stacks, this one has "
+                    + (subs == SubsMode.ONE_FILE ? "no subs key (it runs on one file)" : "subs: " + subs.key()));
+        }
+        if (!(section instanceof Map<?, ?> map)) {
+            throw new InvalidPipelineException("stacking must be a mapping like {kappa: 2.5}, got " + section);
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!(entry.getKey() instanceof String key)) {
+                throw new InvalidPipelineException("stacking: parameter names must be text, got " + entry.getKey());
+            }
+            if (entry.getValue() == null) {
+                throw new InvalidPipelineException("stacking: parameter '" + key + "' has no value");
+            }
+            params.put(key, entry.getValue());
+        }
+        try {
+            return StackingSection.fromMap(params);
+        } catch (InvalidPipelineException e) {
+            throw new InvalidPipelineException("stacking: " + e.getMessage());
         }
     }
 

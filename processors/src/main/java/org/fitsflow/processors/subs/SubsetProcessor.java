@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.fitsflow.processors.analysis.FrameQuality;
@@ -25,6 +24,7 @@ import org.fitsflow.processors.pipeline.PipelineDefinition;
 import org.fitsflow.processors.pipeline.PipelineResult;
 import org.fitsflow.processors.pipeline.PipelineRunner;
 import org.fitsflow.processors.pipeline.ProgressListener;
+import org.fitsflow.processors.pipeline.StackingSection;
 import org.fitsflow.processors.pipeline.StepSpec;
 import org.fitsflow.processors.stacking.StackResult;
 import org.fitsflow.processors.stacking.StackedFrame;
@@ -34,15 +34,13 @@ import org.fitsflow.processors.steps.StarDetection;
 import org.fitsflow.processors.steps.StarDetectionStepParameters;
 
 /**
- * Runs the pipelines that take a set of subs rather than one file: {@code analyze_subs} (quality report) and
- * {@code stack_subs} (registered, sigma-clipped master plus the pipeline's own steps and exports as its
- * preview). Returns the same {@link PipelineResult} as the single-file {@link PipelineRunner}. Cancellation is
- * an interrupt of the calling thread ({@code PipelineCancelledException}).
+ * Runs the pipelines that take a set of subs rather than one file, as their {@code subs} key says:
+ * {@code subs: analyze} (quality report, e.g. {@code analyze_subs}) and {@code subs: stack} (registered,
+ * sigma-clipped master with the pipeline's {@code stacking} settings, plus its own steps and exports as the
+ * preview, e.g. {@code stack_subs}). Returns the same {@link PipelineResult} as the single-file
+ * {@link PipelineRunner}. Cancellation is an interrupt of the calling thread ({@code PipelineCancelledException}).
  */
 public final class SubsetProcessor {
-    public static final String ANALYZE_SUBS = "analyze_subs";
-    public static final String STACK_SUBS = "stack_subs";
-    private static final Set<String> MULTI_FILE = Set.of(ANALYZE_SUBS, STACK_SUBS);
     /** Stacking takes this share of the progress, the master's preview the rest. */
     private static final double STACKING_SHARE = 90;
 
@@ -58,11 +56,6 @@ public final class SubsetProcessor {
         this.runner = runner;
     }
 
-    /** Whether the named pipeline takes a set of subs, i.e. must be run here and not by {@link PipelineRunner}. */
-    public static boolean isMultiFile(String pipelineName) {
-        return MULTI_FILE.contains(pipelineName);
-    }
-
     /** The FITS files of a folder such as a Seestar {@code <target>_sub/}, sorted by name; hidden files are skipped. */
     public static List<Path> fitsFiles(Path folder) throws IOException {
         try (Stream<Path> listing = Files.list(folder)) {
@@ -74,20 +67,20 @@ public final class SubsetProcessor {
     }
 
     /**
-     * Runs {@code analyze_subs} or {@code stack_subs} (chosen by the pipeline's name) on the files.
+     * Analyses or stacks the files, as the pipeline's {@code subs} key says.
      *
-     * @throws InvalidPipelineException for another pipeline or an empty set of files
+     * @throws InvalidPipelineException for a pipeline over one file or an empty set of files
      */
     public PipelineResult run(List<Path> files, PipelineDefinition pipeline, Path outputDir, String outputStem,
                               ProgressListener listener) throws IOException {
         if (files.isEmpty()) {
             throw new InvalidPipelineException(pipeline.name() + " needs at least one sub, got none");
         }
-        return switch (pipeline.name()) {
-            case ANALYZE_SUBS -> analyze(files, pipeline, outputDir, outputStem, listener);
-            case STACK_SUBS -> stack(files, pipeline, outputDir, outputStem, listener);
-            default -> throw new InvalidPipelineException("'" + pipeline.name() + "' works on one file; "
-                    + "sets of subs take " + ANALYZE_SUBS + " or " + STACK_SUBS);
+        return switch (pipeline.subs()) {
+            case ANALYZE -> analyze(files, pipeline, outputDir, outputStem, listener);
+            case STACK -> stack(files, pipeline, outputDir, outputStem, listener);
+            case ONE_FILE -> throw new InvalidPipelineException("'" + pipeline.name() + "' works on one file; "
+                    + "a pipeline over a set of subs says subs: analyze or subs: stack");
         };
     }
 
@@ -105,7 +98,7 @@ public final class SubsetProcessor {
         putMedian(measurements, "median_fwhm_px", subs, FrameQuality::fwhmPixels);
         putMedian(measurements, "median_fwhm_arcsec", subs, FrameQuality::fwhmArcsec);
         putMedian(measurements, "median_star_count", subs, q -> q.starCount());
-        listener.onProgress(100, ANALYZE_SUBS);
+        listener.onProgress(100, pipeline.name());
         return new PipelineResult(outputs, backend.isGpu(), backend.name(), firstSummary(files), measurements);
     }
 
@@ -122,14 +115,16 @@ public final class SubsetProcessor {
     }
 
     /**
-     * Writes the master {@code <stem>.fits} (float32, linear) and runs the pipeline's steps and exports on it
-     * as the preview ({@code <stem>.jpg} for the shipped preset). Outputs: the preview's first (the main output,
+     * Writes the master {@code <stem>.fits} (float32, linear), stacked with the pipeline's {@code stacking}
+     * settings and the detection of its {@code star_detection} step, and runs the pipeline's steps and exports
+     * on it as the preview ({@code <stem>.jpg} for the shipped preset). Outputs: the preview's first (the main output,
      * a picture), then the master.
      */
     public PipelineResult stack(List<Path> files, PipelineDefinition pipeline, Path outputDir, String outputStem,
                                 ProgressListener listener) throws IOException {
         Files.createDirectories(outputDir);
-        StackingParameters parameters = StackingParameters.DEFAULTS.withDetection(detection(pipeline));
+        StackingParameters parameters = (pipeline.stacking() != null ? pipeline.stacking() : StackingParameters.DEFAULTS)
+                .withDetection(detection(pipeline));
         Path work = Files.createTempDirectory(outputDir, ".stacking-");
         StackResult stack;
         try {
@@ -139,9 +134,9 @@ public final class SubsetProcessor {
             Files.deleteIfExists(work);
         }
         Path master = outputDir.resolve(outputStem + ".fits");
-        FitsWriter.writeFloat32(stack.master(), master, history(stack, parameters));
+        FitsWriter.writeFloat32(stack.master(), master, history(pipeline.name(), stack, parameters));
 
-        PipelineDefinition preview = new PipelineDefinition(pipeline.name(), pipeline.description(),
+        PipelineDefinition preview = PipelineDefinition.overOneFile(pipeline.name(), pipeline.description(),
                 pipeline.steps().stream().filter(s -> !s.type().equals(StarDetection.NAME)).toList(), pipeline.exports());
         PipelineResult previewResult;
         try {
@@ -157,16 +152,22 @@ public final class SubsetProcessor {
         measurements.put("subs", stack.frames().size());
         measurements.put("stacked", stack.usedCount());
         measurements.put("reference", stack.reference().getFileName().toString());
+        measurements.put(StackingSection.KEY, StackingSection.toMap(parameters));
         measurements.put("rejected", stack.frames().stream().filter(f -> !f.used())
                 .map(f -> f.file().getFileName() + ": " + f.reason()).toList());
         return new PipelineResult(outputs, backend.isGpu() || previewResult.gpuUsed(), backend.name(),
                 previewResult.input(), measurements);
     }
 
-    private static List<String> history(StackResult stack, StackingParameters parameters) {
+    private static List<String> history(String pipelineName, StackResult stack, StackingParameters parameters) {
         List<String> history = new ArrayList<>();
-        history.add(String.format(Locale.ROOT, "FitsFlow stack_subs: %d of %d subs, sigma-clipped mean kappa %.1f",
-                stack.usedCount(), stack.frames().size(), parameters.kappa()));
+        // Short lines: a HISTORY card holds 72 characters, a longer line is split over two cards.
+        history.add(String.format(Locale.ROOT, "FitsFlow %s: %d of %d subs", pipelineName, stack.usedCount(),
+                stack.frames().size()));
+        history.add(String.format(Locale.ROOT, "sigma-clipped mean, kappa %s, %d iterations", parameters.kappa(),
+                parameters.iterations()));
+        history.add(StackingSection.name(parameters.interpolation()) + " interpolation, flagged subs "
+                + (parameters.rejectFlagged() ? "left out" : "kept"));
         history.add("reference " + stack.reference().getFileName());
         for (StackedFrame frame : stack.frames()) {
             history.add((frame.used() ? "used " : "left out ") + frame.file().getFileName()

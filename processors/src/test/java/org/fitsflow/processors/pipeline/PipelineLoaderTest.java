@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.fitsflow.processors.stacking.Interpolation;
+import org.fitsflow.processors.stacking.StackingParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +52,69 @@ class PipelineLoaderTest {
                 "full_dso", "quick_dso", "stack_subs");
         assertThat(presets.get("quick_dso").exports()).containsExactly(new ExportSpec("jpeg", Map.of("quality", 95)));
         assertThat(presets.get("export_pixinsight").steps()).isEmpty();
+        assertThat(presets.get("analyze_subs").subs()).isEqualTo(SubsMode.ANALYZE);
+        assertThat(presets.get("stack_subs").subs()).isEqualTo(SubsMode.STACK);
+        assertThat(presets.get("stack_subs").stacking()).isEqualTo(StackingParameters.DEFAULTS);
+        assertThat(presets.values()).filteredOn(PipelineDefinition::overSubs).extracting(PipelineDefinition::name)
+                .containsExactly("analyze_subs", "stack_subs");
+    }
+
+    @Test
+    void readsWhatAPipelineRunsOverAndItsStackingSettings() {
+        PipelineDefinition stack = loader.parse("""
+                name: my_stack
+                subs: stack
+                stacking:
+                  kappa: 3
+                  iterations: 5
+                  reject_flagged: false
+                  interpolation: Bilinear
+                exports: [{format: fits}]
+                """);
+        PipelineDefinition stackWithDefaults = loader.parse("name: s\nsubs: stack\nstacking: {kappa: 2.0}\nexports: [{format: fits}]\n");
+        PipelineDefinition analyze = loader.parse("name: a\nsubs: analyze\nexports: [{format: jpeg}]\n");
+        PipelineDefinition oneFile = loader.parse("name: one\nexports: [{format: jpeg}]\n");
+
+        assertThat(stack.subs()).isEqualTo(SubsMode.STACK);
+        assertThat(stack.stacking()).isEqualTo(new StackingParameters(3, 5, false, Interpolation.BILINEAR,
+                StackingParameters.DEFAULTS.detection()));
+        assertThat(stackWithDefaults.stacking()).isEqualTo(new StackingParameters(2.0, 3, true, Interpolation.BICUBIC,
+                StackingParameters.DEFAULTS.detection()));
+        assertThat(analyze.overSubs()).isTrue();
+        assertThat(analyze.stacking()).isNull();
+        assertThat(oneFile.subs()).isEqualTo(SubsMode.ONE_FILE);
+        assertThat(oneFile.overSubs()).isFalse();
+    }
+
+    @Test
+    void refusesBadSubsAndStackingSettingsNamingTheProblem() {
+        String exports = "exports: [{format: fits}]\n";
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stacked\n" + exports))
+                .hasMessage("subs must be analyze or stack (a pipeline over a set of subs), got 'stacked'");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: true\n" + exports))
+                .hasMessage("subs must be analyze or stack (a pipeline over a set of subs), got true");
+        assertThatThrownBy(() -> loader.parse("name: q\nstacking: {kappa: 3}\n" + exports))
+                .hasMessage("stacking: only a pipeline with subs: stack stacks, this one has no subs key (it runs on one file)");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: analyze\nstacking: {kappa: 3}\n" + exports))
+                .hasMessage("stacking: only a pipeline with subs: stack stacks, this one has subs: analyze");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: 3\n" + exports))
+                .hasMessage("stacking must be a mapping like {kappa: 2.5}, got 3");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {kapa: 3}\n" + exports))
+                .hasMessage("stacking: unknown parameter 'kapa' for stacking; known: interpolation, iterations, kappa, reject_flagged");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {kappa: 0.5}\n" + exports))
+                .hasMessage("stacking: kappa must be between 1 and 10, got 0.5");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {kappa: high}\n" + exports))
+                .hasMessage("stacking: kappa must be a number, got 'high'");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {iterations: 2.5}\n" + exports))
+                .hasMessage("stacking: iterations must be a whole number, got 2.5");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {iterations: 0}\n" + exports))
+                .hasMessage("stacking: iterations must be 1..20, got 0");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {reject_flagged: yes please}\n" + exports))
+                .hasMessage("stacking: reject_flagged must be true or false, got 'yes please'");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {interpolation: lanczos}\n" + exports))
+                .hasMessage("stacking: interpolation must be one of bicubic, bilinear, got 'lanczos'");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {kappa: }\n" + exports))
+                .hasMessage("stacking: parameter 'kappa' has no value");
     }
 
     @Test
@@ -134,7 +199,7 @@ class PipelineLoaderTest {
     @Test
     void namesStructuralMistakes() {
         assertThatThrownBy(() -> loader.parse("name: q\nexport: [{format: jpeg}]\n"))
-                .hasMessage("unknown field 'export'; known: description, exports, name, steps");
+                .hasMessage("unknown field 'export'; known: description, exports, name, stacking, steps, subs");
         assertThatThrownBy(() -> loader.parse("name: q\nexports: [{format: gif}]\n"))
                 .hasMessage("export 1: unknown format 'gif'; known: fits, jpeg, png, tiff");
         assertThatThrownBy(() -> loader.parse("name: q\nexports: [{quality: 3}]\n"))
@@ -161,6 +226,17 @@ class PipelineLoaderTest {
         assertThat(pipeline.steps().get(0).params()).containsEntry("midtones", 0.3);
         assertThat(pipeline.exports()).containsExactly(new ExportSpec("png", Map.of("bits", 16)));
         assertThat(pipeline.description()).isEmpty();
+        assertThat(pipeline.overSubs()).isFalse();
+    }
+
+    @Test
+    void stackingSettingsSurviveTheWayBackToJson() {
+        PipelineDefinition stack = loader.parse("name: s\nsubs: stack\nstacking: {kappa: 3.5, interpolation: bilinear}\n"
+                + "exports: [{format: fits}]\n");
+        Map<String, Object> posted = Map.of("name", "s", "subs", stack.subs().key(),
+                StackingSection.KEY, StackingSection.toMap(stack.stacking()), "exports", List.of(Map.of("format", "fits")));
+
+        assertThat(loader.fromMap(posted)).isEqualTo(stack);
     }
 
     @Test

@@ -262,7 +262,7 @@ class PipelineRunnerTest {
 
     @Test
     void anUnvalidatedBadDefinitionFailsBeforeReading() {
-        PipelineDefinition unchecked = new PipelineDefinition("raw", "", List.of(new StepSpec("histogram_stretch",
+        PipelineDefinition unchecked = PipelineDefinition.overOneFile("raw", "", List.of(new StepSpec("histogram_stretch",
                 java.util.Map.of("target_background", 3))), List.of(new ExportSpec("jpeg", java.util.Map.of())));
         List<String> stages = new ArrayList<>();
 

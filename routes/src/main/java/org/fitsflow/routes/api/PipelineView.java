@@ -3,12 +3,20 @@ package org.fitsflow.routes.api;
 import java.util.List;
 import java.util.Map;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
+import org.fitsflow.processors.pipeline.StackingSection;
 
-/** A pipeline as the API shows it. */
-public record PipelineView(String name, String description, boolean builtIn, List<Map<String, Object>> steps,
-                           List<Map<String, Object>> exports) {
+/**
+ * A pipeline as the API shows it, with the keys of its YAML.
+ *
+ * @param subs     {@code analyze} or {@code stack} for a pipeline that runs once over a session's subs, {@code null} for one
+ *                 that runs on each file
+ * @param stacking the stacking settings of a {@code subs: stack} pipeline, else {@code null}
+ */
+public record PipelineView(String name, String description, boolean builtIn, String subs, Map<String, Object> stacking,
+                           List<Map<String, Object>> steps, List<Map<String, Object>> exports) {
     static PipelineView of(PipelineDefinition p, boolean builtIn) {
-        return new PipelineView(p.name(), p.description(), builtIn,
+        return new PipelineView(p.name(), p.description(), builtIn, p.subs().key(),
+                p.stacking() == null ? null : StackingSection.toMap(p.stacking()),
                 p.steps().stream().map(s -> withType("step", s.type(), s.params())).toList(),
                 p.exports().stream().map(e -> withType("format", e.format(), e.params())).toList());
     }

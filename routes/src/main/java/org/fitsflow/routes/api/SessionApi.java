@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fitsflow.processors.subs.SubsetProcessor;
+import org.fitsflow.processors.pipeline.PipelineDefinition;
 import org.fitsflow.routes.config.FitsflowProperties;
 import org.fitsflow.routes.executor.JobFolders;
 import org.fitsflow.routes.jobs.JobCancellation;
@@ -123,8 +123,9 @@ public class SessionApi {
 
     /**
      * One job per file of the session, or one job over all its files for the pipelines that take a set
-     * of subs (analyze_subs, stack_subs); {@code jobs_per} says which. The answer carries all jobs in
-     * {@code jobs} and, at the top level, the fields of the first job (so one job reads like a job).
+     * of subs (a {@code subs} key, as analyze_subs and stack_subs have); {@code jobs_per} says which. The
+     * answer carries all jobs in {@code jobs} and, at the top level, the fields of the first job (so one job
+     * reads like a job).
      */
     public Map<String, Object> process(long id, ProcessRequest request) {
         SessionRecord session = existing(id);
@@ -132,9 +133,8 @@ public class SessionApi {
             throw ApiException.badRequest("pipeline_name is required; known pipelines: " + pipelines.names());
         }
         String pipeline = request.pipelineName();
-        if (pipelines.find(pipeline).isEmpty()) {
-            throw ApiException.badRequest("unknown pipeline '" + pipeline + "'; known pipelines: " + pipelines.names());
-        }
+        PipelineDefinition definition = pipelines.find(pipeline).orElseThrow(() ->
+                ApiException.badRequest("unknown pipeline '" + pipeline + "'; known pipelines: " + pipelines.names()));
         if (session.isUploading()) {
             throw ApiException.conflict("session " + id + " is still uploading; finalize it first");
         }
@@ -143,7 +143,7 @@ public class SessionApi {
         if (usable.isEmpty()) {
             throw ApiException.conflict("session " + id + " has no files to process");
         }
-        boolean overSession = SubsetProcessor.isMultiFile(pipeline);
+        boolean overSession = definition.overSubs();
         List<JobRecord> created = transactions.execute(status -> overSession
                 ? List.of(jobs.insertOverFiles(id, usable.stream().map(FileRecord::id).toList(), pipeline))
                 : usable.stream().map(f -> jobs.insert(id, f.id(), pipeline, null, null)).toList());

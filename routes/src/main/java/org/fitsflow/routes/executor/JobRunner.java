@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs a job's pipeline on its file into {@code data/jobs/{id}/outputs}: {@code PipelineRunner} for one
- * file, {@code SubsetProcessor} for the pipelines that take a set of subs (analyze_subs, stack_subs).
+ * file, {@code SubsetProcessor} for the pipelines that take a set of subs (those with a {@code subs} key).
  * The folder is emptied first, so running a job again (after a restart) replaces its outputs. Pipelines
  * over a set of subs always run in this process, also with the docker executor.
  */
@@ -51,10 +51,10 @@ public class JobRunner {
      * @throws InvalidPipelineException when the pipeline is unknown or does not validate
      */
     public JobOutcome run(JobRecord job, List<FileRecord> inputs, ProgressListener progress) throws IOException {
-        if (!SubsetProcessor.isMultiFile(job.pipelineName())) {
+        PipelineDefinition pipeline = pipeline(job);
+        if (!pipeline.overSubs()) {
             return run(job, inputs.get(0), progress);
         }
-        PipelineDefinition pipeline = pipeline(job);
         folders.delete(job.id());
         List<Path> files = inputs.stream().map(f -> Path.of(f.storedPath())).toList();
         PipelineResult result = new SubsetProcessor(backend)

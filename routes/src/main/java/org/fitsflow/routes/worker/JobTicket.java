@@ -3,7 +3,6 @@ package org.fitsflow.routes.worker;
 import java.nio.file.Path;
 import java.util.List;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
-import org.fitsflow.processors.subs.SubsetProcessor;
 
 /**
  * Everything a worker needs to run one job without the database: the job folder (relative to the data
@@ -13,7 +12,7 @@ import org.fitsflow.processors.subs.SubsetProcessor;
  * @param jobId      the job's row id (progress and results are reported under it)
  * @param jobFolder  the job folder relative to the data folder, e.g. {@code jobs/42}
  * @param inputNames the inputs' file names inside {@code <jobFolder>/input/}: one, or the subs of a
- *                   pipeline over several files ({@code stack_subs}, {@code analyze_subs})
+ *                   pipeline over a set of subs ({@code subs: analyze} or {@code subs: stack})
  * @param pipeline   the full pipeline definition, so that workers need no pipeline catalogue
  * @param outputStem outputs are named {@code <outputStem>.<ext>}
  */
@@ -29,7 +28,7 @@ public record JobTicket(long jobId, String jobFolder, List<String> inputNames, P
     }
 
     public boolean overSeveralFiles() {
-        return inputNames.size() > 1 || SubsetProcessor.isMultiFile(pipeline.name());
+        return inputNames.size() > 1 || pipeline.overSubs();
     }
 
     public Path jobDir(Path dataDir) {

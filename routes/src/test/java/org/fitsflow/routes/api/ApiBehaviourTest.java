@@ -312,7 +312,49 @@ class ApiBehaviourTest {
 
     @Test
     void aPipelineOverSubsRunsOneJobOverTheWholeSession() throws IOException {
-        long session = newSession("M 94 subs");
+        long jobId = analyzesASessionOfSubsInOneJob("M 94 subs", "analyze_subs");
+
+        assertThat(api.get("/api/process/jobs/" + jobId + "/download?file=../../fitsflow.db").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCustomPipelineSaysItRunsOverSubsAndRunsOneJobOverTheSession() throws IOException {
+        ApiClient.Answer created = api.post("/api/process/pipelines", "application/yaml", """
+                name: night_report
+                description: The quality report under another name
+                subs: analyze
+                steps:
+                  - step: star_detection
+                    threshold_sigma: 6
+                exports:
+                  - format: jpeg
+                """);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("subs").asText()).isEqualTo("analyze");
+        JsonNode all = api.get("/api/process/pipelines").json();
+        assertThat(pipelineNamed(all, "stack_subs").get("subs").asText()).isEqualTo("stack");
+        assertThat(pipelineNamed(all, "stack_subs").get("stacking").get("interpolation").asText()).isEqualTo("bicubic");
+        assertThat(pipelineNamed(all, "quick_dso").get("subs").isNull()).isTrue();
+        ApiClient.Answer misplaced = api.post("/api/process/pipelines", "application/yaml",
+                "name: not_stacking\nsubs: analyze\nstacking: {kappa: 3}\nexports: [{format: jpeg}]\n");
+        assertThat(misplaced.status()).isEqualTo(400);
+        assertThat(misplaced.json().get("detail").asText()).isEqualTo("stacking: only a pipeline with subs: stack stacks, this one has subs: analyze");
+
+        analyzesASessionOfSubsInOneJob("M 94 night report", "night_report");
+    }
+
+    private static JsonNode pipelineNamed(JsonNode pipelines, String name) {
+        for (JsonNode pipeline : pipelines) {
+            if (pipeline.get("name").asText().equals(name)) {
+                return pipeline;
+            }
+        }
+        throw new AssertionError("no pipeline " + name + " in " + pipelines);
+    }
+
+    /** Uploads three M 94 subs into a new session, processes it with the pipeline and checks the report; returns the job id. */
+    private long analyzesASessionOfSubsInOneJob(String sessionName, String pipeline) throws IOException {
+        long session = newSession(sessionName);
         Path subs = Path.of(System.getProperty("fitsflow.shared", "../../shared"), "data/seestar-subs");
         List<Long> fileIds = new ArrayList<>();
         for (String name : List.of("Light_M_94_10.0s_IRCUT_20250326-212046.fit", "Light_M_94_10.0s_IRCUT_20250326-212057.fit",
@@ -320,7 +362,8 @@ class ApiBehaviourTest {
             fileIds.add(api.upload(uploadPath(session), subs.resolve(name), name, "light").json().get("id").asLong());
         }
         api.postJson("/api/process/sessions/" + session + "/finalize", "");
-        ApiClient.Answer processing = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\":\"analyze_subs\"}");
+        ApiClient.Answer processing = api.postJson("/api/process/sessions/" + session + "/process",
+                "{\"pipeline_name\":\"" + pipeline + "\"}");
         assertThat(processing.status()).as(processing.body()).isEqualTo(202);
         assertThat(processing.json().get("jobs_per").asText()).isEqualTo("session");
         assertThat(processing.json().get("jobs")).hasSize(1);
@@ -334,13 +377,13 @@ class ApiBehaviourTest {
         assertThat(inputs).containsExactlyElementsOf(fileIds);
         List<String> outputs = new ArrayList<>();
         done.get("output_files").forEach(n -> outputs.add(n.asText()));
-        assertThat(outputs).allMatch(n -> n.startsWith("session-" + session + ".analyze_subs"));
+        assertThat(outputs).allMatch(n -> n.startsWith("session-" + session + "." + pipeline));
         String csv = outputs.stream().filter(n -> n.endsWith(".csv")).findFirst().orElseThrow();
         ApiClient.Answer report = api.get("/api/process/jobs/" + jobId + "/download?file=" + csv);
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.header("Content-Type")).startsWith("text/csv");
         assertThat(report.body().lines().filter(l -> l.contains("Light_M_94"))).hasSize(3);
-        assertThat(api.get("/api/process/jobs/" + jobId + "/download?file=../../fitsflow.db").status()).isEqualTo(404);
+        return jobId;
     }
 
     @Test

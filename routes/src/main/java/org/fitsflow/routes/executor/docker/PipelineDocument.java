@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.fitsflow.processors.pipeline.ExportSpec;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
+import org.fitsflow.processors.pipeline.StackingSection;
 import org.fitsflow.processors.pipeline.StepSpec;
 
 /**
  * A pipeline in the form {@code job.json} carries it, the one REST clients post:
- * {@code {name, description, steps: [{step, ...params}], exports: [{format, ...params}]}}.
+ * {@code {name, description, subs, stacking: {kappa, ...}, steps: [{step, ...params}], exports: [{format, ...params}]}},
+ * subs and stacking only where the pipeline has them.
  */
 final class PipelineDocument {
     private PipelineDocument() {
@@ -20,6 +22,12 @@ final class PipelineDocument {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("name", pipeline.name());
         document.put("description", pipeline.description());
+        if (pipeline.overSubs()) {
+            document.put("subs", pipeline.subs().key());
+        }
+        if (pipeline.stacking() != null) {
+            document.put(StackingSection.KEY, StackingSection.toMap(pipeline.stacking()));
+        }
         List<Map<String, Object>> steps = new ArrayList<>();
         for (StepSpec step : pipeline.steps()) {
             Map<String, Object> item = new LinkedHashMap<>();

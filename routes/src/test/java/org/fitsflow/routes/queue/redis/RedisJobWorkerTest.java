@@ -18,7 +18,9 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.fitsflow.processors.pipeline.ExportSpec;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
+import org.fitsflow.processors.pipeline.PipelineLoader;
 import org.fitsflow.processors.pipeline.StepSpec;
+import org.fitsflow.processors.stacking.Interpolation;
 import org.fitsflow.routes.queue.redis.RedisEventConsumer.ReceivedEvent;
 import org.fitsflow.routes.queue.redis.ScriptedExecutor.Behaviour;
 import org.fitsflow.routes.queue.redis.WorkerEvent.Type;
@@ -34,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RedisJobWorkerTest {
     private static final Duration VISIBILITY = Duration.ofMillis(800);
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final PipelineDefinition PIPELINE = new PipelineDefinition("quick_dso", "stretch and JPEG",
+    private static final PipelineDefinition PIPELINE = PipelineDefinition.overOneFile("quick_dso", "stretch and JPEG",
             List.of(new StepSpec("histogram_stretch", Map.of("mode", "unlinked"))),
             List.of(new ExportSpec("jpeg", Map.of("quality", 95))));
 
@@ -117,6 +119,26 @@ class RedisJobWorkerTest {
         assertThat(delivery.ticket().pipeline().steps().get(0).params()).containsEntry("mode", "unlinked");
         assertThat(delivery.attempt()).isEqualTo(1);
         assertThat(executor.runsOf(8)).isZero();
+    }
+
+    @Test
+    void theTicketKeepsWhatThePipelineRunsOverAndHowItStacks() throws Exception {
+        PipelineDefinition stack = new PipelineLoader().parse("""
+                name: my_stack
+                subs: stack
+                stacking: {kappa: 3, iterations: 4, reject_flagged: false, interpolation: bilinear}
+                exports: [{format: fits}]
+                """);
+        JobTicket sent = new JobTicket(15, "jobs/15", List.of("sub-1.fit"), stack, "session-3.my_stack");
+        RedisJobConsumer consumer = new RedisJobConsumer(connection(), settings, "reader");
+        publisher.publish(sent);
+
+        JobTicket received = consumer.next().orElseThrow().ticket();
+
+        assertThat(received).isEqualTo(sent);
+        assertThat(received.pipeline().stacking().interpolation()).isEqualTo(Interpolation.BILINEAR);
+        assertThat(received.overSeveralFiles()).as("one sub, but a pipeline over subs").isTrue();
+        assertThat(ticket(16).overSeveralFiles()).isFalse();
     }
 
     @Test

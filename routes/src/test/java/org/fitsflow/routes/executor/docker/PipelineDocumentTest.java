@@ -1,0 +1,48 @@
+package org.fitsflow.routes.executor.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Map;
+import org.fitsflow.processors.pipeline.PipelineDefinition;
+import org.fitsflow.processors.pipeline.PipelineLoader;
+import org.junit.jupiter.api.Test;
+
+/** The pipeline as job.json carries it reads back, through JSON, as the same definition in the container. */
+class PipelineDocumentTest {
+    private final PipelineLoader loader = new PipelineLoader();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void everyShippedPipelineSurvivesTheWayThroughJobJson() throws Exception {
+        for (PipelineDefinition shipped : loader.loadDirectory(Path.of("../config/pipelines")).values()) {
+            assertThat(throughJobJson(shipped)).as(shipped.name()).isEqualTo(shipped);
+        }
+    }
+
+    @Test
+    void keepsWhatAPipelineRunsOverAndItsStackingSettings() throws Exception {
+        PipelineDefinition stack = loader.parse("""
+                name: my_stack
+                subs: stack
+                stacking: {kappa: 3.5, iterations: 2, reject_flagged: false, interpolation: bilinear}
+                steps: [{step: star_detection, threshold_sigma: 6}]
+                exports: [{format: fits}]
+                """);
+
+        Map<String, Object> document = PipelineDocument.of(stack);
+
+        assertThat(document).containsEntry("subs", "stack").containsEntry("stacking",
+                Map.of("kappa", 3.5, "iterations", 2, "reject_flagged", false, "interpolation", "bilinear"));
+        assertThat(throughJobJson(stack)).isEqualTo(stack);
+        assertThat(PipelineDocument.of(loader.parse("name: one\nexports: [{format: jpeg}]\n")))
+                .doesNotContainKeys("subs", "stacking");
+    }
+
+    @SuppressWarnings("unchecked")
+    private PipelineDefinition throughJobJson(PipelineDefinition pipeline) throws Exception {
+        String text = json.writeValueAsString(PipelineDocument.of(pipeline));
+        return loader.fromMap(json.readValue(text, Map.class));
+    }
+}
