@@ -20,8 +20,8 @@ import org.fitsflow.processors.pipeline.ProgressListener;
  * on an otherwise idle machine the wall time lies between CPU time / cores and CPU time.
  */
 public final class CpuCost {
-    private static final int WARM_UP = 3;
-    private static final int RUNS = 5;
+    private static final int WARM_UP = 10;
+    private static final int RUNS = 10;
 
     private CpuCost() {
     }
@@ -41,7 +41,7 @@ public final class CpuCost {
         PipelineDefinition quickDso = new PipelineLoader().load(Path.of("config/pipelines/quick_dso.yaml"));
         PipelineRunner runner = new PipelineRunner(new CpuBackend());
         Path jpeg = runner.run(input, quickDso, out, "reference", ProgressListener.NONE).outputs().get(0);
-        BufferedImage eightBit = asBgr(ImageIO.read(jpeg.toFile()));
+        BufferedImage eightBit = PlainJpeg.asRgb(ImageIO.read(jpeg.toFile()));
 
         double pipeline = report("pipeline (read + stretch + JPEG)", () -> runner.run(input, quickDso, out, "run", ProgressListener.NONE));
         double read = report("baseline read", () -> FitsReader.read(input));
@@ -72,9 +72,4 @@ public final class CpuCost {
         return cpuMs;
     }
 
-    private static BufferedImage asBgr(BufferedImage decoded) {
-        BufferedImage bgr = new BufferedImage(decoded.getWidth(), decoded.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        bgr.getGraphics().drawImage(decoded, 0, 0, null);
-        return bgr;
-    }
 }

@@ -80,7 +80,7 @@ public class QuickDsoBenchmark {
                 """);
         asRead = FitsReader.read(input);
         Path reference = runner.run(input, quickDso, work, "reference", ProgressListener.NONE).outputs().get(0);
-        eightBit = asBgr(ImageIO.read(reference.toFile()));
+        eightBit = PlainJpeg.asRgb(ImageIO.read(reference.toFile()));
     }
 
     /** The stretch works in place, so every stretchJpeg invocation starts from a fresh copy of the frame as read. */
@@ -139,10 +139,4 @@ public class QuickDsoBenchmark {
         return Path.of(System.getProperty("fitsflow.shared", "../shared"), "data", "frames", "seestar-rgb-ngc7023.fit");
     }
 
-    /** TYPE_3BYTE_BGR: the layout the JPEG exporter hands to the encoder, so the baseline encodes the same way. */
-    private static BufferedImage asBgr(BufferedImage decoded) {
-        BufferedImage bgr = new BufferedImage(decoded.getWidth(), decoded.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        bgr.getGraphics().drawImage(decoded, 0, 0, null);
-        return bgr;
-    }
 }
