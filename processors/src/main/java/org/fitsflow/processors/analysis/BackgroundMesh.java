@@ -2,6 +2,7 @@ package org.fitsflow.processors.analysis;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.fitsflow.processors.parallel.ComputePool;
 
 /**
  * The sky background and its noise on a coarse grid of square cells (sigma-clipped median and standard
@@ -38,7 +39,7 @@ public final class BackgroundMesh {
         int rows = Math.max(1, height / size);
         double[] levels = new double[columns * rows];
         double[] sigmas = new double[columns * rows];
-        IntStream.range(0, rows).parallel().forEach(row -> {
+        ComputePool.run(() -> IntStream.range(0, rows).parallel().forEach(row -> {
             float[] box = new float[(width / columns + 1) * (height / rows + 1)];
             for (int col = 0; col < columns; col++) {
                 int x0 = col * width / columns;
@@ -54,7 +55,7 @@ public final class BackgroundMesh {
                 levels[row * columns + col] = stats.median();
                 sigmas[row * columns + col] = stats.sigma();
             }
-        });
+        }));
         return new BackgroundMesh(width, height, size, columns, rows, medianFiltered(levels, columns, rows),
                 median(finite(sigmas)));
     }
@@ -77,7 +78,7 @@ public final class BackgroundMesh {
         float[] map = new float[width * height];
         double cellW = (double) width / columns;
         double cellH = (double) height / rows;
-        IntStream.range(0, height).parallel().forEach(y -> {
+        ComputePool.run(() -> IntStream.range(0, height).parallel().forEach(y -> {
             double gy = (y + 0.5) / cellH - 0.5;
             int r0 = rows == 1 ? 0 : (int) Math.max(0, Math.min(rows - 2, Math.floor(gy)));
             int r1 = Math.min(r0 + 1, rows - 1);
@@ -91,7 +92,7 @@ public final class BackgroundMesh {
                 double bottom = levels[r1 * columns + c0] * (1 - fx) + levels[r1 * columns + c1] * fx;
                 map[y * width + x] = (float) (top * (1 - fy) + bottom * fy);
             }
-        });
+        }));
         return map;
     }
 

@@ -2,6 +2,7 @@ package org.fitsflow.processors.analysis;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.fitsflow.processors.parallel.ComputePool;
 
 /**
  * Cosmetic correction of a raw Bayer mosaic before it is debayered: a hot photosite stands out from the
@@ -25,19 +26,19 @@ public final class HotPixelFilter {
     /** Returns a corrected copy of the mosaic and leaves the input unchanged. */
     public static float[] corrected(float[] mosaic, int width, int height) {
         float[] excess = new float[mosaic.length];
-        IntStream.range(0, height).parallel().forEach(y -> {
+        ComputePool.run(() -> IntStream.range(0, height).parallel().forEach(y -> {
             float[] ring = new float[8];
             for (int x = 0; x < width; x++) {
                 excess[y * width + x] = (float) (mosaic[y * width + x] - ringMedian(mosaic, width, height, x, y, ring));
             }
-        });
+        }));
         double sigma = noise(excess);
         float[] out = mosaic.clone();
         if (!(sigma > 0)) {
             return out;
         }
         double threshold = DETECTION_SIGMA * sigma;
-        IntStream.range(0, height).parallel().forEach(y -> {
+        ComputePool.run(() -> IntStream.range(0, height).parallel().forEach(y -> {
             float[] ring = new float[8];
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
@@ -46,7 +47,7 @@ public final class HotPixelFilter {
                     out[i] = (float) ringMedian(mosaic, width, height, x, y, ring);
                 }
             }
-        });
+        }));
         return out;
     }
 

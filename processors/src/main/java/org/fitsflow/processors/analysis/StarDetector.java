@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.backend.GaussianKernel;
+import org.fitsflow.processors.parallel.ComputePool;
 
 /**
  * Finds and measures stars on one plane: background mesh, threshold in noise sigmas on the lightly smoothed,
@@ -50,11 +51,11 @@ public final class StarDetector {
         candidates.sort(Comparator.comparingDouble((int[] c) -> -smoothed[c[1] * width + c[0]]));
         List<int[]> measured = candidates.subList(0, Math.min(candidates.size(), 2 * parameters.maxStars()));
 
-        List<Star> fitted = measured.parallelStream()
+        List<Star> fitted = ComputePool.get(() -> measured.parallelStream()
                 .filter(c -> !isSaturated(plane, width, c[0], c[1]))
                 .map(c -> measure(plane, width, background, c))
                 .flatMap(Optional::stream)
-                .toList();
+                .toList());
         List<Star> stars = withoutDuplicates(withoutTooSharp(fitted));
         return new StarField(stars.subList(0, Math.min(stars.size(), parameters.maxStars())), mesh.medianLevel(),
                 mesh.noise());
@@ -107,7 +108,7 @@ public final class StarDetector {
     }
 
     private static List<int[]> localMaxima(float[] smoothed, int width, int height, int margin, double threshold) {
-        return IntStream.range(margin, height - margin).parallel().boxed().flatMap(y -> {
+        return ComputePool.get(() -> IntStream.range(margin, height - margin).parallel().boxed().flatMap(y -> {
             List<int[]> row = new ArrayList<>();
             for (int x = margin; x < width - margin; x++) {
                 float v = smoothed[y * width + x];
@@ -116,7 +117,7 @@ public final class StarDetector {
                 }
             }
             return row.stream();
-        }).collect(Collectors.toCollection(ArrayList::new));
+        }).collect(Collectors.toCollection(ArrayList::new)));
     }
 
     /** Strictly above the earlier neighbours and at least the later ones, so that a flat top yields one peak. */

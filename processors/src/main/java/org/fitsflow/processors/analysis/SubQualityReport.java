@@ -13,6 +13,7 @@ import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.processors.image.HeaderSummary;
 import org.fitsflow.processors.image.Image;
 import org.fitsflow.processors.io.AtomicFile;
+import org.fitsflow.processors.parallel.ComputePool;
 import org.fitsflow.processors.pipeline.PipelineCancelledException;
 import org.fitsflow.processors.pipeline.ProgressListener;
 
@@ -41,7 +42,7 @@ public final class SubQualityReport {
         SubQuality[] measured = new SubQuality[files.size()];
         int[] done = {0};
         Thread caller = Thread.currentThread();
-        IntStream.range(0, files.size()).parallel().forEach(i -> {
+        ComputePool.run(() -> IntStream.range(0, files.size()).parallel().forEach(i -> {
             if (caller.isInterrupted()) {
                 return;
             }
@@ -50,7 +51,7 @@ public final class SubQualityReport {
             synchronized (done) {
                 listener.onProgress(100.0 * ++done[0] / files.size(), STEP_NAME);
             }
-        });
+        }));
         if (caller.isInterrupted()) {
             throw new PipelineCancelledException();
         }

@@ -1,7 +1,7 @@
 package org.fitsflow.processors.backend;
 
 import org.fitsflow.processors.stats.CfaPattern;
-import org.fitsflow.processors.stats.ParallelRanges;
+import org.fitsflow.processors.parallel.ParallelRanges;
 
 /**
  * Bilinear demosaicing: a missing colour is the mean of its nearest photosites of that colour (2 or 4

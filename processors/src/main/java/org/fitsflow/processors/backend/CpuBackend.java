@@ -5,7 +5,7 @@ import org.fitsflow.processors.stats.CfaPattern;
 import org.fitsflow.processors.stats.ChannelStatistics;
 import org.fitsflow.processors.stats.MidtonesTransfer;
 import org.fitsflow.processors.stats.OrderStatistics;
-import org.fitsflow.processors.stats.ParallelRanges;
+import org.fitsflow.processors.parallel.ParallelRanges;
 import org.fitsflow.processors.stats.SixteenBitLevels;
 
 /** The kernels on all CPU cores; planes are worked on in place or read without copies. */

@@ -1,6 +1,7 @@
 package org.fitsflow.processors.backend;
 
 import java.util.stream.IntStream;
+import org.fitsflow.processors.parallel.ComputePool;
 
 /**
  * The CPU separable convolution: rows, then columns, edge pixels repeated, each output summed in float
@@ -19,7 +20,7 @@ public final class SeparableConvolution {
         }
         int radius = weights.length / 2;
         float[] rows = new float[plane.length];
-        IntStream.range(0, height).parallel().forEach(y -> {
+        ComputePool.run(() -> IntStream.range(0, height).parallel().forEach(y -> {
             int row = y * width;
             for (int x = 0; x < width; x++) {
                 float sum = 0.0f;
@@ -29,9 +30,9 @@ public final class SeparableConvolution {
                 }
                 rows[row + x] = sum;
             }
-        });
+        }));
         float[] out = new float[plane.length];
-        IntStream.range(0, height).parallel().forEach(y -> {
+        ComputePool.run(() -> IntStream.range(0, height).parallel().forEach(y -> {
             for (int x = 0; x < width; x++) {
                 float sum = 0.0f;
                 for (int k = 0; k < weights.length; k++) {
@@ -40,7 +41,7 @@ public final class SeparableConvolution {
                 }
                 out[y * width + x] = sum;
             }
-        });
+        }));
         return out;
     }
 }

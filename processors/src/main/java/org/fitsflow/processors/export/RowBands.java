@@ -1,6 +1,7 @@
 package org.fitsflow.processors.export;
 
 import java.util.stream.IntStream;
+import org.fitsflow.processors.parallel.ComputePool;
 
 /** Splits the rows of an image into bands processed in parallel; each band touches its own rows only. */
 final class RowBands {
@@ -16,9 +17,9 @@ final class RowBands {
 
     static void forEach(int height, Band band) {
         int bands = (height + ROWS_PER_BAND - 1) / ROWS_PER_BAND;
-        IntStream.range(0, bands).parallel().forEach(b -> {
+        ComputePool.run(() -> IntStream.range(0, bands).parallel().forEach(b -> {
             int from = b * ROWS_PER_BAND;
             band.rows(from, Math.min(height, from + ROWS_PER_BAND));
-        });
+        }));
     }
 }

@@ -15,6 +15,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.fitsflow.processors.parallel.ComputePool;
 
 /**
  * Encodes one baseline JPEG on all cores. The JDK encoder is single-threaded, so horizontal strips (a
@@ -59,14 +60,14 @@ final class StripedJpegEncoder {
         }
         List<byte[]> encoded;
         try {
-            encoded = IntStream.range(0, strips).parallel().mapToObj(s -> {
+            encoded = ComputePool.get(() -> IntStream.range(0, strips).parallel().mapToObj(s -> {
                 int top = s * stripRows;
                 try {
                     return encodeStrip(rows.get(top, Math.min(stripRows, height - top)), quality);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }).toList();
+            }).toList());
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

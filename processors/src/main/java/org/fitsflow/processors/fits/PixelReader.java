@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.stream.IntStream;
+import org.fitsflow.processors.parallel.ComputePool;
 
 /**
  * Streams the pixel data of one image HDU straight into normalised float planes, holding no more than the
@@ -42,10 +43,10 @@ final class PixelReader {
         long samples = layout.samples();
         int tasks = taskCount(samples);
         try {
-            SampleDecoder.RunStats stats = IntStream.range(0, tasks).parallel()
+            SampleDecoder.RunStats stats = ComputePool.get(() -> IntStream.range(0, tasks).parallel()
                     .mapToObj(t -> readRange(file, dataStart, samples * t / tasks, samples * (t + 1) / tasks))
                     .reduce(SampleDecoder.RunStats::merge)
-                    .orElseGet(SampleDecoder.RunStats::new);
+                    .orElseGet(SampleDecoder.RunStats::new));
             file.skip(layout.dataBytes());
             return stats;
         } catch (UncheckedIOException e) {
@@ -94,11 +95,11 @@ final class PixelReader {
 
     private SampleDecoder.RunStats decodeChunk(ByteBuffer chunk, long firstSample, int samples) {
         int tasks = taskCount(samples);
-        return IntStream.range(0, tasks).parallel()
+        return ComputePool.get(() -> IntStream.range(0, tasks).parallel()
                 .mapToObj(t -> decodeRun(chunk, firstSample, (int) ((long) samples * t / tasks),
                         (int) ((long) samples * (t + 1) / tasks), new SampleDecoder.RunStats()))
                 .reduce(SampleDecoder.RunStats::merge)
-                .orElseGet(SampleDecoder.RunStats::new);
+                .orElseGet(SampleDecoder.RunStats::new));
     }
 
     /** Decodes samples [from, to) of the buffer, splitting the run where it crosses into the next plane. */
@@ -130,13 +131,13 @@ final class PixelReader {
     private void scale(float factor) {
         int blocks = Math.max(1, planePixels / MIN_SAMPLES_PER_TASK);
         for (float[] plane : planes) {
-            IntStream.range(0, blocks).parallel().forEach(b -> {
+            ComputePool.run(() -> IntStream.range(0, blocks).parallel().forEach(b -> {
                 int end = (int) ((long) planePixels * (b + 1) / blocks);
                 for (int i = (int) ((long) planePixels * b / blocks); i < end; i++) {
                     float v = plane[i] * factor;
                     plane[i] = v < 0f ? 0f : (v > 1f ? 1f : v);
                 }
-            });
+            }));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.fitsflow.processors.stacking;
 
 import java.util.stream.IntStream;
+import org.fitsflow.processors.parallel.ComputePool;
 
 /**
  * Resamples a plane onto the reference frame's grid: output pixel (x, y) takes the source interpolated at the
@@ -19,7 +20,7 @@ public final class Resampler {
         double c = Math.cos(referenceToSource.angle());
         double s = Math.sin(referenceToSource.angle());
         boolean bicubic = interpolation == Interpolation.BICUBIC;
-        IntStream.range(0, height).parallel().forEach(y -> {
+        ComputePool.run(() -> IntStream.range(0, height).parallel().forEach(y -> {
             double sx = -s * y + referenceToSource.tx();
             double sy = c * y + referenceToSource.ty();
             double[] wx = new double[4];
@@ -30,7 +31,7 @@ public final class Resampler {
                 out[y * width + x] = bicubic ? bicubic(source, width, height, px, py, wx, wy)
                         : bilinear(source, width, height, px, py);
             }
-        });
+        }));
         return out;
     }
 

@@ -23,6 +23,7 @@ import org.fitsflow.processors.image.FitsHeader;
 import org.fitsflow.processors.image.HeaderCard;
 import org.fitsflow.processors.image.HeaderSummary;
 import org.fitsflow.processors.image.Image;
+import org.fitsflow.processors.parallel.ComputePool;
 import org.fitsflow.processors.pipeline.PipelineCancelledException;
 import org.fitsflow.processors.pipeline.ProgressListener;
 
@@ -67,7 +68,7 @@ public final class SubStacker {
         Thread caller = Thread.currentThread();
         int[] done = {0};
         // Progress: measuring is the first 40 %, resampling the next 40 %, the combine the rest.
-        List<Measured> measured = IntStream.range(0, files.size()).parallel().mapToObj(i -> {
+        List<Measured> measured = ComputePool.get(() -> IntStream.range(0, files.size()).parallel().mapToObj(i -> {
             checkCancelled(caller);
             Measured m = measure(files.get(i));
             // One report at a time and in order: listeners need not be thread-safe.
@@ -75,7 +76,7 @@ public final class SubStacker {
                 listener.onProgress(40.0 * ++done[0] / files.size(), "measuring subs");
             }
             return m;
-        }).toList();
+        }).toList());
         checkCancelled(caller);
 
         List<SubQuality> qualities = measured.stream().map(m -> m.error() != null
@@ -194,7 +195,7 @@ public final class SubStacker {
         int frames = store.size();
         SigmaClippedMean combiner = new SigmaClippedMean(parameters.kappa(), parameters.iterations());
         int bands = (height + BAND_ROWS - 1) / BAND_ROWS;
-        IntStream.range(0, bands).parallel().forEach(band -> {
+        ComputePool.run(() -> IntStream.range(0, bands).parallel().forEach(band -> {
             int y0 = band * BAND_ROWS;
             int rows = Math.min(BAND_ROWS, height - y0);
             float[][] stackOfRows = new float[frames][rows * width];
@@ -211,7 +212,7 @@ public final class SubStacker {
                     target[y0 * width + i] = combiner.combine(values, frames);
                 }
             }
-        });
+        }));
         return master;
     }
 

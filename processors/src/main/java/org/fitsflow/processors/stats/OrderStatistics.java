@@ -2,6 +2,7 @@ package org.fitsflow.processors.stats;
 
 import java.util.Arrays;
 import java.util.List;
+import org.fitsflow.processors.parallel.ParallelRanges;
 
 /**
  * Exact order statistics (median, MAD, quantiles) of the finite values of a large plane without sorting

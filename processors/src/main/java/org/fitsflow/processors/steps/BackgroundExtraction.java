@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 import org.fitsflow.processors.analysis.ClippedStatistics;
 import org.fitsflow.processors.analysis.LinearSolver;
 import org.fitsflow.processors.image.Image;
+import org.fitsflow.processors.parallel.ComputePool;
 
 /**
  * {@code background_extraction}: removes a gradient. Each channel is sampled on a grid of boxes (sigma-clipped
@@ -61,7 +62,7 @@ public final class BackgroundExtraction implements Step {
             throw new IllegalArgumentException("background_extraction: the background model reaches zero or below; "
                     + "correction: divide needs a positive sky, use correction: subtract");
         }
-        IntStream.range(0, height).parallel().forEach(y -> {
+        ComputePool.run(() -> IntStream.range(0, height).parallel().forEach(y -> {
             double[] inU = coefficientsAlongRow(coefficients, v(y, height));
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
@@ -69,7 +70,7 @@ public final class BackgroundExtraction implements Step {
                 double corrected = divide ? plane[i] / model * level : plane[i] - model + level;
                 plane[i] = (float) Math.max(0, Math.min(1, corrected));
             }
-        });
+        }));
         return sorted[sorted.length - 1] - sorted[0];
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.fitsflow.processors.analysis.ClippedStatistics;
 import org.fitsflow.processors.image.Image;
+import org.fitsflow.processors.parallel.ComputePool;
 
 /**
  * {@code background_neutralization}: shifts each colour channel so that all channels' sky backgrounds
@@ -36,7 +37,7 @@ public final class BackgroundNeutralization implements Step {
             float offset = (float) (target - backgrounds[c]);
             offsets.add((double) offset);
             float[] plane = image.plane(c);
-            IntStream.range(0, plane.length).parallel().forEach(i -> plane[i] = Math.max(0f, Math.min(1f, plane[i] + offset)));
+            ComputePool.run(() -> IntStream.range(0, plane.length).parallel().forEach(i -> plane[i] = Math.max(0f, Math.min(1f, plane[i] + offset))));
         }
         context.measure("background_neutralization_offsets", offsets);
         return image;

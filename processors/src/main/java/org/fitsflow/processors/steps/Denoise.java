@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.image.Image;
+import org.fitsflow.processors.parallel.ComputePool;
 
 /**
  * {@code denoise}: multiscale noise reduction on linear data with the "a trous" wavelet transform (B3 spline,
@@ -57,23 +58,23 @@ public final class Denoise implements Step {
             }
             float threshold = (float) (parameters.thresholdSigma() * noise * NOISE_PER_SCALE[scale]);
             boolean[] significant = grown(detail, threshold, width, height, 2 * (1 << scale));
-            IntStream.range(0, plane.length).parallel().forEach(i -> {
+            ComputePool.run(() -> IntStream.range(0, plane.length).parallel().forEach(i -> {
                 float w = detail[i];
                 result[i] += significant[i] ? w : keep * w;
-            });
+            }));
             smooth = next;
         }
         float[] residual = smooth;
-        IntStream.range(0, plane.length).parallel().forEach(i -> {
+        ComputePool.run(() -> IntStream.range(0, plane.length).parallel().forEach(i -> {
             float v = result[i] + residual[i];
             plane[i] = Float.isFinite(v) ? Math.max(0f, Math.min(1f, v)) : v;
-        });
+        }));
     }
 
     /** Pixels within {@code radius} (square) of a coefficient beyond the threshold: the layer's support. */
     private static boolean[] grown(float[] detail, float threshold, int width, int height, int radius) {
         boolean[] rows = new boolean[detail.length];
-        IntStream.range(0, height).parallel().forEach(y -> {
+        ComputePool.run(() -> IntStream.range(0, height).parallel().forEach(y -> {
             int last = Integer.MIN_VALUE / 2;
             for (int x = 0; x < width; x++) {
                 if (Math.abs(detail[y * width + x]) > threshold) {
@@ -88,9 +89,9 @@ public final class Denoise implements Step {
                 }
                 rows[y * width + x] |= last - x <= radius;
             }
-        });
+        }));
         boolean[] grown = new boolean[detail.length];
-        IntStream.range(0, width).parallel().forEach(x -> {
+        ComputePool.run(() -> IntStream.range(0, width).parallel().forEach(x -> {
             int last = Integer.MIN_VALUE / 2;
             for (int y = 0; y < height; y++) {
                 if (rows[y * width + x]) {
@@ -105,7 +106,7 @@ public final class Denoise implements Step {
                 }
                 grown[y * width + x] |= last - y <= radius;
             }
-        });
+        }));
         return grown;
     }
 

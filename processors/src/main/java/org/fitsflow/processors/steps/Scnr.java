@@ -2,6 +2,7 @@ package org.fitsflow.processors.steps;
 
 import java.util.stream.IntStream;
 import org.fitsflow.processors.image.Image;
+import org.fitsflow.processors.parallel.ComputePool;
 
 /**
  * {@code scnr} (subtractive chromatic noise reduction): caps green at a neutral level computed from red and
@@ -32,13 +33,13 @@ public final class Scnr implements Step {
         float[] blue = image.plane(2);
         float amount = (float) parameters.amount();
         boolean average = parameters.method() == ScnrMethod.AVERAGE_NEUTRAL;
-        IntStream.range(0, green.length).parallel().forEach(i -> {
+        ComputePool.run(() -> IntStream.range(0, green.length).parallel().forEach(i -> {
             float neutral = average ? 0.5f * (red[i] + blue[i]) : Math.max(red[i], blue[i]);
             float g = green[i];
             if (g > neutral) {
                 green[i] = (1 - amount) * g + amount * neutral;
             }
-        });
+        }));
         return image;
     }
 }

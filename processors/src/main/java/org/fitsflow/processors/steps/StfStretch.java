@@ -10,7 +10,7 @@ import org.fitsflow.processors.image.Image;
 import org.fitsflow.processors.stats.ChannelStatistics;
 import org.fitsflow.processors.stats.MidtonesTransfer;
 import org.fitsflow.processors.stats.OrderStatistics;
-import org.fitsflow.processors.stats.ParallelRanges;
+import org.fitsflow.processors.parallel.ParallelRanges;
 
 /**
  * {@code histogram_stretch}: PixInsight's STF auto-stretch. Per channel c0 = clamp(median + shadowsClip

@@ -1,15 +1,14 @@
-package org.fitsflow.processors.stats;
+package org.fitsflow.processors.parallel;
 
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
- * Splits {@code [0, length)} into one contiguous range per core and runs them on the common fork-join
- * pool (the calling thread takes part, so all cores work). Each range is handed to the work in blocks
- * of 64 Ki elements: a short, often repeated call is compiled quickly, and a deoptimisation of the JIT
- * costs one block instead of leaving a whole 100 MB plane to the interpreter. Small inputs run on the
- * calling thread, where forking would cost more than it saves.
+ * Splits {@code [0, length)} into one contiguous range per core and runs them in the {@link ComputePool}.
+ * Each range is handed to the work in blocks of 64 Ki elements: a short, often repeated call is compiled
+ * quickly, and a deoptimisation of the JIT costs one block instead of leaving a whole 100 MB plane to the
+ * interpreter. Small inputs run on the calling thread, where forking would cost more than it saves.
  */
 public final class ParallelRanges {
     private static final int MIN_RANGE = 1 << 14;
@@ -37,7 +36,7 @@ public final class ParallelRanges {
             blocks(0, length, action);
             return;
         }
-        IntStream.range(0, ranges).parallel().forEach(r -> blocks(start(r, ranges, length), start(r + 1, ranges, length), action));
+        ComputePool.run(() -> IntStream.range(0, ranges).parallel().forEach(r -> blocks(start(r, ranges, length), start(r + 1, ranges, length), action)));
     }
 
     public static void forEach(int length, RangeAction action) {
@@ -53,9 +52,9 @@ public final class ParallelRanges {
         if (ranges == 1) {
             return List.of(accumulate(0, length, newState, action));
         }
-        return IntStream.range(0, ranges).parallel()
+        return ComputePool.get(() -> IntStream.range(0, ranges).parallel()
                 .mapToObj(r -> accumulate(start(r, ranges, length), start(r + 1, ranges, length), newState, action))
-                .toList();
+                .toList());
     }
 
     private static <S> S accumulate(int from, int to, Supplier<S> newState, BlockAction<S> action) {
