@@ -27,35 +27,63 @@ import org.springframework.stereotype.Component;
  *
  * <p>Deciding this before a file is taken (rather than waiting for it afterwards) matters: the file's
  * identity (path + size + mtime) is fixed when it is taken, so a file still growing must not be taken at all.
+ *
+ * <p>What a scan saw of a file is forgotten once no scan has seen the file for a while (a minute, or ten
+ * polls if longer): files deleted or renamed in the inbox, and sync tools' temporary names, would
+ * otherwise be remembered for as long as the service runs.
  */
 @Component
 public class InboxStability {
-    /** What a scan saw of a file, since when, and whether it then had exactly its declared length. */
-    private record Observation(long size, long mtimeMs, Instant since, boolean whole) {
+    private static final Duration MIN_MEMORY = Duration.ofMinutes(1);
+    private static final int POLLS_REMEMBERED = 10;
+
+    /** What a scan saw of a file, since when, whether it then had exactly its declared length, and when it was last seen. */
+    private record Observation(long size, long mtimeMs, Instant since, boolean whole, Instant lastSeen) {
         boolean isSame(long otherSize, long otherMtimeMs) {
             return size == otherSize && mtimeMs == otherMtimeMs;
+        }
+
+        Observation seenAt(Instant now) {
+            return new Observation(size, mtimeMs, since, whole, now);
         }
     }
 
     private final Clock clock;
     private final Duration stable;
+    private final Duration memory;
     private final Map<String, Observation> seen = new ConcurrentHashMap<>();
+    private Instant nextSweep = Instant.MIN;
 
     public InboxStability(Clock clock, FitsflowProperties properties) {
         this.clock = clock;
         this.stable = Duration.ofSeconds(properties.inbox().stableSeconds());
+        Duration polls = Duration.ofMillis(properties.inbox().pollDelayMs()).multipliedBy(POLLS_REMEMBERED);
+        this.memory = polls.compareTo(MIN_MEMORY) > 0 ? polls : MIN_MEMORY;
     }
 
     /** Records what a scan sees of the file and answers whether it is completely written. */
     public boolean isComplete(String path, long size, long mtimeMs) {
         Instant now = clock.instant();
         Observation last = seen.get(path);
-        if (last == null || !last.isSame(size, mtimeMs)) {
-            last = new Observation(size, mtimeMs, now, hasItsDeclaredLength(Path.of(path), size));
-            seen.put(path, last);
-        }
+        last = last != null && last.isSame(size, mtimeMs) ? last.seenAt(now)
+                : new Observation(size, mtimeMs, now, hasItsDeclaredLength(Path.of(path), size), now);
+        seen.put(path, last);
+        forgetFilesNotSeenSince(now.minus(memory), now);
         return last.whole() && last.since().isBefore(now)
                 || !last.since().plus(stable).isAfter(now) && !Instant.ofEpochMilli(mtimeMs).plus(stable).isAfter(now);
+    }
+
+    /** How many files' last look is remembered. */
+    int remembered() {
+        return seen.size();
+    }
+
+    private synchronized void forgetFilesNotSeenSince(Instant cutoff, Instant now) {
+        if (now.isBefore(nextSweep)) {
+            return;
+        }
+        nextSweep = now.plus(memory);
+        seen.values().removeIf(observation -> observation.lastSeen().isBefore(cutoff));
     }
 
     private static boolean hasItsDeclaredLength(Path file, long size) {

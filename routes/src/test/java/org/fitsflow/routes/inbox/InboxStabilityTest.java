@@ -184,6 +184,21 @@ class InboxStabilityTest {
         assertThat(scan(file)).isFalse();
     }
 
+    /** Files deleted or renamed in the inbox must not be remembered for as long as the service runs. */
+    @Test
+    void filesNoScanHasSeenForAMinuteAreForgotten() throws IOException {
+        Path kept = write("kept.fit", frame);
+        Path deleted = write("deleted.fit", frame);
+        scan(kept);
+        scan(deleted);
+        Files.delete(deleted);
+        for (int i = 0; i < 70; i++) {
+            advance(Duration.ofSeconds(1));
+            assertThat(scan(kept)).isTrue();
+        }
+        assertThat(stability.remembered()).isEqualTo(1);
+    }
+
     private boolean scan(Path file) {
         try {
             return stability.isComplete(file.toString(), Files.size(file), Files.getLastModifiedTime(file).toMillis());
