@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
  * identity (path + size + mtime) is fixed when it is taken, so a file still growing must not be taken at all.
  *
  * <p>What a scan saw of a file is forgotten once no scan has seen the file for a while (a minute, or ten
- * polls if longer): files deleted or renamed in the inbox, and sync tools' temporary names, would
- * otherwise be remembered for as long as the service runs.
+ * polls if longer; swept that often, so at most twice that): files deleted or renamed in the inbox, and
+ * sync tools' temporary names, would otherwise be remembered for as long as the service runs.
  */
 @Component
 public class InboxStability {

@@ -186,13 +186,13 @@ class InboxStabilityTest {
 
     /** Files deleted or renamed in the inbox must not be remembered for as long as the service runs. */
     @Test
-    void filesNoScanHasSeenForAMinuteAreForgotten() throws IOException {
+    void filesNoScanHasSeenForTwoMinutesAreForgotten() throws IOException {
         Path kept = write("kept.fit", frame);
         Path deleted = write("deleted.fit", frame);
         scan(kept);
         scan(deleted);
         Files.delete(deleted);
-        for (int i = 0; i < 70; i++) {
+        for (int i = 0; i < 121; i++) {
             advance(Duration.ofSeconds(1));
             assertThat(scan(kept)).isTrue();
         }
