@@ -1,9 +1,12 @@
-// Pipeline choice: presets and custom pipelines, each with its one-line description.
+// Pipeline choice: presets and custom pipelines, each with its one-line description and, for those that
+// run over all the session's files, what they make of them.
 
 import { get, listOf } from './api.js';
 import { el } from './dom.js';
 
 const DEFAULT_PIPELINE = 'quick_dso';
+// a pipeline with `subs` runs once over all the session's files instead of once per file
+const OVER_ALL_FILES = { stack: 'all files → one stack', analyze: 'all files → one report' };
 
 export class PipelinePicker {
   constructor(fieldset, onChange) {
@@ -36,6 +39,7 @@ export class PipelinePicker {
       el('label', { for: id },
         el('span', { className: 'pipeline-name' }, pipeline.name),
         el('span', { className: `badge ${kind}` }, kind),
+        ...(OVER_ALL_FILES[pipeline.subs] ? [el('span', { className: 'badge subs' }, OVER_ALL_FILES[pipeline.subs])] : []),
         el('span', { className: 'pipeline-description' }, pipeline.description || '')));
   }
 

@@ -225,6 +225,21 @@ class ProcessPageBrowserTest {
         assertThat(browser.findElement(By.id("file-input")).getAccessibleName()).isEqualTo("Choose files…");
     }
 
+    @Test
+    void pipelinesThatRunOverAllFilesOfASessionSaySo() {
+        openPage();
+
+        assertThat(pipelineOption("stack_subs").findElement(By.cssSelector(".badge.subs")).getText())
+                .isEqualTo("all files → one stack");
+        assertThat(pipelineOption("analyze_subs").findElement(By.cssSelector(".badge.subs")).getText())
+                .isEqualTo("all files → one report");
+        assertThat(pipelineOption("quick_dso").findElements(By.cssSelector(".badge.subs"))).isEmpty();
+    }
+
+    private WebElement pipelineOption(String name) {
+        return browser.findElement(By.cssSelector("[data-testid=pipeline-option][data-pipeline=" + name + "]"));
+    }
+
     private void openPage() {
         browser.get("http://localhost:" + port + "/");
         wait.until(ExpectedConditions.urlContains("/process.html"));
