@@ -9,16 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.pipeline.PipelineCancelledException;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
 import org.fitsflow.processors.pipeline.PipelineLoader;
 import org.fitsflow.processors.pipeline.PipelineResult;
 import org.fitsflow.processors.pipeline.PipelineRunner;
+import org.fitsflow.processors.pipeline.ProgressListener;
+import org.fitsflow.processors.subs.SubsetProcessor;
 
 /**
- * The per-job container program: reads {@code job.json}, runs its pipeline, prints progress as JSON
- * lines, writes outputs to {@code <job folder>/outputs/} and the outcome to {@code <job folder>/result.json}.
+ * The per-job container program: reads {@code job.json}, runs its pipeline (on its one input, or with
+ * {@code SubsetProcessor} over a set of subs), prints progress as JSON lines, writes outputs to
+ * {@code <job folder>/outputs/} and the outcome to {@code <job folder>/result.json}.
  */
 final class ContainerJob {
     static final String OUTPUTS = "outputs";
@@ -54,11 +58,14 @@ final class ContainerJob {
             JobRequest request = readRequest(jobFile);
             jobId = request.jobId();
             PipelineDefinition pipeline = new PipelineLoader().fromMap(request.pipeline());
-            Path input = jobFolder.resolve(request.input());
+            List<Path> inputs = request.allInputs().stream().map(jobFolder::resolve).toList();
             String stem = request.outputStem() != null ? request.outputStem()
-                    : InputNames.stem(input) + "." + pipeline.name();
-            PipelineResult result = new PipelineRunner(backend).run(input, pipeline, jobFolder.resolve(OUTPUTS), stem,
-                    (percent, step) -> out.println(line(ProgressLine.of(percent, step))));
+                    : InputNames.stem(inputs.get(0)) + "." + pipeline.name();
+            Path outputs = jobFolder.resolve(OUTPUTS);
+            ProgressListener progress = (percent, step) -> out.println(line(ProgressLine.of(percent, step)));
+            PipelineResult result = inputs.size() > 1 || pipeline.overSubs()
+                    ? new SubsetProcessor(backend).run(inputs, pipeline, outputs, stem, progress)
+                    : new PipelineRunner(backend).run(inputs.get(0), pipeline, outputs, stem, progress);
             return JobResult.complete(jobId, result);
         } catch (PipelineCancelledException e) {
             return JobResult.ended(jobId, JobStatus.CANCELLED, backend.name(), "cancelled");
@@ -80,7 +87,7 @@ final class ContainerJob {
         if (request == null) {
             throw new IOException("job file " + jobFile.getFileName() + " is empty");
         }
-        if (request.input() == null || request.input().isBlank()) {
+        if (request.allInputs().isEmpty()) {
             throw new IOException("job file " + jobFile.getFileName() + " names no input");
         }
         if (request.pipeline() == null) {

@@ -16,10 +16,12 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.fitsflow.processors.backend.CpuBackend;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 import org.junit.jupiter.api.io.TempDir;
 
 class WorkerMainTest {
     private static final Path FRAME = Path.of(System.getProperty("fitsflow.shared"), "data", "frames", "seestar-rgb-ngc7023.fit");
+    private static final Path SUBS = Path.of(System.getProperty("fitsflow.shared"), "data", "seestar-subs");
     /** Surefire runs in the module folder; the presets are shipped at the repository root. */
     private static final Path PRESETS = Path.of("../config/pipelines");
 
@@ -108,6 +110,34 @@ class WorkerMainTest {
         assertThat(result.get("header").get("planes").asInt()).isEqualTo(3);
         assertThat(result.get("measurements").get("histogram_stretch").get("m")).hasSize(3);
         assertThat(files(jobFolder.resolve("outputs"))).containsExactly("frame.quick_dso.jpg", "frame.quick_dso.tif");
+    }
+
+    /** analyze_subs and stack_subs run in containers too: job.json lists every sub under "inputs". */
+    @Test
+    void containerJobOverASetOfSubsWritesOneReportOfThemAll() throws Exception {
+        Path jobFolder = dir.resolve("job-21");
+        Path input = Files.createDirectories(jobFolder.resolve("input"));
+        List<String> inputs = new ArrayList<>();
+        try (Stream<Path> subs = Files.list(SUBS)) {
+            for (Path sub : subs.filter(p -> p.getFileName().toString().startsWith("Light_M_94")).sorted().toList()) {
+                Files.copy(sub, input.resolve(sub.getFileName()));
+                inputs.add("input/" + sub.getFileName());
+            }
+        }
+        Map<String, Object> pipeline = new Yaml().load(Files.readString(PRESETS.resolve("analyze_subs.yaml")));
+        writeJob(jobFolder, Map.of("job_id", "21", "input", inputs.get(0), "inputs", inputs, "output_stem", "m94.analyze_subs",
+                "pipeline", pipeline));
+
+        int code = run(jobFolder.resolve("job.json").toString());
+
+        assertThat(code).as(stderr()).isZero();
+        JsonNode result = json.readTree(jobFolder.resolve("result.json").toFile());
+        assertThat(result.get("status").asText()).isEqualTo("complete");
+        assertThat(result.get("outputs")).extracting(JsonNode::asText)
+                .containsExactly("m94.analyze_subs.json", "m94.analyze_subs.csv", "m94.analyze_subs.png");
+        List<String> csv = Files.readAllLines(jobFolder.resolve("outputs/m94.analyze_subs.csv"));
+        assertThat(csv).hasSize(1 + inputs.size());
+        assertThat(inputs).hasSizeGreaterThan(1);
     }
 
     @Test

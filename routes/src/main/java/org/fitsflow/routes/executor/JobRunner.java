@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs a job's pipeline on its file into {@code data/jobs/{id}/outputs}: {@code PipelineRunner} for one
  * file, {@code SubsetProcessor} for the pipelines that take a set of subs (those with a {@code subs} key).
- * The folder is emptied first, so running a job again (after a restart) replaces its outputs. Pipelines
- * over a set of subs always run in this process, also with the docker executor.
+ * The folder is emptied first, so running a job again (after a restart) replaces its outputs. The docker
+ * executor overrides {@link #run(JobRecord, List, ProgressListener)} to run every job in a container.
  */
 @Component
 public class JobRunner {
@@ -62,7 +62,7 @@ public class JobRunner {
         return outcome(result);
     }
 
-    /** Runs a single-file pipeline on one file (overridden by executors that run it elsewhere). */
+    /** Runs a single-file pipeline on one file. */
     public JobOutcome run(JobRecord job, FileRecord file, ProgressListener progress) throws IOException {
         PipelineDefinition pipeline = pipeline(job);
         folders.delete(job.id());

@@ -14,8 +14,7 @@ import org.fitsflow.processors.pipeline.ProgressListener;
 import org.fitsflow.processors.subs.SubsetProcessor;
 
 /**
- * Runs a ticket's pipeline in this process: {@code fitsflow.executor=local} behind the Redis queue, and
- * pipelines over several files under any executor (the gpu-worker container takes one input file).
+ * Runs a ticket's pipeline in this process: {@code fitsflow.executor=local} behind the Redis queue.
  */
 public class InProcessTicketExecutor implements TicketExecutor {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,7 +1,11 @@
 package org.fitsflow.routes.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** The real FITS files under shared/data (system property {@code fitsflow.shared}, set by the build). */
 public final class SharedFiles {
@@ -22,6 +26,15 @@ public final class SharedFiles {
     /** A raw GRBG sub-frame. */
     public static Path rawSubNgc7023() {
         return require(ROOT.resolve("data/seestar-subs/Light_NGC_7023_10.0s_IRCUT_20240730-224436.fit"));
+    }
+
+    /** The raw subs of M 94, one night. */
+    public static List<Path> m94Subs() {
+        try (Stream<Path> subs = Files.list(ROOT.resolve("data/seestar-subs"))) {
+            return subs.filter(p -> p.getFileName().toString().startsWith("Light_M_94_")).sorted().map(SharedFiles::require).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path require(Path file) {

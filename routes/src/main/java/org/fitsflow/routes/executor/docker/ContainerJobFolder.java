@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.fitsflow.routes.worker.JobTicket;
@@ -30,10 +32,13 @@ final class ContainerJobFolder {
     static void prepare(ContainerRun run) throws IOException {
         Path jobDir = run.jobDir();
         JobTicket ticket = run.ticket();
-        String inputName = ticket.inputNames().get(0);
-        Path input = jobDir.resolve(JobTicket.INPUT_FOLDER).resolve(inputName);
-        if (!Files.isRegularFile(input)) {
-            throw new IOException("the job's input is missing: " + input);
+        Path inputFolder = jobDir.resolve(JobTicket.INPUT_FOLDER);
+        List<String> inputs = new ArrayList<>();
+        for (String name : ticket.inputNames()) {
+            if (!Files.isRegularFile(inputFolder.resolve(name))) {
+                throw new IOException("the job's input is missing: " + inputFolder.resolve(name));
+            }
+            inputs.add(JobTicket.INPUT_FOLDER + "/" + name);
         }
         Path outputs = jobDir.resolve(JobTicket.OUTPUT_FOLDER);
         deleteTree(outputs);
@@ -42,7 +47,9 @@ final class ContainerJobFolder {
 
         Map<String, Object> job = new LinkedHashMap<>();
         job.put("job_id", Long.toString(ticket.jobId()));
-        job.put("input", JobTicket.INPUT_FOLDER + "/" + inputName);
+        // "input" alone is what workers read that predate "inputs"
+        job.put("input", inputs.get(0));
+        job.put("inputs", inputs);
         job.put("pipeline", PipelineDocument.of(ticket.pipeline()));
         job.put("output_stem", ticket.outputStem());
         Path temp = jobDir.resolve("." + JOB_FILE + ".tmp");
@@ -53,8 +60,10 @@ final class ContainerJobFolder {
         Files.setPosixFilePermissions(jobDir, PosixFilePermissions.fromString("rwxrwxrwx"));
         Files.setPosixFilePermissions(outputs, PosixFilePermissions.fromString("rwxrwxrwx"));
         Files.setPosixFilePermissions(jobDir.resolve(JOB_FILE), PosixFilePermissions.fromString("rw-r--r--"));
-        Files.setPosixFilePermissions(input.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.setPosixFilePermissions(input, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(inputFolder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (String name : ticket.inputNames()) {
+            Files.setPosixFilePermissions(inputFolder.resolve(name), PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -1,6 +1,7 @@
 package org.fitsflow.routes.executor.docker;
 
 import java.io.IOException;
+import java.util.List;
 import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.pipeline.PipelineCancelledException;
 import org.fitsflow.processors.pipeline.ProgressListener;
@@ -33,8 +34,9 @@ public class ContainerJobRunner extends JobRunner {
         this.containers = containers;
     }
 
+    /** Every pipeline, over one file or a set of subs, runs in the job's container. */
     @Override
-    public JobOutcome run(JobRecord job, FileRecord file, ProgressListener progress) throws IOException {
+    public JobOutcome run(JobRecord job, List<FileRecord> inputs, ProgressListener progress) throws IOException {
         try {
             TicketOutcome outcome = containers.execute(tickets.ticketFor(job), progress);
             return new JobOutcome(outcome.outputFiles(), outcome.gpuUsed(), outcome.backend(), outcome.measurementsJson());

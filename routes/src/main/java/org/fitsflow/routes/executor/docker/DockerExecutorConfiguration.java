@@ -12,7 +12,6 @@ import org.fitsflow.routes.executor.JobFolders;
 import org.fitsflow.routes.pipelines.PipelineCatalog;
 import org.fitsflow.routes.store.FileStore;
 import org.fitsflow.routes.uploads.DecodedUploads;
-import org.fitsflow.routes.worker.InProcessTicketExecutor;
 import org.fitsflow.routes.worker.JobTicketFactory;
 import org.fitsflow.routes.worker.TicketExecutor;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,9 +54,8 @@ public class DockerExecutorConfiguration {
     }
 
     @Bean
-    TicketExecutor dockerTicketExecutor(ProducerTemplate template, DockerExecutorSettings settings, ComputeBackend backend,
+    TicketExecutor dockerTicketExecutor(ProducerTemplate template, DockerExecutorSettings settings,
                                         @Value("${fitsflow.data-dir}") Path dataDir) {
-        Path data = dataDir.toAbsolutePath().normalize();
-        return new DockerTicketExecutor(template, data, settings, new InProcessTicketExecutor(backend, data));
+        return new DockerTicketExecutor(template, dataDir.toAbsolutePath().normalize(), settings);
     }
 }

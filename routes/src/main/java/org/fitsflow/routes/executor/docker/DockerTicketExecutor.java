@@ -18,23 +18,16 @@ public class DockerTicketExecutor implements TicketExecutor {
     private final ProducerTemplate template;
     private final Path dataDir;
     private final Path hostDataDir;
-    private final TicketExecutor severalFiles;
 
-    /** @param severalFiles runs pipelines over several files, which the gpu-worker container does not take */
-    public DockerTicketExecutor(ProducerTemplate template, Path dataDir, DockerExecutorSettings settings,
-                                TicketExecutor severalFiles) {
+    public DockerTicketExecutor(ProducerTemplate template, Path dataDir, DockerExecutorSettings settings) {
         this.template = template;
         this.dataDir = dataDir;
         this.hostDataDir = settings.hostDataDir() == null ? dataDir : settings.hostDataDir();
-        this.severalFiles = severalFiles;
     }
 
     @Override
     public TicketOutcome execute(JobTicket ticket, ProgressListener progress)
             throws JobExecutionException, JobCancelledException {
-        if (ticket.overSeveralFiles()) {
-            return severalFiles.execute(ticket, progress);
-        }
         ContainerRun run = new ContainerRun(ticket, ticket.jobDir(dataDir).toAbsolutePath(),
                 ticket.jobDir(hostDataDir).toAbsolutePath(), progress, ContainerNames.prefix(hostDataDir, ticket.jobId()));
         ContainerResult result;

@@ -220,9 +220,7 @@ class DockerJobRouteDockerIT {
                 new ContainerOutcomeReader(settings), new LeftoverContainers(docker)));
         camel.start();
         ProducerTemplate template = camel.createProducerTemplate();
-        return new DockerTicketExecutor(template, dataDir, settings, (ticket, progress) -> {
-            throw new JobExecutionException("these tests run single files only", false);
-        });
+        return new DockerTicketExecutor(template, dataDir, settings);
     }
 
     private JobTicket stage(long jobId, Path input) throws Exception {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.fitsflow.routes.FitsflowApplication;
 import org.fitsflow.routes.support.ApiClient;
@@ -67,6 +69,32 @@ class LocalQueueDockerExecutorDockerIT {
         assertThat(api.get("/api/process/jobs/" + jobId + "/download").status()).isEqualTo(200);
         assertThat(FOLDERS.data().resolve("jobs/" + jobId + "/input")).doesNotExist();
         assertThat(FOLDERS.data().resolve("jobs/" + jobId + "/result.json")).exists();
+        assertThat(DockerDaemon.containersOfJob(docker, FOLDERS.data(), jobId)).isEmpty();
+    }
+
+    /** A pipeline over a set of subs runs in one container too, over all of the session's files. */
+    @Test
+    void aReportOverASetOfSubsRunsInOneContainer() {
+        ApiClient api = new ApiClient(port);
+        long session = api.postJson("/api/process/sessions", "{\"session_name\": \"M 94 subs, docker\"}").json().get("id").asLong();
+        List<Path> subs = SharedFiles.m94Subs();
+        for (Path sub : subs) {
+            assertThat(api.upload("/api/process/sessions/" + session + "/upload", sub, sub.getFileName().toString(), "light")
+                    .status()).isEqualTo(201);
+        }
+        api.postJson("/api/process/sessions/" + session + "/finalize", "");
+        JsonNode started = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\": \"analyze_subs\"}").json();
+        assertThat(started.get("jobs")).hasSize(1);
+        long jobId = started.get("id").asLong();
+
+        JsonNode done = Await.until("job " + jobId, Duration.ofMinutes(3), () -> api.get("/api/process/jobs/" + jobId).json(),
+                j -> !j.get("status").asText().matches("queued|running"));
+
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("complete");
+        assertThat(done.get("output_files")).extracting(JsonNode::asText).hasSize(3)
+                .allMatch(name -> name.matches(".*\\.(json|csv|png)"));
+        assertThat(FOLDERS.data().resolve("jobs/" + jobId + "/result.json")).exists();
+        assertThat(FOLDERS.data().resolve("jobs/" + jobId + "/input")).doesNotExist();
         assertThat(DockerDaemon.containersOfJob(docker, FOLDERS.data(), jobId)).isEmpty();
     }
 }
