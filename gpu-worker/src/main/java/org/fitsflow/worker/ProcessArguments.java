@@ -1,15 +1,16 @@
 package org.fitsflow.worker;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The parsed arguments of the {@code process} command. */
-record ProcessArguments(Path input, String pipeline, Path out, Path pipelinesDir) {
+record ProcessArguments(List<Path> inputs, String pipeline, Path out, Path pipelinesDir) {
     static final Path DEFAULT_PIPELINES = Path.of("config", "pipelines");
 
     /** @throws IllegalArgumentException saying which argument is missing or unknown */
     static ProcessArguments parse(List<String> args) {
-        Path input = null;
+        List<Path> inputs = new ArrayList<>();
         String pipeline = null;
         Path out = null;
         Path pipelinesDir = DEFAULT_PIPELINES;
@@ -20,14 +21,14 @@ record ProcessArguments(Path input, String pipeline, Path out, Path pipelinesDir
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--pipelines-dir" -> pipelinesDir = Path.of(value(args, ++i, arg));
                 default -> {
-                    if (arg.startsWith("--") || input != null) {
+                    if (arg.startsWith("--")) {
                         throw new IllegalArgumentException("unexpected argument '" + arg + "'");
                     }
-                    input = Path.of(arg);
+                    inputs.add(Path.of(arg));
                 }
             }
         }
-        if (input == null) {
+        if (inputs.isEmpty()) {
             throw new IllegalArgumentException("missing the input FITS file");
         }
         if (pipeline == null) {
@@ -36,7 +37,7 @@ record ProcessArguments(Path input, String pipeline, Path out, Path pipelinesDir
         if (out == null) {
             throw new IllegalArgumentException("missing --out DIR");
         }
-        return new ProcessArguments(input, pipeline, out, pipelinesDir);
+        return new ProcessArguments(List.copyOf(inputs), pipeline, out, pipelinesDir);
     }
 
     private static String value(List<String> args, int index, String option) {

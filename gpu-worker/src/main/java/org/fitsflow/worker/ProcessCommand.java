@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.pipeline.PipelineCancelledException;
@@ -11,13 +12,17 @@ import org.fitsflow.processors.pipeline.PipelineDefinition;
 import org.fitsflow.processors.pipeline.PipelineLoader;
 import org.fitsflow.processors.pipeline.PipelineResult;
 import org.fitsflow.processors.pipeline.PipelineRunner;
+import org.fitsflow.processors.pipeline.ProgressListener;
+import org.fitsflow.processors.subs.SubsetProcessor;
 
 /**
- * {@code process IN.fit --pipeline NAME --out DIR [--pipelines-dir DIR]}: processes one file with a
- * named preset and prints where the outputs went, named {@code <input stem>.<pipeline>.<ext>} like the outbox.
+ * {@code process IN.fit [IN2.fit ...] --pipeline NAME --out DIR [--pipelines-dir DIR]}: processes files with
+ * a named preset and prints where the outputs went. A pipeline over one file runs on each file in turn,
+ * its outputs named {@code <input stem>.<pipeline>.<ext>} like the outbox; a pipeline over a set of subs
+ * ({@code subs: analyze | stack}) runs once over all of them, named after their folder.
  */
 final class ProcessCommand {
-    static final String USAGE = "usage: process IN.fit --pipeline NAME --out DIR [--pipelines-dir config/pipelines]";
+    static final String USAGE = "usage: process IN.fit [IN2.fit ...] --pipeline NAME --out DIR [--pipelines-dir config/pipelines]";
 
     private final ComputeBackend backend;
     private final PrintStream out;
@@ -39,18 +44,35 @@ final class ProcessCommand {
                         + String.join(", ", pipelines.keySet()));
                 return 1;
             }
-            if (!Files.isRegularFile(arguments.input())) {
-                err.println("error: input not found: " + arguments.input());
-                return 1;
+            for (Path input : arguments.inputs()) {
+                if (!Files.isRegularFile(input)) {
+                    err.println("error: input not found: " + input);
+                    return 1;
+                }
             }
-            String stem = InputNames.stem(arguments.input()) + "." + pipeline.name();
-            PipelineResult result = new PipelineRunner(backend).run(arguments.input(), pipeline, arguments.out(), stem,
-                    (percent, step) -> err.printf("%5.1f%% %s%n", percent, step));
-            for (Path output : result.outputs()) {
-                out.println(output);
+            ProgressListener progress = (percent, step) -> err.printf("%5.1f%% %s%n", percent, step);
+            if (pipeline.overSubs()) {
+                report(new SubsetProcessor(backend).run(arguments.inputs(), pipeline, arguments.out(),
+                        setStem(arguments.inputs()) + "." + pipeline.name(), progress));
+                return 0;
             }
-            err.println("done on " + result.backend() + (result.gpuUsed() ? " (GPU)" : ""));
-            return 0;
+            int failed = 0;
+            for (Path input : arguments.inputs()) {
+                try {
+                    report(new PipelineRunner(backend).run(input, pipeline, arguments.out(),
+                            InputNames.stem(input) + "." + pipeline.name(), progress));
+                } catch (PipelineCancelledException e) {
+                    throw e;
+                } catch (IOException | RuntimeException e) {
+                    if (arguments.inputs().size() == 1) {
+                        throw e;
+                    }
+                    // one bad file among several: say which, and go on with the others
+                    err.println("error: " + input + ": " + FailureReason.of(e));
+                    failed++;
+                }
+            }
+            return failed == 0 ? 0 : 1;
         } catch (PipelineCancelledException e) {
             err.println("error: cancelled");
             return 1;
@@ -58,6 +80,20 @@ final class ProcessCommand {
             err.println("error: " + FailureReason.of(e));
             return 1;
         }
+    }
+
+    private void report(PipelineResult result) {
+        for (Path output : result.outputs()) {
+            out.println(output);
+        }
+        err.println("done on " + result.backend() + (result.gpuUsed() ? " (GPU)" : ""));
+    }
+
+    /** One file: its own stem; several: the folder they are in (a Seestar night's {@code <target>_sub}). */
+    private static String setStem(List<Path> inputs) {
+        Path folder = inputs.get(0).toAbsolutePath().getParent();
+        return inputs.size() == 1 || folder == null || folder.getFileName() == null
+                ? InputNames.stem(inputs.get(0)) : folder.getFileName().toString();
     }
 
     private static Map<String, PipelineDefinition> loadPipelines(Path folder) throws IOException {

@@ -77,6 +77,37 @@ class WorkerMainTest {
     }
 
     @Test
+    void processCommandRunsAPipelineOverSubsOnceOverAllOfThem() throws Exception {
+        List<Path> subs;
+        try (Stream<Path> listing = Files.list(SUBS)) {
+            subs = listing.filter(p -> p.getFileName().toString().startsWith("Light_M_94")).sorted().toList();
+        }
+        List<String> args = new ArrayList<>(List.of("process"));
+        subs.forEach(sub -> args.add(sub.toString()));
+        args.addAll(List.of("--pipeline", "analyze_subs", "--out", dir.toString(), "--pipelines-dir", PRESETS.toString()));
+
+        int code = run(args.toArray(String[]::new));
+
+        assertThat(code).as(stderr()).isZero();
+        assertThat(stdout().lines()).containsExactly(dir.resolve("seestar-subs.analyze_subs.json").toString(),
+                dir.resolve("seestar-subs.analyze_subs.csv").toString(), dir.resolve("seestar-subs.analyze_subs.png").toString());
+        assertThat(Files.readAllLines(dir.resolve("seestar-subs.analyze_subs.csv"))).hasSize(1 + subs.size());
+    }
+
+    @Test
+    void processCommandRunsAPipelineOverOneFileOnEachFileAndNamesTheOneThatFails() throws Exception {
+        Path notFits = Files.writeString(dir.resolve("broken.fit"), "SIMPLE  = nonsense");
+        Path results = dir.resolve("results");
+
+        int code = run("process", notFits.toString(), FRAME.toString(), "--pipeline", "quick_dso", "--out", results.toString(),
+                "--pipelines-dir", PRESETS.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(stdout()).isEqualTo(results.resolve("seestar-rgb-ngc7023.quick_dso.jpg") + "\n");
+        assertThat(stderr()).contains("error: " + notFits + ": truncated header");
+    }
+
+    @Test
     void containerJobPrintsProgressWritesOutputsAndResult() throws Exception {
         Path jobFolder = dir.resolve("job-17");
         Files.createDirectories(jobFolder.resolve("input"));
