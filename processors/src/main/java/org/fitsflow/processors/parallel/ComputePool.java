@@ -14,8 +14,8 @@ import java.util.function.Supplier;
  * <p>Why not the common pool, as parallel streams do by default: it has one worker fewer than there are
  * cores, because the calling thread is expected to help. When two jobs' threads call in at the same time,
  * each helps only with its own loop's tasks; a task of one job queued behind the other's is left to the
- * single worker, and the other thread spins in its help loop meanwhile, burning a core. On two cores this
- * doubled the time of some batches of 16 frames, and with no worker at all the two threads never finish.
+ * single worker, and the other thread spins in its help loop meanwhile, burning a core (a fifth of the job
+ * threads' profile samples in batches on two cores); with no worker at all the two threads never finish.
  */
 public final class ComputePool {
     private static final ForkJoinPool POOL = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {

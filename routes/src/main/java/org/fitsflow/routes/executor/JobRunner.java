@@ -44,7 +44,7 @@ public class JobRunner {
 
     /**
      * Runs the job on its inputs: a pipeline over a set of subs in this process with {@code SubsetProcessor},
-     * any other pipeline on the single input through {@link #run(JobRecord, FileRecord, ProgressListener)}.
+     * any other pipeline on the single input through {@link #runOnFile}.
      *
      * @throws IOException for an unreadable input (the message says why) or a failed write
      * @throws org.fitsflow.processors.pipeline.PipelineCancelledException when the thread was interrupted
@@ -53,7 +53,7 @@ public class JobRunner {
     public JobOutcome run(JobRecord job, List<FileRecord> inputs, ProgressListener progress) throws IOException {
         PipelineDefinition pipeline = pipeline(job);
         if (!pipeline.overSubs()) {
-            return run(job, inputs.get(0), progress);
+            return runOnFile(job, inputs.get(0), progress);
         }
         folders.delete(job.id());
         List<Path> files = inputs.stream().map(f -> Path.of(f.storedPath())).toList();
@@ -62,8 +62,7 @@ public class JobRunner {
         return outcome(result);
     }
 
-    /** Runs a single-file pipeline on one file. */
-    public JobOutcome run(JobRecord job, FileRecord file, ProgressListener progress) throws IOException {
+    private JobOutcome runOnFile(JobRecord job, FileRecord file, ProgressListener progress) throws IOException {
         PipelineDefinition pipeline = pipeline(job);
         folders.delete(job.id());
         Path input = Path.of(file.storedPath());
