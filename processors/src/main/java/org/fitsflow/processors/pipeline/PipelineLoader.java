@@ -164,16 +164,7 @@ public final class PipelineLoader {
         if (!(section instanceof Map<?, ?> map)) {
             throw new InvalidPipelineException("stacking must be a mapping like {kappa: 2.5}, got " + section);
         }
-        Map<String, Object> params = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            if (!(entry.getKey() instanceof String key)) {
-                throw new InvalidPipelineException("stacking: parameter names must be text, got " + entry.getKey());
-            }
-            if (entry.getValue() == null) {
-                throw new InvalidPipelineException("stacking: parameter '" + key + "' has no value");
-            }
-            params.put(key, entry.getValue());
-        }
+        Map<String, Object> params = parameters(map, StackingSection.KEY);
         try {
             return StackingSection.fromMap(params);
         } catch (InvalidPipelineException e) {
@@ -200,12 +191,20 @@ public final class PipelineLoader {
     }
 
     private static Map<String, Object> params(Map<String, Object> item, String what, int number) {
+        return parameters(item, what + " " + number);
+    }
+
+    /** A copy of the section's parameters, each named with text and given a value; {@code where} leads the error. */
+    private static Map<String, Object> parameters(Map<?, ?> section, String where) {
         Map<String, Object> params = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> entry : item.entrySet()) {
-            if (entry.getValue() == null) {
-                throw new InvalidPipelineException(what + " " + number + ": parameter '" + entry.getKey() + "' has no value");
+        for (Map.Entry<?, ?> entry : section.entrySet()) {
+            if (!(entry.getKey() instanceof String key)) {
+                throw new InvalidPipelineException(where + ": parameter names must be text, got " + entry.getKey());
             }
-            params.put(entry.getKey(), entry.getValue());
+            if (entry.getValue() == null) {
+                throw new InvalidPipelineException(where + ": parameter '" + key + "' has no value");
+            }
+            params.put(key, entry.getValue());
         }
         return params;
     }

@@ -123,8 +123,8 @@ public final class SubsetProcessor {
     public PipelineResult stack(List<Path> files, PipelineDefinition pipeline, Path outputDir, String outputStem,
                                 ProgressListener listener) throws IOException {
         Files.createDirectories(outputDir);
-        StackingParameters parameters = (pipeline.stacking() != null ? pipeline.stacking() : StackingParameters.DEFAULTS)
-                .withDetection(detection(pipeline));
+        // a subs: stack definition always has its stacking settings (the defaults when the YAML has none)
+        StackingParameters parameters = pipeline.stacking().withDetection(detection(pipeline));
         Path work = Files.createTempDirectory(outputDir, ".stacking-");
         StackResult stack;
         try {
