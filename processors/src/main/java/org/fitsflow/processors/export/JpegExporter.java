@@ -32,7 +32,7 @@ public final class JpegExporter implements Exporter {
         AtomicFile.write(target, file -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
                 StripedJpegEncoder.encode(image.width(), image.height(), image.channels(),
-                        (top, rows) -> RasterBuilder.eightBit(image, top, rows), parameters.quality(), out);
+                        RasterBuilder.eightBitRows(image), parameters.quality(), out);
             }
         });
     }

@@ -44,8 +44,7 @@ final class CompressedImageReader {
                 throw new InvalidFitsException("tile-compressed image decompresses to " + samples.remaining()
                         + " pixels, its header declares " + layout.samples());
             }
-            float[][] planes = PixelReader.read(new BufferInput(samples), layout);
-            return new Image(layout.width(), layout.height(), planes, header);
+            return PixelReader.read(new BufferInput(samples), layout, header);
         } catch (RuntimeException e) {
             throw unreadable(e);
         }

@@ -35,7 +35,7 @@ public final class FitsReader {
                 if (image.compressed()) {
                     return CompressedImageReader.read(file, image);
                 }
-                return new Image(layout.width(), layout.height(), PixelReader.read(input, layout), header(image));
+                return PixelReader.read(input, layout, header(image));
             } catch (OutOfMemoryError e) {
                 // The file is fine, the heap is too small for it: say so instead of letting the error escape.
                 throw new IOException(String.format(Locale.ROOT,

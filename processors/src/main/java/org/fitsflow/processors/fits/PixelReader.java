@@ -3,12 +3,17 @@ package org.fitsflow.processors.fits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.fitsflow.processors.image.CodedPlanes;
+import org.fitsflow.processors.image.FitsHeader;
+import org.fitsflow.processors.image.Image;
 import org.fitsflow.processors.parallel.ComputePool;
 
 /**
- * Streams the pixel data of one image HDU straight into normalised float planes, holding no more than the
- * planes plus small buffers. A plain file is split into one contiguous range per task and every task reads
+ * Streams the pixel data of one image HDU straight into normalised float planes, or for 16-bit data into
+ * {@link CodedPlanes} (the raw words, with the normalised value of each), holding no more than the planes
+ * plus small buffers. A plain file is split into one contiguous range per task and every task reads
  * its range with positional reads and converts it, so that copying from the page cache runs on all cores
  * too. A stream (gzip, decompressed tiles) is read in big chunks, each converted by all cores.
  */
@@ -19,23 +24,37 @@ final class PixelReader {
 
     private final ImageLayout layout;
     private final SampleDecoder decoder;
+    private final CodeDecoder codeDecoder;
     private final float[][] planes;
+    private final short[][] codes;
     private final int planePixels;
     private final int bytesPerSample;
 
     private PixelReader(ImageLayout layout) {
         this.layout = layout;
-        this.decoder = SampleDecoder.forLayout(layout);
         this.planePixels = (int) layout.planePixels();
         this.bytesPerSample = layout.bytesPerSample();
-        this.planes = new float[layout.planes()][planePixels];
+        boolean coded = layout.bitpix() == 16;
+        this.codeDecoder = coded ? new CodeDecoder(Normalisation.table16(layout)) : null;
+        this.codes = coded ? new short[layout.planes()][planePixels] : null;
+        this.decoder = coded ? null : SampleDecoder.forLayout(layout);
+        this.planes = coded ? null : new float[layout.planes()][planePixels];
     }
 
     /** Reads the data the input is positioned at; the layout must have passed the size checks. */
-    static float[][] read(FitsInput input, ImageLayout layout) throws IOException {
+    static Image read(FitsInput input, ImageLayout layout, FitsHeader header) throws IOException {
         PixelReader reader = new PixelReader(layout);
         SampleDecoder.RunStats stats = input instanceof FileInput file ? reader.readRanges(file) : reader.readChunks(input);
-        return reader.normalised(stats);
+        reader.requireFinite(stats);
+        if (reader.codes != null) {
+            float[][] values = new float[reader.codes.length][];
+            Arrays.fill(values, reader.codeDecoder.values());
+            return Image.ofCodes(layout.width(), layout.height(), new CodedPlanes(reader.codes, values), header);
+        }
+        if (reader.decoder.needsScaling()) {
+            reader.scale((float) Normalisation.scaleForLargest(stats.largestFinite));
+        }
+        return new Image(layout.width(), layout.height(), reader.planes, header);
     }
 
     private SampleDecoder.RunStats readRanges(FileInput file) throws IOException {
@@ -110,21 +129,21 @@ final class PixelReader {
             int plane = (int) (sample / planePixels);
             int offset = (int) (sample % planePixels);
             int run = Math.min(to - position, planePixels - offset);
-            decoder.decode(buffer, position * bytesPerSample, planes[plane], offset, run, stats);
+            if (codes != null) {
+                codeDecoder.decode(buffer, position * bytesPerSample, codes[plane], offset, run, stats);
+            } else {
+                decoder.decode(buffer, position * bytesPerSample, planes[plane], offset, run, stats);
+            }
             sample += run;
             position += run;
         }
         return stats;
     }
 
-    private float[][] normalised(SampleDecoder.RunStats stats) throws InvalidFitsException {
+    private void requireFinite(SampleDecoder.RunStats stats) throws InvalidFitsException {
         if (stats.finiteCount == 0) {
             throw new InvalidFitsException("image has no finite pixel: every pixel is NaN, infinite or BLANK");
         }
-        if (decoder.needsScaling()) {
-            scale((float) Normalisation.scaleForLargest(stats.largestFinite));
-        }
-        return planes;
     }
 
     /** Physical to [0, 1]; NaN stays NaN because both comparisons are false for it. */

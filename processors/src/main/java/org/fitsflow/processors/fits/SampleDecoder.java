@@ -3,9 +3,9 @@ package org.fitsflow.processors.fits;
 import java.nio.ByteBuffer;
 
 /**
- * Turns a run of big-endian samples into floats. 8 and 16-bit data go straight to normalised values through
- * a lookup table; the other types store physical values that {@link PixelReader} scales once the largest
- * finite value of the whole image is known.
+ * Turns a run of big-endian samples into floats. 8-bit data go straight to normalised values through a
+ * lookup table; 32 and 64-bit data and floats store physical values that {@link PixelReader} scales once the
+ * largest finite value of the whole image is known. 16-bit data are kept as codes ({@link CodeDecoder}).
  */
 abstract class SampleDecoder {
 
@@ -24,7 +24,6 @@ abstract class SampleDecoder {
     static SampleDecoder forLayout(ImageLayout layout) {
         return switch (layout.bitpix()) {
             case 8 -> new Table8(Normalisation.table8(layout));
-            case 16 -> new Table16(Normalisation.table16(layout));
             case 32 -> Normalisation.isUnsigned32(layout) ? new Unsigned32(layout.blank()) : new Int32(layout);
             case 64 -> new Int64(layout);
             case -32 -> new Float32(layout);
@@ -56,43 +55,6 @@ abstract class SampleDecoder {
             long finite = 0;
             for (int i = 0; i < count; i++) {
                 float v = table[src.get(from + i) & 0xFF];
-                dst[at + i] = v;
-                finite += v == v ? 1 : 0;
-            }
-            stats.finiteCount += finite;
-        }
-    }
-
-    private static final class Table16 extends SampleDecoder {
-        private final float[] table;
-        private final boolean hasBlank;
-
-        Table16(float[] table) {
-            this.table = table;
-            boolean blank = false;
-            for (float v : table) {
-                blank |= Float.isNaN(v);
-            }
-            this.hasBlank = blank;
-        }
-
-        @Override
-        boolean needsScaling() {
-            return false;
-        }
-
-        @Override
-        void decode(ByteBuffer src, int from, float[] dst, int at, int count, RunStats stats) {
-            if (!hasBlank) {
-                for (int i = 0; i < count; i++) {
-                    dst[at + i] = table[src.getShort(from + 2 * i) & 0xFFFF];
-                }
-                stats.finiteCount += count;
-                return;
-            }
-            long finite = 0;
-            for (int i = 0; i < count; i++) {
-                float v = table[src.getShort(from + 2 * i) & 0xFFFF];
                 dst[at + i] = v;
                 finite += v == v ? 1 : 0;
             }

@@ -2,6 +2,7 @@ package org.fitsflow.processors.stats;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.fitsflow.processors.parallel.ParallelRanges;
 
 /**
@@ -44,6 +45,29 @@ public final class OrderStatistics {
         double mad = largestDeviation == 0 ? 0
                 : middle(new Values(plane, median, true), Binning.over(0, largestDeviation), null, first.count());
         return new ChannelStatistics(median, mad, first.count());
+    }
+
+    /**
+     * Median and MAD (unscaled) of a coded channel, read off the counts of its codes ({@code codeCounts[k]}
+     * pixels hold the value {@code values[k]}): the same figures as {@link #medianAndMad(float[])} on the
+     * channel's floats. Empty when a code in use has a finite value off the 16-bit levels; the floats then
+     * need the general method.
+     */
+    public static Optional<ChannelStatistics> medianAndMad(long[] codeCounts, float[] values) {
+        long[] counts = new long[BINS];
+        long count = 0;
+        for (int k = 0; k < codeCounts.length; k++) {
+            if (codeCounts[k] == 0 || !Float.isFinite(values[k])) {
+                continue;
+            }
+            int level = SixteenBitLevels.levelOf(values[k]);
+            if (level < 0) {
+                return Optional.empty();
+            }
+            counts[level] += codeCounts[k];
+            count += codeCounts[k];
+        }
+        return Optional.of(count == 0 ? new ChannelStatistics(Double.NaN, Double.NaN, 0) : fromLevels(counts, count));
     }
 
     /**

@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.processors.image.CodedPlanes;
 import org.fitsflow.processors.image.Image;
 import org.fitsflow.processors.stats.ChannelStatistics;
 import org.fitsflow.processors.stats.MidtonesTransfer;
@@ -16,7 +18,8 @@ import org.fitsflow.processors.parallel.ParallelRanges;
  * {@code histogram_stretch}: PixInsight's STF auto-stretch. Per channel c0 = clamp(median + shadowsClip
  * x 1.4826 x MAD, 0, 1) and m = MTF(targetBackground, median - c0), so that the median lands on the
  * target background; linked mode averages the channels' c0 and medians into one stretch for all.
- * A raw mosaic is stretched as one channel. Works in place.
+ * A raw mosaic is stretched as one channel. Works in place; a coded image (16-bit data) keeps its codes
+ * and gets the stretched value of each code instead.
  */
 public final class StfStretch implements Step {
     public static final String NAME = "histogram_stretch";
@@ -50,6 +53,16 @@ public final class StfStretch implements Step {
         double[] c0 = stf.c0();
         double[] m = stf.m();
         double[] c1 = stf.c1();
+        Optional<CodedPlanes> coded = image.coded();
+        if (coded.isPresent() && Arrays.stream(c1).allMatch(white -> white == 1)) {
+            // the stretch of every code's value instead of every pixel's
+            float[][] values = new float[image.channels()][];
+            for (int c = 0; c < values.length; c++) {
+                values[c] = coded.get().values()[c].clone();
+                backend.stretch(values[c], c0[c], m[c]);
+            }
+            return image.withCodeValues(values);
+        }
         for (int c = 0; c < image.channels(); c++) {
             context.checkCancelled();
             float[] plane = image.plane(c);
@@ -87,7 +100,7 @@ public final class StfStretch implements Step {
         double[] medians = new double[channels];
         for (int c = 0; c < channels; c++) {
             context.checkCancelled();
-            ChannelStatistics statistics = backend.statistics(image.plane(c));
+            ChannelStatistics statistics = statistics(image, c, backend);
             medians[c] = requireFinite(statistics.median(), c);
             c0[c] = clamp(statistics.median() + parameters.shadowsClip() * MAD_TO_SIGMA * statistics.mad());
             m[c] = MidtonesTransfer.apply(parameters.targetBackground(), medians[c] - c0[c]);
@@ -99,6 +112,13 @@ public final class StfStretch implements Step {
             Arrays.fill(m, MidtonesTransfer.apply(parameters.targetBackground(), linkedMedian - linkedC0));
         }
         return new StfParameters(c0, m);
+    }
+
+    /** From the code counts of a coded image, where they suffice; otherwise by the backend from the floats. */
+    private static ChannelStatistics statistics(Image image, int c, ComputeBackend backend) {
+        return image.coded()
+                .flatMap(coded -> OrderStatistics.medianAndMad(coded.codeCounts(c), coded.values()[c]))
+                .orElseGet(() -> backend.statistics(image.plane(c)));
     }
 
     private Map<String, Object> measurement(StfParameters stf) {

@@ -3,7 +3,9 @@ package org.fitsflow.processors.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.awt.image.PixelInterleavedSampleModel;
+import org.fitsflow.processors.image.CodedImages;
 import org.fitsflow.processors.image.Image;
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +28,26 @@ class RasterBuilderTest {
     void stripsAreCutFromTheTopOfThePicture() {
         Image image = TestImages.brightFirstRow(4, 5, 3);
 
-        BufferedImage bottomStrip = RasterBuilder.eightBit(image, 3, 2);
+        BufferedImage bottomStrip = RasterBuilder.eightBitRows(image).get(3, 2);
 
         assertThat(bottomStrip.getHeight()).isEqualTo(2);
         assertThat(bottomStrip.getRGB(0, 0) & 0xFF).isEqualTo(13);
         assertThat(bottomStrip.getRGB(0, 1) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+    }
+
+    /** A coded image is looked up per code: the same picture as from its floats, for grey and colour. */
+    @Test
+    void aCodedImageGivesThePictureOfItsFloats() {
+        for (int channels : new int[] {1, 3}) {
+            Image coded = CodedImages.sky(37, 23, channels, channels, true);
+            Image floats = CodedImages.asFloats(coded);
+
+            BufferedImage fromCodes = RasterBuilder.eightBitRows(coded).get(5, 11);
+            BufferedImage fromFloats = RasterBuilder.eightBitRows(floats).get(5, 11);
+
+            assertThat(coded.coded()).isPresent();
+            assertThat(((DataBufferByte) fromCodes.getRaster().getDataBuffer()).getData())
+                    .isEqualTo(((DataBufferByte) fromFloats.getRaster().getDataBuffer()).getData());
+        }
     }
 }

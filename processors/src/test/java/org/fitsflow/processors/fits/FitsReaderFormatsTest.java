@@ -11,6 +11,7 @@ import nom.tam.fits.Fits;
 import nom.tam.fits.ImageHDU;
 import nom.tam.fits.header.Compression;
 import nom.tam.image.compression.hdu.CompressedImageHDU;
+import org.fitsflow.processors.image.CodedPlanes;
 import org.fitsflow.processors.image.FitsHeader;
 import org.fitsflow.processors.image.Image;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,37 @@ class FitsReaderFormatsTest {
     void negativeFloatValuesClipToZero() throws IOException {
         Image image = read(TestFits.image(-32, 2, 1).samples(-0.1, 0.5));
         assertThat(image.plane(0)).containsExactly(0f, 0.5f);
+    }
+
+    /** The stored words themselves, each with its normalised value: floats are made only when asked for. */
+    @Test
+    void sixteenBitDataAreReadAsCodes() throws IOException {
+        Image image = read(TestFits.image(16, 2, 1, 3).card("BZERO", 32768).card("BLANK", 7)
+                .samples(-32768, 7, 0, 1, 32767, -2));
+
+        CodedPlanes coded = image.coded().orElseThrow();
+
+        assertThat(coded.codes()).isDeepEqualTo(new short[][] {{-32768, 7}, {0, 1}, {32767, -2}});
+        for (int c = 0; c < 3; c++) {
+            assertThat(coded.values()[c][0x8000]).isEqualTo(0f);
+            assertThat(coded.values()[c][7]).isNaN();
+            assertThat(coded.values()[c][0x7FFF]).isEqualTo(1f);
+        }
+        assertThat(image.plane(2)).containsExactly(1f, (float) (32766 / 65535.0));
+    }
+
+    @Test
+    void gzipSixteenBitDataAreReadAsCodesToo() throws IOException {
+        Image image = read(TestFits.image(16, 3, 1).card("BZERO", 32768).samples(-32768, 0, 32767).gzipped());
+
+        assertThat(image.coded().orElseThrow().codes()[0]).containsExactly((short) -32768, (short) 0, (short) 32767);
+        assertThat(image.plane(0)).containsExactly(0f, (float) (32768 / 65535.0), 1f);
+    }
+
+    @Test
+    void otherTypesAreReadAsFloats() throws IOException {
+        assertThat(read(TestFits.image(8, 2, 1).samples(0, 255)).coded()).isEmpty();
+        assertThat(read(TestFits.image(-32, 2, 1).samples(0, 0.5)).coded()).isEmpty();
     }
 
     @Test

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.offset;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import org.fitsflow.processors.image.CodedImages;
+import org.fitsflow.processors.image.CodedPlanes;
+import org.fitsflow.processors.image.Image;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -60,6 +64,29 @@ class OrderStatisticsTest {
 
         assertMatchesDefinition(onLevelsButOne);
         assertMatchesDefinition(withNegatives);
+    }
+
+    /** Read off the counts of the codes: the figures of the float path, BLANK (NaN) taking no part. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aCodedChannelGivesTheFiguresOfItsFloats(boolean blanks) {
+        Image image = CodedImages.sky(1001, 999, 1, 21, blanks);
+        CodedPlanes coded = image.coded().orElseThrow();
+
+        Optional<ChannelStatistics> fromCodes = OrderStatistics.medianAndMad(coded.codeCounts(0), coded.values()[0]);
+
+        assertThat(fromCodes).contains(OrderStatistics.medianAndMad(coded.expand(0)));
+    }
+
+    @Test
+    void codeValuesOffTheSixteenBitLevelsNeedTheFloats() {
+        float[] values = CodedImages.uint16Values(false);
+        values[5] = 0.123456f;
+        long[] counts = new long[CodedPlanes.CODES];
+        counts[5] = 1;
+        counts[6] = 2;
+
+        assertThat(OrderStatistics.medianAndMad(counts, values)).isEmpty();
     }
 
     @Test

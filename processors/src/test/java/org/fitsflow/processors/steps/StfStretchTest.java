@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.fitsflow.processors.backend.CpuBackend;
+import org.fitsflow.processors.image.CodedImages;
 import org.fitsflow.processors.image.FitsHeader;
 import org.fitsflow.processors.image.HeaderSummary;
 import org.fitsflow.processors.image.Image;
 import org.fitsflow.processors.stats.MidtonesTransfer;
 import org.fitsflow.processors.stats.OrderStatistics;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class StfStretchTest {
     private final CpuBackend backend = new CpuBackend();
@@ -31,6 +34,27 @@ class StfStretchTest {
         assertThat(MidtonesTransfer.apply(expected.m()[0], (median - expected.c0()[0]) / (1 - expected.c0()[0])))
                 .isCloseTo(0.25, offset(0.01));
         assertThat(backend.statistics(stretched.plane(0)).median()).isCloseTo(0.25, offset(0.01));
+    }
+
+    /** A coded image is stretched per code: bit for bit the stretch of its floats, in every mode. */
+    @ParameterizedTest
+    @EnumSource(StretchMode.class)
+    void aCodedImageIsStretchedAsItsFloatsAre(StretchMode mode) {
+        StfStretch stretch = new StfStretch(StfStretchParameters.defaults().withMode(mode));
+        Image coded = CodedImages.sky(300, 200, 3, 5, true);
+        Image floats = CodedImages.asFloats(coded);
+        StepContext codedContext = new StepContext(backend);
+        StepContext floatContext = new StepContext(backend);
+
+        Image stretchedCodes = stretch.apply(coded, codedContext);
+        Image stretchedFloats = stretch.apply(floats, floatContext);
+
+        // percentiles need the floats; the other modes stay coded
+        assertThat(stretchedCodes.coded().isPresent()).isEqualTo(mode != StretchMode.PERCENTILE);
+        assertThat(codedContext.measurements()).isEqualTo(floatContext.measurements());
+        for (int c = 0; c < 3; c++) {
+            assertThat(stretchedCodes.plane(c)).containsExactly(stretchedFloats.plane(c));
+        }
     }
 
     @Test
