@@ -3,14 +3,18 @@
 import { API_ROOT, ApiError, UNREACHABLE, describeFailure, parseJson } from './api.js';
 
 /**
- * POST /sessions/{id}/upload as multipart field "file".
+ * POST /sessions/{id}/upload with the file as the whole body and its name in the query: the server
+ * stores such a body as it arrives, where a multipart form must first be searched for its boundaries
+ * (a 12 MB frame: about 30 ms against 110 ms, bench/rest_latency.py --multipart).
  * Resolves with the file row (with its FITS header summary), rejects with an ApiError in plain words.
  */
 export function uploadFile(sessionId, file, fileType, onProgress) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${API_ROOT}/sessions/${encodeURIComponent(sessionId)}/upload`);
+    const query = new URLSearchParams({ filename: file.name, file_type: fileType });
+    xhr.open('POST', `${API_ROOT}/sessions/${encodeURIComponent(sessionId)}/upload?${query}`);
     xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) {
         onProgress(event.loaded / event.total);
@@ -27,9 +31,6 @@ export function uploadFile(sessionId, file, fileType, onProgress) {
     };
     xhr.onerror = () => reject(new ApiError(UNREACHABLE, 0));
     xhr.onabort = () => reject(new ApiError('Upload cancelled.', 0));
-    const form = new FormData();
-    form.append('file', file, file.name);
-    form.append('file_type', fileType);
-    xhr.send(form);
+    xhr.send(file);
   });
 }
