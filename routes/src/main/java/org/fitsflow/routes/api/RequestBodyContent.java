@@ -28,7 +28,7 @@ final class RequestBodyContent implements UploadedContent {
         byte[] buffer = new byte[BUFFER_BYTES];
         long copied = 0;
         try (OutputStream out = Files.newOutputStream(target)) {
-            for (int n; (n = body.read(buffer)) > 0; ) {
+            for (int n; (n = body.readNBytes(buffer, 0, buffer.length)) > 0; ) {
                 copied += n;
                 if (copied > maxBytes) {
                     throw new MaxUploadSizeExceededException(maxBytes);
