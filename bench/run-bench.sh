@@ -9,10 +9,10 @@
 #      launcher gpu-worker/bin/fitsflow-worker with the container's JVM settings.
 # It installs nothing: it checks for its tools and says what is missing.
 #
-#   bench/run-bench.sh            N=16 RUNS=5 BATCH_RUNS=3 LARGE_RUNS=3 by default
+#   bench/run-bench.sh            N=16 RUNS=11 BATCH_RUNS=3 LARGE_RUNS=3 by default
 #
 # Environment: N (batch size), RUNS (repeats of single-file timings, median reported), LARGE_RUNS,
-# BATCH_RUNS (repeats of each batch, median reported), REST_WARMUP (REST runs before the timed ones, 10),
+# BATCH_RUNS (repeats of each batch, median reported), REST_WARMUP (REST runs before the timed ones, 30),
 # STABLE_SECONDS and POLL_MS (inbox settings, 1 s and 100 ms; the service's defaults are 5 s and 2 s),
 # FITSFLOW_SHARED (test data, default ../shared), SERVICE_ARGS (extra service arguments), KEEP=1 keeps
 # the work folder with logs.
@@ -21,11 +21,12 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 bench="$repo/bench"
 N=${N:-16}
-RUNS=${RUNS:-5}
+RUNS=${RUNS:-11}
 LARGE_RUNS=${LARGE_RUNS:-3}
 BATCH_RUNS=${BATCH_RUNS:-3}
-# a warm service has processed some files: its hot paths are compiled
-REST_WARMUP=${REST_WARMUP:-10}
+# a warm service has processed some files: its hot paths are compiled (after 10 jobs the JIT compilers still
+# took 20-50 ms of CPU per REST job on 2 cores, competing with the job itself)
+REST_WARMUP=${REST_WARMUP:-30}
 # the inbox takes a whole FITS file at the next scan, any other file once unchanged this long (default 5 s); scanned this often
 STABLE_SECONDS=${STABLE_SECONDS:-1}
 POLL_MS=${POLL_MS:-100}
@@ -145,7 +146,8 @@ rest_single=$("$PY" "$bench/rest_latency.py" "$base" "$work/frames/seestar.fit" 
 rest_multipart=$("$PY" "$bench/rest_latency.py" "$base" "$work/frames/seestar.fit" --runs "$RUNS" --warmup "$REST_WARMUP" --multipart)
 log "inbox batch of $N Seestar frames, $BATCH_RUNS times"
 service_batch=$(for r in $(seq "$BATCH_RUNS"); do
-    "$PY" "$bench/inbox_batch.py" "$work/service/inbox" "$work/service/outbox" "$FRAME" "$N" --run "$r"; done | median)
+    "$PY" "$bench/inbox_batch.py" "$work/service/inbox" "$work/service/outbox" "$FRAME" "$N" --run "$r" | tee /dev/stderr
+    done | median)
 gpu_line=$(grep -m1 -o "compute backend: .*" "$work/service/service.log" || echo "(the service log names no compute backend)")
 kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""
 

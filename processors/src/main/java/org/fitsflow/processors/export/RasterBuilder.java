@@ -125,37 +125,80 @@ final class RasterBuilder {
     static BufferedImage sixteenBit(Image image) {
         int width = image.width();
         int height = image.height();
-        if (!image.isColour()) {
-            BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_USHORT_GRAY);
-            short[] data = ((DataBufferUShort) out.getRaster().getDataBuffer()).getData();
-            float[] grey = image.plane(0);
-            RowBands.forEach(height, (from, to) -> {
-                for (int y = from; y < to; y++) {
-                    int src = y * width;
-                    int dst = (height - 1 - y) * width;
-                    for (int x = 0; x < width; x++) {
-                        data[dst + x] = (short) Quantizer.level16(grey[src + x]);
-                    }
-                }
-            });
-            return out;
+        BufferedImage out;
+        short[] data;
+        if (image.isColour()) {
+            data = new short[width * height * 3];
+            out = rgb(new DataBufferUShort(data, data.length), width, height, 16);
+        } else {
+            out = new BufferedImage(width, height, BufferedImage.TYPE_USHORT_GRAY);
+            data = ((DataBufferUShort) out.getRaster().getDataBuffer()).getData();
         }
-        short[] data = new short[width * height * 3];
+        ShortRowWriter writer = image.coded().map(RasterBuilder::codedRows16).orElseGet(() -> floatRows16(image));
+        int rowSamples = width * image.channels();
+        RowBands.forEach(height, (from, to) -> {
+            for (int y = from; y < to; y++) {
+                writer.write(y * width, width, data, (height - 1 - y) * rowSamples);
+            }
+        });
+        return out;
+    }
+
+    /** As {@link RowWriter}, for 16-bit samples. */
+    @FunctionalInterface
+    private interface ShortRowWriter {
+        void write(int src, int width, short[] out, int at);
+    }
+
+    private static ShortRowWriter floatRows16(Image image) {
+        if (!image.isColour()) {
+            float[] grey = image.plane(0);
+            return (src, width, out, at) -> {
+                for (int x = 0; x < width; x++) {
+                    out[at + x] = (short) Quantizer.level16(grey[src + x]);
+                }
+            };
+        }
         float[] r = image.plane(0);
         float[] g = image.plane(1);
         float[] b = image.plane(2);
-        RowBands.forEach(height, (from, to) -> {
-            for (int y = from; y < to; y++) {
-                int src = y * width;
-                int dst = (height - 1 - y) * width * 3;
-                for (int x = 0; x < width; x++, dst += 3) {
-                    data[dst] = (short) Quantizer.level16(r[src + x]);
-                    data[dst + 1] = (short) Quantizer.level16(g[src + x]);
-                    data[dst + 2] = (short) Quantizer.level16(b[src + x]);
-                }
+        return (src, width, out, at) -> {
+            for (int x = 0; x < width; x++, at += 3) {
+                out[at] = (short) Quantizer.level16(r[src + x]);
+                out[at + 1] = (short) Quantizer.level16(g[src + x]);
+                out[at + 2] = (short) Quantizer.level16(b[src + x]);
             }
-        });
-        return rgb(new DataBufferUShort(data, data.length), width, height, 16);
+        };
+    }
+
+    private static ShortRowWriter codedRows16(CodedPlanes coded) {
+        short[][] codes = coded.codes();
+        short[][] levels = new short[codes.length][];
+        for (int c = 0; c < codes.length; c++) {
+            levels[c] = Quantizer.toShorts16(coded.values()[c]);
+        }
+        if (codes.length == 1) {
+            short[] grey = codes[0];
+            short[] greyLevels = levels[0];
+            return (src, width, out, at) -> {
+                for (int x = 0; x < width; x++) {
+                    out[at + x] = greyLevels[grey[src + x] & 0xFFFF];
+                }
+            };
+        }
+        short[] r = codes[0];
+        short[] g = codes[1];
+        short[] b = codes[2];
+        short[] rLevels = levels[0];
+        short[] gLevels = levels[1];
+        short[] bLevels = levels[2];
+        return (src, width, out, at) -> {
+            for (int x = 0; x < width; x++, at += 3) {
+                out[at] = rLevels[r[src + x] & 0xFFFF];
+                out[at + 1] = gLevels[g[src + x] & 0xFFFF];
+                out[at + 2] = bLevels[b[src + x] & 0xFFFF];
+            }
+        };
     }
 
     /** An sRGB image over interleaved R, G, B samples of {@code bits} each. */

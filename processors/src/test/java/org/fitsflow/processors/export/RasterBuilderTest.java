@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferUShort;
 import java.awt.image.PixelInterleavedSampleModel;
 import org.fitsflow.processors.image.CodedImages;
 import org.fitsflow.processors.image.Image;
@@ -48,6 +49,21 @@ class RasterBuilderTest {
             assertThat(coded.coded()).isPresent();
             assertThat(((DataBufferByte) fromCodes.getRaster().getDataBuffer()).getData())
                     .isEqualTo(((DataBufferByte) fromFloats.getRaster().getDataBuffer()).getData());
+        }
+    }
+
+    @Test
+    void aCodedImageGivesTheSixteenBitPictureOfItsFloats() {
+        for (int channels : new int[] {1, 3}) {
+            Image coded = CodedImages.sky(37, 23, channels, 10 + channels, true);
+            Image floats = CodedImages.asFloats(coded);
+
+            BufferedImage fromCodes = RasterBuilder.sixteenBit(coded);
+            BufferedImage fromFloats = RasterBuilder.sixteenBit(floats);
+
+            assertThat(coded.coded()).isPresent();
+            assertThat(((DataBufferUShort) fromCodes.getRaster().getDataBuffer()).getData())
+                    .isEqualTo(((DataBufferUShort) fromFloats.getRaster().getDataBuffer()).getData());
         }
     }
 }
