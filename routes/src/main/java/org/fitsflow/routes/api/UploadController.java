@@ -2,6 +2,11 @@ package org.fitsflow.routes.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.fitsflow.routes.config.FitsflowProperties;
 import org.fitsflow.routes.store.FileRecord;
 import org.fitsflow.routes.uploads.UploadRejectedException;
@@ -12,10 +17,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code POST /api/process/sessions/{id}/upload}: a multipart form with the file in the field
@@ -25,37 +28,57 @@ import org.springframework.web.multipart.MultipartFile;
  *
  * <p>This is the one endpoint under {@code /api/process} that is a
  * Spring MVC controller rather than a Camel REST route: Camel's platform-http binding reads multipart
- * bodies into memory (attachments), and files of up to 500 MB must not be. Here Tomcat streams the part
- * to a file in {@code data/uploads/incoming} as it arrives (file-size threshold 0, see
- * {@link UploadConfiguration}) and stops at the configured size, which answers 413.
+ * bodies into memory (attachments), and files of up to 500 MB must not be. Here either body is copied to
+ * disk as it arrives (a form's file part to {@code data/uploads/incoming} by {@link MultipartFormReader},
+ * then moved) and stopped at the configured size, which answers 413.
  */
 @RestController
 public class UploadController {
+    /** Room for the multipart boundaries and the small form fields next to the file. */
+    private static final long FORM_OVERHEAD_BYTES = 64 * 1024;
+
     private final UploadService uploads;
     private final SessionApi sessions;
     private final long maxBytes;
+    private final Path incoming;
 
-    public UploadController(UploadService uploads, SessionApi sessions, FitsflowProperties properties) {
+    public UploadController(UploadService uploads, SessionApi sessions, FitsflowProperties properties) throws IOException {
         this.uploads = uploads;
         this.sessions = sessions;
         this.maxBytes = properties.upload().maxBytes();
+        this.incoming = Files.createDirectories(properties.uploadsDir().resolve("incoming").toAbsolutePath());
+        // forms spooled by uploads that a stop cut off: no upload can be running before this controller exists
+        try (Stream<Path> leftovers = Files.list(incoming)) {
+            for (Path leftover : leftovers.filter(Files::isRegularFile).toList()) {
+                Files.deleteIfExists(leftover);
+            }
+        }
     }
 
     @PostMapping(path = "/api/process/sessions/{id}/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<FileView> upload(@PathVariable("id") long id,
-                                           @RequestPart(name = "file", required = false) MultipartFile file,
-                                           @RequestParam(name = "file_type", required = false) String fileType)
-            throws IOException {
+                                           @RequestParam(name = "file_type", required = false) String fileTypeParameter,
+                                           HttpServletRequest request) throws IOException {
+        Path spooled = incoming.resolve(UUID.randomUUID() + ".part");
         try {
             uploads.sessionTakingUploads(id);
-            if (file == null) {
-                throw new ApiException(400, "bad request", "the multipart field 'file' is missing");
+            if (request.getContentLengthLong() > maxBytes + FORM_OVERHEAD_BYTES) {
+                throw new MaxUploadSizeExceededException(maxBytes);
             }
-            FileRecord stored = uploads.accept(id, file.getOriginalFilename(), fileType, file::transferTo);
+            MultipartFormReader.Form form = MultipartFormReader.read(request.getInputStream(), request.getContentType(), spooled, maxBytes);
+            String fileType = form.fields().getOrDefault("file_type", fileTypeParameter);
+            FileRecord stored = uploads.accept(id, form.fileName(), fileType,
+                    target -> Files.move(spooled, target, StandardCopyOption.REPLACE_EXISTING));
             return ResponseEntity.status(HttpStatus.CREATED).body(sessions.fileView(stored));
         } catch (UploadRejectedException e) {
             throw new ApiException(e.status(), e.error(), e.getMessage());
+        } catch (MultipartFormReader.MalformedFormException e) {
+            throw new ApiException(400, "bad request", "malformed multipart/form-data body: " + e.getMessage());
+        } catch (MultipartFormReader.FileTooLargeException e) {
+            throw new MaxUploadSizeExceededException(maxBytes);
+        } finally {
+            Files.deleteIfExists(spooled);
         }
     }
 
