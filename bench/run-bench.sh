@@ -13,6 +13,7 @@
 #
 # Environment: N (batch size), RUNS (repeats of single-file timings, median reported), LARGE_RUNS,
 # BATCH_RUNS (repeats of each batch, median reported), REST_WARMUP (REST runs before the timed ones, 30),
+# BATCH_WARMUP (untimed inbox batches before the timed ones, 1),
 # STABLE_SECONDS and POLL_MS (inbox settings, 1 s and 100 ms; the service's defaults are 5 s and 2 s),
 # FITSFLOW_SHARED (test data, default ../shared), SERVICE_ARGS (extra service arguments), KEEP=1 keeps
 # the work folder with logs.
@@ -27,6 +28,8 @@ BATCH_RUNS=${BATCH_RUNS:-3}
 # a warm service has processed some files: its hot paths are compiled (after 10 jobs the JIT compilers still
 # took 20-50 ms of CPU per REST job on 2 cores, competing with the job itself)
 REST_WARMUP=${REST_WARMUP:-30}
+# the inbox's own path (scan, intake, outbox) is not warmed by the REST jobs
+BATCH_WARMUP=${BATCH_WARMUP:-1}
 # the inbox takes a whole FITS file at the next scan, any other file once unchanged this long (default 5 s); scanned this often
 STABLE_SECONDS=${STABLE_SECONDS:-1}
 POLL_MS=${POLL_MS:-100}
@@ -144,9 +147,14 @@ done
 log "REST latency, one Seestar frame, $REST_WARMUP warm-up runs then $RUNS"
 rest_single=$("$PY" "$bench/rest_latency.py" "$base" "$work/frames/seestar.fit" --runs "$RUNS" --warmup "$REST_WARMUP")
 rest_multipart=$("$PY" "$bench/rest_latency.py" "$base" "$work/frames/seestar.fit" --runs "$RUNS" --warmup "$REST_WARMUP" --multipart)
-log "inbox batch of $N Seestar frames, $BATCH_RUNS times"
+log "inbox batch of $N Seestar frames, $BATCH_WARMUP warm-up batch(es) then $BATCH_RUNS times"
+for r in $(seq "$BATCH_WARMUP"); do
+    echo "inbox warm-up batch $r: $("$PY" "$bench/inbox_batch.py" "$work/service/inbox" "$work/service/outbox" "$FRAME" "$N" --run "warmup-$r") s" >&2
+done
 service_batch=$(for r in $(seq "$BATCH_RUNS"); do
-    "$PY" "$bench/inbox_batch.py" "$work/service/inbox" "$work/service/outbox" "$FRAME" "$N" --run "$r" | tee /dev/stderr
+    t=$("$PY" "$bench/inbox_batch.py" "$work/service/inbox" "$work/service/outbox" "$FRAME" "$N" --run "$r")
+    echo "inbox batch $r: $t s" >&2   # not tee /dev/stderr: that reopens a log file and cuts it short
+    echo "$t"
     done | median)
 gpu_line=$(grep -m1 -o "compute backend: .*" "$work/service/service.log" || echo "(the service log names no compute backend)")
 kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""
