@@ -39,8 +39,11 @@ public record CodedPlanes(short[][] codes, float[][] values) {
 
     /** Channel {@code c} as floats. */
     public float[] expand(int c) {
-        short[] plane = codes[c];
-        float[] table = values[c];
+        return expand(codes[c], values[c]);
+    }
+
+    /** {@code table[plane[i] & 0xFFFF]} for every pixel. */
+    static float[] expand(short[] plane, float[] table) {
         float[] out = new float[plane.length];
         ParallelRanges.forEach(plane.length, (from, to) -> {
             for (int i = from; i < to; i++) {

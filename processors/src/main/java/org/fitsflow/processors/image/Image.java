@@ -82,12 +82,18 @@ public final class Image {
     /** The live arrays of all channels; from now on they are the image, and {@link #coded()} is empty. */
     public synchronized float[][] planes() {
         if (planes == null) {
+            // each channel's codes are let go as soon as its floats exist, so that a large frame never needs
+            // all codes and all floats at once (16-bit 6248 x 4176 x 3 through export_fits: the smallest -Xmx
+            // 489 MB when they were let go together, 389 MB so; 331 MB for the same frame as float32)
+            short[][] codes = coded.codes().clone();
+            float[][] values = coded.values();
+            coded = null;
             float[][] expanded = new float[channels][];
             for (int c = 0; c < channels; c++) {
-                expanded[c] = coded.expand(c);
+                expanded[c] = CodedPlanes.expand(codes[c], values[c]);
+                codes[c] = null;
             }
             planes = expanded;
-            coded = null;
         }
         return planes;
     }
@@ -115,7 +121,4 @@ public final class Image {
         return new Image(width, height, current.withValues(newValues), header);
     }
 
-    public synchronized Image withHeader(FitsHeader newHeader) {
-        return coded != null ? new Image(width, height, coded, newHeader) : new Image(width, height, planes, newHeader);
-    }
 }

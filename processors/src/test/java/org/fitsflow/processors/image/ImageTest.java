@@ -3,7 +3,6 @@ package org.fitsflow.processors.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ImageTest {
@@ -49,19 +48,6 @@ class ImageTest {
             assertThat(transformed.plane(0)[i]).isEqualTo(original[i] / 2);
         }
         assertThat(image.plane(0)).containsExactly(original);
-    }
-
-    @Test
-    void aNewHeaderKeepsTheCoding() {
-        Image image = CodedImages.sky(4, 4, 1, 3, false);
-        FitsHeader header = new FitsHeader(List.of(new HeaderCard("OBJECT", "M 42", null, true)),
-                image.header().summary());
-
-        Image renamed = image.withHeader(header);
-
-        assertThat(renamed.header()).isSameAs(header);
-        assertThat(renamed.coded()).isPresent();
-        assertThat(renamed.plane(0)).containsExactly(CodedImages.asFloats(image).plane(0));
     }
 
     @Test
