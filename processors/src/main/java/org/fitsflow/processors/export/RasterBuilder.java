@@ -39,31 +39,20 @@ final class RasterBuilder {
     }
 
     /**
-     * Writes the 8-bit samples of the {@code width} pixels from pixel {@code src} of the image to
-     * {@code out[at..]}: one per pixel for grey, R, G, B for colour.
+     * Writes the 8-bit levels of channel {@code c} of the {@code width} pixels from pixel {@code src} to
+     * {@code out[at]}, {@code out[at + stride]}, ...: the stride interleaves the channels of a colour row.
      */
     @FunctionalInterface
     private interface RowWriter {
-        void write(int src, int width, byte[] out, int at);
+        void write(int c, int src, int width, byte[] out, int at, int stride);
     }
 
     private static RowWriter floatRows(Image image) {
-        if (!image.isColour()) {
-            float[] grey = image.plane(0);
-            return (src, width, out, at) -> {
-                for (int x = 0; x < width; x++) {
-                    out[at + x] = (byte) Quantizer.level8(grey[src + x]);
-                }
-            };
-        }
-        float[] r = image.plane(0);
-        float[] g = image.plane(1);
-        float[] b = image.plane(2);
-        return (src, width, out, at) -> {
-            for (int x = 0; x < width; x++, at += 3) {
-                out[at] = (byte) Quantizer.level8(r[src + x]);
-                out[at + 1] = (byte) Quantizer.level8(g[src + x]);
-                out[at + 2] = (byte) Quantizer.level8(b[src + x]);
+        float[][] planes = image.planes();
+        return (c, src, width, out, at, stride) -> {
+            float[] plane = planes[c];
+            for (int x = src; x < src + width; x++, at += stride) {
+                out[at] = (byte) Quantizer.level8(plane[x]);
             }
         };
     }
@@ -74,32 +63,18 @@ final class RasterBuilder {
         for (int c = 0; c < codes.length; c++) {
             levels[c] = Quantizer.toBytes8(coded.values()[c]);
         }
-        if (codes.length == 1) {
-            short[] grey = codes[0];
-            byte[] greyLevels = levels[0];
-            return (src, width, out, at) -> {
-                for (int x = 0; x < width; x++) {
-                    out[at + x] = greyLevels[grey[src + x] & 0xFFFF];
-                }
-            };
-        }
-        short[] r = codes[0];
-        short[] g = codes[1];
-        short[] b = codes[2];
-        byte[] rLevels = levels[0];
-        byte[] gLevels = levels[1];
-        byte[] bLevels = levels[2];
-        return (src, width, out, at) -> {
-            for (int x = 0; x < width; x++, at += 3) {
-                out[at] = rLevels[r[src + x] & 0xFFFF];
-                out[at + 1] = gLevels[g[src + x] & 0xFFFF];
-                out[at + 2] = bLevels[b[src + x] & 0xFFFF];
+        return (c, src, width, out, at, stride) -> {
+            short[] plane = codes[c];
+            byte[] level = levels[c];
+            for (int x = src; x < src + width; x++, at += stride) {
+                out[at] = level[plane[x] & 0xFFFF];
             }
         };
     }
 
     private static BufferedImage eightBit(Image image, int top, int rows, RowWriter writer) {
         int width = image.width();
+        int channels = image.channels();
         int bottomFitsRow = image.height() - 1 - top;
         BufferedImage out;
         byte[] data;
@@ -112,10 +87,11 @@ final class RasterBuilder {
             out = new BufferedImage(width, rows, BufferedImage.TYPE_BYTE_GRAY);
             data = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
         }
-        int rowBytes = width * image.channels();
         RowBands.forEach(rows, (from, to) -> {
             for (int y = from; y < to; y++) {
-                writer.write((bottomFitsRow - y) * width, width, data, y * rowBytes);
+                for (int c = 0; c < channels; c++) {
+                    writer.write(c, (bottomFitsRow - y) * width, width, data, y * width * channels + c, channels);
+                }
             }
         });
         return out;
@@ -125,6 +101,7 @@ final class RasterBuilder {
     static BufferedImage sixteenBit(Image image) {
         int width = image.width();
         int height = image.height();
+        int channels = image.channels();
         BufferedImage out;
         short[] data;
         if (image.isColour()) {
@@ -135,38 +112,28 @@ final class RasterBuilder {
             data = ((DataBufferUShort) out.getRaster().getDataBuffer()).getData();
         }
         ShortRowWriter writer = image.coded().map(RasterBuilder::codedRows16).orElseGet(() -> floatRows16(image));
-        int rowSamples = width * image.channels();
         RowBands.forEach(height, (from, to) -> {
             for (int y = from; y < to; y++) {
-                writer.write(y * width, width, data, (height - 1 - y) * rowSamples);
+                for (int c = 0; c < channels; c++) {
+                    writer.write(c, y * width, width, data, (height - 1 - y) * width * channels + c, channels);
+                }
             }
         });
         return out;
     }
 
-    /** As {@link RowWriter}, for 16-bit samples. */
+    /** As {@link RowWriter}, for 16-bit levels. */
     @FunctionalInterface
     private interface ShortRowWriter {
-        void write(int src, int width, short[] out, int at);
+        void write(int c, int src, int width, short[] out, int at, int stride);
     }
 
     private static ShortRowWriter floatRows16(Image image) {
-        if (!image.isColour()) {
-            float[] grey = image.plane(0);
-            return (src, width, out, at) -> {
-                for (int x = 0; x < width; x++) {
-                    out[at + x] = (short) Quantizer.level16(grey[src + x]);
-                }
-            };
-        }
-        float[] r = image.plane(0);
-        float[] g = image.plane(1);
-        float[] b = image.plane(2);
-        return (src, width, out, at) -> {
-            for (int x = 0; x < width; x++, at += 3) {
-                out[at] = (short) Quantizer.level16(r[src + x]);
-                out[at + 1] = (short) Quantizer.level16(g[src + x]);
-                out[at + 2] = (short) Quantizer.level16(b[src + x]);
+        float[][] planes = image.planes();
+        return (c, src, width, out, at, stride) -> {
+            float[] plane = planes[c];
+            for (int x = src; x < src + width; x++, at += stride) {
+                out[at] = (short) Quantizer.level16(plane[x]);
             }
         };
     }
@@ -177,26 +144,11 @@ final class RasterBuilder {
         for (int c = 0; c < codes.length; c++) {
             levels[c] = Quantizer.toShorts16(coded.values()[c]);
         }
-        if (codes.length == 1) {
-            short[] grey = codes[0];
-            short[] greyLevels = levels[0];
-            return (src, width, out, at) -> {
-                for (int x = 0; x < width; x++) {
-                    out[at + x] = greyLevels[grey[src + x] & 0xFFFF];
-                }
-            };
-        }
-        short[] r = codes[0];
-        short[] g = codes[1];
-        short[] b = codes[2];
-        short[] rLevels = levels[0];
-        short[] gLevels = levels[1];
-        short[] bLevels = levels[2];
-        return (src, width, out, at) -> {
-            for (int x = 0; x < width; x++, at += 3) {
-                out[at] = rLevels[r[src + x] & 0xFFFF];
-                out[at + 1] = gLevels[g[src + x] & 0xFFFF];
-                out[at + 2] = bLevels[b[src + x] & 0xFFFF];
+        return (c, src, width, out, at, stride) -> {
+            short[] plane = codes[c];
+            short[] level = levels[c];
+            for (int x = src; x < src + width; x++, at += stride) {
+                out[at] = level[plane[x] & 0xFFFF];
             }
         };
     }
