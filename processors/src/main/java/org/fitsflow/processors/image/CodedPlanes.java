@@ -37,12 +37,7 @@ public record CodedPlanes(short[][] codes, float[][] values) {
         return new CodedPlanes(codes, newValues);
     }
 
-    /** Channel {@code c} as floats. */
-    public float[] expand(int c) {
-        return expand(codes[c], values[c]);
-    }
-
-    /** {@code table[plane[i] & 0xFFFF]} for every pixel. */
+    /** A channel as floats: {@code table[plane[i] & 0xFFFF]} for every pixel. */
     static float[] expand(short[] plane, float[] table) {
         float[] out = new float[plane.length];
         ParallelRanges.forEach(plane.length, (from, to) -> {

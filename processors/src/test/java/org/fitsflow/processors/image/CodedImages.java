@@ -44,7 +44,7 @@ public final class CodedImages {
         CodedPlanes codes = coded.coded().orElseThrow();
         float[][] planes = new float[coded.channels()][];
         for (int c = 0; c < planes.length; c++) {
-            planes[c] = codes.expand(c);
+            planes[c] = CodedPlanes.expand(codes.codes()[c], codes.values()[c]);
         }
         return new Image(coded.width(), coded.height(), planes, coded.header());
     }

@@ -75,7 +75,7 @@ class OrderStatisticsTest {
 
         Optional<ChannelStatistics> fromCodes = OrderStatistics.medianAndMad(coded.codeCounts(0), coded.values()[0]);
 
-        assertThat(fromCodes).contains(OrderStatistics.medianAndMad(coded.expand(0)));
+        assertThat(fromCodes).contains(OrderStatistics.medianAndMad(CodedImages.asFloats(image).plane(0)));
     }
 
     @Test
