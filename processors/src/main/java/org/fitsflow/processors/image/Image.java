@@ -120,5 +120,4 @@ public final class Image {
         CodedPlanes current = coded().orElseThrow(() -> new IllegalStateException("the image is not coded"));
         return new Image(width, height, current.withValues(newValues), header);
     }
-
 }
