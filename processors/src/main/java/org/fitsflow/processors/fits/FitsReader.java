@@ -38,9 +38,11 @@ public final class FitsReader {
                 return PixelReader.read(input, layout, header(image));
             } catch (OutOfMemoryError e) {
                 // The file is fine, the heap is too small for it: say so instead of letting the error escape.
+                boolean codes = !image.compressed() && PixelReader.readsCodes(layout);
                 throw new IOException(String.format(Locale.ROOT,
-                        "not enough memory to read %s: its %d x %d x %d pixels need %d MB as float, the heap allows %d MB",
-                        file.getFileName(), layout.width(), layout.height(), layout.planes(), layout.samples() * 4 >> 20,
+                        "not enough memory to read %s: its %d x %d x %d pixels need %d MB as %s, the heap allows %d MB",
+                        file.getFileName(), layout.width(), layout.height(), layout.planes(),
+                        layout.samples() * (codes ? Short.BYTES : Float.BYTES) >> 20, codes ? "16-bit words" : "float",
                         Runtime.getRuntime().maxMemory() >> 20), e);
             }
         }

@@ -34,11 +34,16 @@ final class PixelReader {
         this.layout = layout;
         this.planePixels = (int) layout.planePixels();
         this.bytesPerSample = layout.bytesPerSample();
-        boolean coded = layout.bitpix() == 16;
+        boolean coded = readsCodes(layout);
         this.codeDecoder = coded ? new CodeDecoder(Normalisation.table16(layout)) : null;
         this.codes = coded ? new short[layout.planes()][planePixels] : null;
         this.decoder = coded ? null : SampleDecoder.forLayout(layout);
         this.planes = coded ? null : new float[layout.planes()][planePixels];
+    }
+
+    /** Whether this layout's pixels are read as {@link CodedPlanes} (16-bit words) rather than floats. */
+    static boolean readsCodes(ImageLayout layout) {
+        return layout.bitpix() == 16;
     }
 
     /** Reads the data the input is positioned at; the layout must have passed the size checks. */

@@ -103,6 +103,15 @@ public final class Image {
         return Optional.ofNullable(coded);
     }
 
+    /** What the pixels take in memory now, at most: 4 bytes a sample as floats; as codes 2, plus a value table per channel. */
+    public synchronized long pixelBytes() {
+        long samples = (long) pixelCount() * channels;
+        if (coded != null) {
+            return samples * Short.BYTES + (long) channels * CodedPlanes.CODES * Float.BYTES;
+        }
+        return samples * Float.BYTES;
+    }
+
     public FitsHeader header() {
         return header;
     }

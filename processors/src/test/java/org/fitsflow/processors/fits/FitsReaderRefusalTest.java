@@ -215,6 +215,22 @@ class FitsReaderRefusalTest {
     }
 
     @Test
+    void sixteenBitImageLargerThanTheHeapCountsItsWords() throws IOException {
+        long width = 30_000;
+        long height = Runtime.getRuntime().maxMemory() / 2 / width + 1000;
+        Path file = TestFits.image(16, width, height).writeTo(dir.resolve("words-bigger-than-heap.fit"));
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(2880 + 2 * width * height);
+        }
+        FitsReadLimits unlimited = FitsReadLimits.DEFAULT.withMaxPixels(width * height);
+
+        assertThatThrownBy(() -> FitsReader.read(file, unlimited))
+                .isExactlyInstanceOf(IOException.class)
+                .hasMessageStartingWith("not enough memory to read words-bigger-than-heap.fit: its 30000 x " + height + " x 1 pixels need "
+                        + (2 * width * height >> 20) + " MB as 16-bit words");
+    }
+
+    @Test
     void directory() {
         assertThatThrownBy(() -> FitsReader.read(dir)).isInstanceOf(IOException.class);
     }

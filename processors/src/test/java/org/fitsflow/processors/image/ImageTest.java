@@ -33,6 +33,15 @@ class ImageTest {
     }
 
     @Test
+    void codesTakeTwoBytesASamplePlusTheirTablesAndFloatsFour() {
+        Image image = CodedImages.sky(16, 8, 3, 1, false);
+        assertThat(image.pixelBytes()).isEqualTo(16 * 8 * 3 * 2 + 3 * CodedPlanes.CODES * 4L);
+
+        image.planes();
+        assertThat(image.pixelBytes()).isEqualTo(16 * 8 * 3 * 4);
+    }
+
+    @Test
     void newCodeValuesKeepTheCodesAndLeaveTheOriginalAlone() {
         Image image = CodedImages.sky(16, 8, 1, 2, false);
         float[] original = CodedImages.asFloats(image).plane(0);

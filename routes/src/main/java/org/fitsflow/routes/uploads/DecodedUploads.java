@@ -38,7 +38,7 @@ public class DecodedUploads {
     }
 
     public synchronized void keep(Path file, Image image) {
-        long bytes = (long) image.pixelCount() * image.channels() * Float.BYTES;
+        long bytes = image.pixelBytes();
         remove(file);
         if (bytes > capacityBytes) {
             return;

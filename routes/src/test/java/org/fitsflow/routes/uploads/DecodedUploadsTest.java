@@ -54,6 +54,21 @@ class DecodedUploadsTest {
         assertThat(none.take(file)).isEmpty();
     }
 
+    @Test
+    void aSixteenBitImageCountsAsItsCodesAndTheirValues() throws IOException {
+        Path file = TestFits.image(16, 8, 8).samples(new double[64]).writeTo(dir.resolve("codes.fit"));
+        Image image = FitsReader.read(file);
+        assertThat(image.coded()).isPresent();
+
+        DecodedUploads exact = new DecodedUploads(image.pixelBytes());
+        exact.keep(file, image);
+        assertThat(exact.take(file)).containsSame(image);
+
+        DecodedUploads tooSmall = new DecodedUploads(image.pixelBytes() - 1);
+        tooSmall.keep(file, image);
+        assertThat(tooSmall.take(file)).isEmpty();
+    }
+
     private Path upload(String name) throws IOException {
         return TestFits.image(-32, 8, 8).samples(new double[64]).writeTo(dir.resolve(name));
     }
