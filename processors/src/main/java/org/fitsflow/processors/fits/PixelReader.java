@@ -23,10 +23,7 @@ final class PixelReader {
     private static final int MIN_SAMPLES_PER_TASK = 1 << 16;
 
     private final ImageLayout layout;
-    private final SampleDecoder decoder;
-    private final CodeDecoder codeDecoder;
-    private final float[][] planes;
-    private final short[][] codes;
+    private final Destination destination;
     private final int planePixels;
     private final int bytesPerSample;
 
@@ -34,11 +31,7 @@ final class PixelReader {
         this.layout = layout;
         this.planePixels = (int) layout.planePixels();
         this.bytesPerSample = layout.bytesPerSample();
-        boolean coded = readsCodes(layout);
-        this.codeDecoder = coded ? new CodeDecoder(Normalisation.table16(layout)) : null;
-        this.codes = coded ? new short[layout.planes()][planePixels] : null;
-        this.decoder = coded ? null : SampleDecoder.forLayout(layout);
-        this.planes = coded ? null : new float[layout.planes()][planePixels];
+        this.destination = readsCodes(layout) ? new Words(layout) : new Floats(layout);
     }
 
     /** Whether this layout's pixels are read as {@link CodedPlanes} (16-bit words) rather than floats. */
@@ -50,16 +43,10 @@ final class PixelReader {
     static Image read(FitsInput input, ImageLayout layout, FitsHeader header) throws IOException {
         PixelReader reader = new PixelReader(layout);
         SampleDecoder.RunStats stats = input instanceof FileInput file ? reader.readRanges(file) : reader.readChunks(input);
-        reader.requireFinite(stats);
-        if (reader.codes != null) {
-            float[][] values = new float[reader.codes.length][];
-            Arrays.fill(values, reader.codeDecoder.values());
-            return Image.ofCodes(layout.width(), layout.height(), new CodedPlanes(reader.codes, values), header);
+        if (stats.finiteCount == 0) {
+            throw new InvalidFitsException("image has no finite pixel: every pixel is NaN, infinite or BLANK");
         }
-        if (reader.decoder.needsScaling()) {
-            reader.scale((float) Normalisation.scaleForLargest(stats.largestFinite));
-        }
-        return new Image(layout.width(), layout.height(), reader.planes, header);
+        return reader.destination.image(layout, header, stats);
     }
 
     private SampleDecoder.RunStats readRanges(FileInput file) throws IOException {
@@ -134,38 +121,81 @@ final class PixelReader {
             int plane = (int) (sample / planePixels);
             int offset = (int) (sample % planePixels);
             int run = Math.min(to - position, planePixels - offset);
-            if (codes != null) {
-                codeDecoder.decode(buffer, position * bytesPerSample, codes[plane], offset, run, stats);
-            } else {
-                decoder.decode(buffer, position * bytesPerSample, planes[plane], offset, run, stats);
-            }
+            destination.decode(buffer, position * bytesPerSample, plane, offset, run, stats);
             sample += run;
             position += run;
         }
         return stats;
     }
 
-    private void requireFinite(SampleDecoder.RunStats stats) throws InvalidFitsException {
-        if (stats.finiteCount == 0) {
-            throw new InvalidFitsException("image has no finite pixel: every pixel is NaN, infinite or BLANK");
-        }
-    }
-
-    /** Physical to [0, 1]; NaN stays NaN because both comparisons are false for it. */
-    private void scale(float factor) {
-        int blocks = Math.max(1, planePixels / MIN_SAMPLES_PER_TASK);
-        for (float[] plane : planes) {
-            ComputePool.run(() -> IntStream.range(0, blocks).parallel().forEach(b -> {
-                int end = (int) ((long) planePixels * (b + 1) / blocks);
-                for (int i = (int) ((long) planePixels * b / blocks); i < end; i++) {
-                    float v = plane[i] * factor;
-                    plane[i] = v < 0f ? 0f : (v > 1f ? 1f : v);
-                }
-            }));
-        }
-    }
-
     private static int taskCount(long samples) {
         return (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() * 2L, samples / MIN_SAMPLES_PER_TASK));
+    }
+
+    /** Where decoded samples go: float planes, or the raw 16-bit words with the value of each. */
+    private interface Destination {
+        void decode(ByteBuffer src, int from, int plane, int at, int count, SampleDecoder.RunStats stats);
+
+        Image image(ImageLayout layout, FitsHeader header, SampleDecoder.RunStats stats);
+    }
+
+    private static final class Floats implements Destination {
+        private final SampleDecoder decoder;
+        private final float[][] planes;
+
+        Floats(ImageLayout layout) {
+            this.decoder = SampleDecoder.forLayout(layout);
+            this.planes = new float[layout.planes()][(int) layout.planePixels()];
+        }
+
+        @Override
+        public void decode(ByteBuffer src, int from, int plane, int at, int count, SampleDecoder.RunStats stats) {
+            decoder.decode(src, from, planes[plane], at, count, stats);
+        }
+
+        @Override
+        public Image image(ImageLayout layout, FitsHeader header, SampleDecoder.RunStats stats) {
+            if (decoder.needsScaling()) {
+                scale((float) Normalisation.scaleForLargest(stats.largestFinite));
+            }
+            return new Image(layout.width(), layout.height(), planes, header);
+        }
+
+        /** Physical to [0, 1]; NaN stays NaN because both comparisons are false for it. */
+        private void scale(float factor) {
+            int planePixels = planes[0].length;
+            int blocks = Math.max(1, planePixels / MIN_SAMPLES_PER_TASK);
+            for (float[] plane : planes) {
+                ComputePool.run(() -> IntStream.range(0, blocks).parallel().forEach(b -> {
+                    int end = (int) ((long) planePixels * (b + 1) / blocks);
+                    for (int i = (int) ((long) planePixels * b / blocks); i < end; i++) {
+                        float v = plane[i] * factor;
+                        plane[i] = v < 0f ? 0f : (v > 1f ? 1f : v);
+                    }
+                }));
+            }
+        }
+    }
+
+    private static final class Words implements Destination {
+        private final CodeDecoder decoder;
+        private final short[][] codes;
+
+        Words(ImageLayout layout) {
+            this.decoder = new CodeDecoder(Normalisation.table16(layout));
+            this.codes = new short[layout.planes()][(int) layout.planePixels()];
+        }
+
+        @Override
+        public void decode(ByteBuffer src, int from, int plane, int at, int count, SampleDecoder.RunStats stats) {
+            decoder.decode(src, from, codes[plane], at, count, stats);
+        }
+
+        @Override
+        public Image image(ImageLayout layout, FitsHeader header, SampleDecoder.RunStats stats) {
+            float[][] values = new float[codes.length][];
+            Arrays.fill(values, decoder.values());
+            return Image.ofCodes(layout.width(), layout.height(), new CodedPlanes(codes, values), header);
+        }
     }
 }
