@@ -7,10 +7,10 @@ import org.fitsflow.processors.stats.CfaPattern;
 import org.fitsflow.processors.stats.ChannelStatistics;
 
 /**
- * The compute backend on a CUDA GPU, through JCuda's driver API. Each operation uploads its plane,
- * runs the kernels of {@code fitsflow_kernels.cu} and frees its device memory before returning; the
- * operations are serialised because they share one context. Results match the CPU backend within the
- * tolerances of the conformance test.
+ * The compute backend on a CUDA GPU, through JCuda's driver API. Each operation uploads its plane
+ * (through {@link PinnedStaging}), runs the kernels of {@code fitsflow_kernels.cu} and frees its device
+ * memory before returning; the operations are serialised because they share one context (and the
+ * staging memory). Results match the CPU backend within the tolerances of the conformance test.
  */
 public final class GpuBackend implements ComputeBackend {
     private static final int THREADS = 256;
@@ -18,6 +18,7 @@ public final class GpuBackend implements ComputeBackend {
 
     private final CudaDevice device;
     private final KernelModule kernels;
+    private final PinnedStaging staging = new PinnedStaging();
 
     private GpuBackend(CudaDevice device, KernelModule kernels) {
         this.device = device;
@@ -57,7 +58,7 @@ public final class GpuBackend implements ComputeBackend {
     @Override
     public synchronized ChannelStatistics statistics(float[] plane) {
         device.makeCurrent();
-        try (DeviceBuffer data = DeviceBuffer.upload(plane);
+        try (DeviceBuffer data = staging.upload(plane);
              DeviceBuffer bins = DeviceBuffer.allocate(4096L * Sizeof.INT)) {
             long n = plane.length;
             RadixSelection values = new RadixSelection(
@@ -104,10 +105,10 @@ public final class GpuBackend implements ComputeBackend {
             return;
         }
         device.makeCurrent();
-        try (DeviceBuffer data = DeviceBuffer.upload(plane)) {
+        try (DeviceBuffer data = staging.upload(plane)) {
             kernels.launch("stretchInPlace", blocksFor(plane.length), 1, THREADS, 1, 0,
                     data, (long) plane.length, c0, 1 / (1 - c0), m);
-            data.downloadTo(plane);
+            staging.download(data, plane);
         }
     }
 
@@ -119,11 +120,11 @@ public final class GpuBackend implements ComputeBackend {
             return out;
         }
         device.makeCurrent();
-        try (DeviceBuffer data = DeviceBuffer.upload(plane);
+        try (DeviceBuffer data = staging.upload(plane);
              DeviceBuffer quantised = DeviceBuffer.allocate(plane.length)) {
             kernels.launch("stretchTo8Bit", blocksFor(plane.length), 1, THREADS, 1, 0,
                     data, quantised, (long) plane.length, c0, 1 / (1 - c0), m);
-            quantised.downloadTo(out);
+            staging.download(quantised, out);
         }
         return out;
     }
@@ -136,11 +137,11 @@ public final class GpuBackend implements ComputeBackend {
             return out;
         }
         device.makeCurrent();
-        try (DeviceBuffer data = DeviceBuffer.upload(plane);
+        try (DeviceBuffer data = staging.upload(plane);
              DeviceBuffer quantised = DeviceBuffer.allocate((long) plane.length * Sizeof.SHORT)) {
             kernels.launch("stretchTo16Bit", blocksFor(plane.length), 1, THREADS, 1, 0,
                     data, quantised, (long) plane.length, c0, 1 / (1 - c0), m);
-            quantised.downloadTo(out);
+            staging.download(quantised, out);
         }
         return out;
     }
@@ -167,15 +168,15 @@ public final class GpuBackend implements ComputeBackend {
         device.makeCurrent();
         long bytes = (long) mosaic.length * Sizeof.FLOAT;
         float[][] rgb = new float[3][mosaic.length];
-        try (DeviceBuffer data = DeviceBuffer.upload(mosaic);
+        try (DeviceBuffer data = staging.upload(mosaic);
              DeviceBuffer red = DeviceBuffer.allocate(bytes);
              DeviceBuffer green = DeviceBuffer.allocate(bytes);
              DeviceBuffer blue = DeviceBuffer.allocate(bytes)) {
             kernels.launch("debayerBilinear", tiles(width), tiles(height), TILE, TILE, 0,
                     data, width, height, cfa.colourAt(0, 0), cfa.colourAt(0, 1), cfa.colourAt(1, 0), cfa.colourAt(1, 1), red, green, blue);
-            red.downloadTo(rgb[0]);
-            green.downloadTo(rgb[1]);
-            blue.downloadTo(rgb[2]);
+            staging.download(red, rgb[0]);
+            staging.download(green, rgb[1]);
+            staging.download(blue, rgb[2]);
         }
         return rgb;
     }
@@ -190,12 +191,12 @@ public final class GpuBackend implements ComputeBackend {
         }
         device.makeCurrent();
         float[] out = new float[plane.length];
-        try (DeviceBuffer data = DeviceBuffer.upload(plane);
+        try (DeviceBuffer data = staging.upload(plane);
              DeviceBuffer rows = DeviceBuffer.allocate((long) plane.length * Sizeof.FLOAT);
              DeviceBuffer taps = DeviceBuffer.upload(weights)) {
             kernels.launch("convolveAxis", tiles(width), tiles(height), TILE, TILE, 0, data, rows, width, height, taps, weights.length, 1);
             kernels.launch("convolveAxis", tiles(width), tiles(height), TILE, TILE, 0, rows, data, width, height, taps, weights.length, 0);
-            data.downloadTo(out);
+            staging.download(data, out);
         }
         return out;
     }
