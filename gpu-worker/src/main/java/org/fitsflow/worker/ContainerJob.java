@@ -63,7 +63,7 @@ final class ContainerJob {
                     : InputNames.stem(inputs.get(0)) + "." + pipeline.name();
             Path outputs = jobFolder.resolve(OUTPUTS);
             ProgressListener progress = (percent, step) -> out.println(line(ProgressLine.of(percent, step)));
-            PipelineResult result = inputs.size() > 1 || pipeline.overSubs()
+            PipelineResult result = pipeline.runsOverAll(inputs.size())
                     ? new SubsetProcessor(backend).run(inputs, pipeline, outputs, stem, progress)
                     : new PipelineRunner(backend).run(inputs.get(0), pipeline, outputs, stem, progress);
             return JobResult.complete(jobId, result);

@@ -36,4 +36,12 @@ public record PipelineDefinition(String name, String description, SubsMode subs,
     public boolean overSubs() {
         return subs.overSubs();
     }
+
+    /**
+     * Whether a job over {@code inputs} files runs once over all of them ({@code SubsetProcessor}, which
+     * refuses a pipeline that is not over subs) rather than on its one file ({@code PipelineRunner}).
+     */
+    public boolean runsOverAll(int inputs) {
+        return inputs > 1 || overSubs();
+    }
 }

@@ -43,8 +43,9 @@ public class JobRunner {
     }
 
     /**
-     * Runs the job on its inputs: a pipeline over a set of subs in this process with {@code SubsetProcessor},
-     * any other pipeline on the single input through {@link #runOnFile}.
+     * Runs the job on its inputs: once over all of them in this process with {@code SubsetProcessor} where
+     * {@link PipelineDefinition#runsOverAll} says so (a pipeline over subs), else on its one input through
+     * {@link #runOnFile}.
      *
      * @throws IOException for an unreadable input (the message says why) or a failed write
      * @throws org.fitsflow.processors.pipeline.PipelineCancelledException when the thread was interrupted
@@ -52,7 +53,7 @@ public class JobRunner {
      */
     public JobOutcome run(JobRecord job, List<FileRecord> inputs, ProgressListener progress) throws IOException {
         PipelineDefinition pipeline = pipeline(job);
-        if (!pipeline.overSubs()) {
+        if (!pipeline.runsOverAll(inputs.size())) {
             return runOnFile(job, inputs.get(0), progress);
         }
         folders.delete(job.id());

@@ -28,7 +28,7 @@ public record JobTicket(long jobId, String jobFolder, List<String> inputNames, P
     }
 
     public boolean overSeveralFiles() {
-        return inputNames.size() > 1 || pipeline.overSubs();
+        return pipeline.runsOverAll(inputNames.size());
     }
 
     public Path jobDir(Path dataDir) {
