@@ -49,41 +49,41 @@ final class PinnedStaging {
     }
 
     void download(DeviceBuffer source, float[] target) {
-        if (!staged((long) target.length * Sizeof.FLOAT)) {
+        if (!downloadInChunks(source, target.length, Sizeof.FLOAT, (from, count) -> HostCopies.get(chunk, target, from, count))) {
             source.downloadTo(target);
-            return;
-        }
-        int perChunk = CHUNK_BYTES / Sizeof.FLOAT;
-        for (int from = 0; from < target.length; from += perChunk) {
-            int count = Math.min(perChunk, target.length - from);
-            cuMemcpyDtoH(host, source.pointer().withByteOffset((long) from * Sizeof.FLOAT), (long) count * Sizeof.FLOAT);
-            HostCopies.get(chunk, target, from, count);
         }
     }
 
     void download(DeviceBuffer source, short[] target) {
-        if (!staged((long) target.length * Sizeof.SHORT)) {
+        if (!downloadInChunks(source, target.length, Sizeof.SHORT, (from, count) -> HostCopies.get(chunk, target, from, count))) {
             source.downloadTo(target);
-            return;
-        }
-        int perChunk = CHUNK_BYTES / Sizeof.SHORT;
-        for (int from = 0; from < target.length; from += perChunk) {
-            int count = Math.min(perChunk, target.length - from);
-            cuMemcpyDtoH(host, source.pointer().withByteOffset((long) from * Sizeof.SHORT), (long) count * Sizeof.SHORT);
-            HostCopies.get(chunk, target, from, count);
         }
     }
 
     void download(DeviceBuffer source, byte[] target) {
-        if (!staged(target.length)) {
+        if (!downloadInChunks(source, target.length, Sizeof.BYTE, (from, count) -> HostCopies.get(chunk, target, from, count))) {
             source.downloadTo(target);
-            return;
         }
-        for (int from = 0; from < target.length; from += CHUNK_BYTES) {
-            int count = Math.min(CHUNK_BYTES, target.length - from);
-            cuMemcpyDtoH(host, source.pointer().withByteOffset(from), count);
-            HostCopies.get(chunk, target, from, count);
+    }
+
+    /** Empties the page-locked chunk into elements {@code [from, from + count)} of the target array. */
+    @FunctionalInterface
+    private interface ChunkReader {
+        void read(int from, int count);
+    }
+
+    /** Downloads {@code length} elements a chunk at a time; false, having done nothing, when not staged. */
+    private boolean downloadInChunks(DeviceBuffer source, int length, int elementBytes, ChunkReader reader) {
+        if (!staged((long) length * elementBytes)) {
+            return false;
         }
+        int perChunk = CHUNK_BYTES / elementBytes;
+        for (int from = 0; from < length; from += perChunk) {
+            int count = Math.min(perChunk, length - from);
+            cuMemcpyDtoH(host, source.pointer().withByteOffset((long) from * elementBytes), (long) count * elementBytes);
+            reader.read(from, count);
+        }
+        return true;
     }
 
     /** Whether a transfer of this size goes through the page-locked chunk, allocating it the first time. */
