@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every refusal must be an InvalidFitsException whose message tells the user precisely what is wrong. */
 class FitsReaderRefusalTest {
+    /** Wide enough that a height of a few ten thousand rows outgrows a heap of some GB. */
+    private static final long HUGE_WIDTH = 30_000;
 
     @TempDir
     Path dir;
@@ -199,14 +201,10 @@ class FitsReaderRefusalTest {
 
     @Test
     void imageLargerThanTheHeapGivesAMessageNotAnOutOfMemoryError() throws IOException {
-        // 8-bit pixels whose float planes need more than the whole heap, in a sparse file (no disk used)
-        long width = 30_000;
-        long height = Runtime.getRuntime().maxMemory() / 4 / width + 1000;
-        Path file = TestFits.image(8, width, height).writeTo(dir.resolve("bigger-than-heap.fit"));
-        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(file.toFile(), "rw")) {
-            sparse.setLength(2880 + width * height);
-        }
-        FitsReadLimits unlimited = FitsReadLimits.DEFAULT.withMaxPixels(width * height);
+        // 8-bit pixels whose float planes need more than the whole heap
+        long height = Runtime.getRuntime().maxMemory() / 4 / HUGE_WIDTH + 1000;
+        Path file = sparseImage(8, height, "bigger-than-heap.fit");
+        FitsReadLimits unlimited = FitsReadLimits.DEFAULT.withMaxPixels(HUGE_WIDTH * height);
 
         assertThatThrownBy(() -> FitsReader.read(file, unlimited))
                 .isExactlyInstanceOf(IOException.class)
@@ -216,23 +214,28 @@ class FitsReaderRefusalTest {
 
     @Test
     void sixteenBitImageLargerThanTheHeapCountsItsWords() throws IOException {
-        long width = 30_000;
-        long height = Runtime.getRuntime().maxMemory() / 2 / width + 1000;
-        Path file = TestFits.image(16, width, height).writeTo(dir.resolve("words-bigger-than-heap.fit"));
-        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(file.toFile(), "rw")) {
-            sparse.setLength(2880 + 2 * width * height);
-        }
-        FitsReadLimits unlimited = FitsReadLimits.DEFAULT.withMaxPixels(width * height);
+        long height = Runtime.getRuntime().maxMemory() / 2 / HUGE_WIDTH + 1000;
+        Path file = sparseImage(16, height, "words-bigger-than-heap.fit");
+        FitsReadLimits unlimited = FitsReadLimits.DEFAULT.withMaxPixels(HUGE_WIDTH * height);
 
         assertThatThrownBy(() -> FitsReader.read(file, unlimited))
                 .isExactlyInstanceOf(IOException.class)
                 .hasMessageStartingWith("not enough memory to read words-bigger-than-heap.fit: its 30000 x " + height + " x 1 pixels need "
-                        + (2 * width * height >> 20) + " MB as 16-bit words");
+                        + (2 * HUGE_WIDTH * height >> 20) + " MB as 16-bit words");
     }
 
     @Test
     void directory() {
         assertThatThrownBy(() -> FitsReader.read(dir)).isInstanceOf(IOException.class);
+    }
+
+    /** A HUGE_WIDTH x height image of whole data length in a sparse file, so that it takes no disk. */
+    private Path sparseImage(int bitpix, long height, String name) throws IOException {
+        Path file = TestFits.image(bitpix, HUGE_WIDTH, height).writeTo(dir.resolve(name));
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(2880 + bitpix / 8 * HUGE_WIDTH * height);
+        }
+        return file;
     }
 
     private static double[] ramp(int n) {
