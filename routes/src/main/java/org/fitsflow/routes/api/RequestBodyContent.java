@@ -13,7 +13,11 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  * limit (a partial file is removed; the answer is the same 413 as for a multipart upload).
  */
 final class RequestBodyContent implements UploadedContent {
-    private static final int BUFFER_BYTES = 1 << 20;
+    /**
+     * Writes of 64 KiB: a 12 MB frame written in 1 MB pieces took 23-26 ms in the service (the kernel's copy
+     * into the page cache, two thirds of the upload), in 64 or 256 KiB pieces 4-5 ms (10 uploads each).
+     */
+    static final int WRITE_BYTES = 64 * 1024;
 
     private final InputStream body;
     private final long maxBytes;
@@ -25,7 +29,7 @@ final class RequestBodyContent implements UploadedContent {
 
     @Override
     public void moveTo(Path target) throws IOException {
-        byte[] buffer = new byte[BUFFER_BYTES];
+        byte[] buffer = new byte[WRITE_BYTES];
         long copied = 0;
         try (OutputStream out = Files.newOutputStream(target)) {
             for (int n; (n = body.readNBytes(buffer, 0, buffer.length)) > 0; ) {
