@@ -1,10 +1,14 @@
 #!/usr/bin/python3
-"""Batch throughput of the FitsFlow inbox: copies N copies of a frame
-(one target folder each, Seestar layout) into the watched folder and waits until N JPEGs have appeared in the outbox.
+"""Batch throughput of the FitsFlow inbox: delivers N copies of a frame (one target folder each, Seestar
+layout) into the watched folder and waits until N JPEGs have appeared in the outbox.
 
-    inbox_batch.py INBOX OUTBOX FRAME N [--timeout 600] [--run ID]
+    inbox_batch.py INBOX OUTBOX FRAME N [--timeout 600] [--run ID] [--deliver copy|rename]
 
-Prints the seconds from the first copy to the last output seen on stdout.
+--deliver copy (the default) writes each file into the inbox under its final name, as a copy tool or an
+SMB client does; --deliver rename writes them under hidden temporary names first (not timed) and then
+renames them into place, as sync tools deliver a finished file, so that the timed part holds no writing.
+
+Prints the seconds from the first delivery to the last output seen on stdout.
 """
 import argparse
 import os
@@ -13,11 +17,17 @@ import sys
 import time
 
 
-def outputs(outbox):
-    found = 0
-    for folder, _, files in os.walk(outbox):
-        found += sum(1 for f in files if f.lower().endswith((".jpg", ".jpeg")) and not f.startswith("."))
-    return found
+def hidden(path):
+    """The temporary name a sync tool writes a file under: hidden, so the inbox leaves it alone."""
+    return os.path.join(os.path.dirname(path), "." + os.path.basename(path) + ".tmp")
+
+
+def has_output(folder):
+    """Whether the outbox folder of one target holds a finished JPEG (partial ones have hidden names)."""
+    try:
+        return any(f.lower().endswith((".jpg", ".jpeg")) and not f.startswith(".") for f in os.listdir(folder))
+    except FileNotFoundError:
+        return False
 
 
 def main():
@@ -28,19 +38,30 @@ def main():
     parser.add_argument("n", type=int)
     parser.add_argument("--timeout", type=float, default=600)
     parser.add_argument("--run", default="0", help="distinguishes repeated batches: every file is new to the inbox")
+    parser.add_argument("--deliver", choices=("copy", "rename"), default="copy")
     args = parser.parse_args()
     # one target per file: the service previews only the newest stack of a target and session
     targets = [os.path.join(args.inbox, "MyWorks", f"Bench_{args.run}_{i:03d}") for i in range(args.n)]
     for target in targets:
         os.makedirs(target, exist_ok=True)
-    already = outputs(args.outbox)
+    # only this batch's folders are looked at: a walk of the whole outbox every 10 ms would take CPU from
+    # the service, more with every batch
+    pending = {os.path.join(args.outbox, os.path.relpath(target, args.inbox)) for target in targets}
+    names = [os.path.join(target, f"Stacked_100_Bench_{args.run}_{i:03d}_10.0s_IRCUT_20240730-224436.fit")
+             for i, target in enumerate(targets)]
+    if args.deliver == "rename":
+        for name in names:
+            shutil.copyfile(args.frame, hidden(name))
     start = time.perf_counter()
-    for i, target in enumerate(targets):
-        name = f"Stacked_100_Bench_{args.run}_{i:03d}_10.0s_IRCUT_20240730-224436.fit"
-        shutil.copyfile(args.frame, os.path.join(target, name))
-    while outputs(args.outbox) - already < args.n:
-        if time.perf_counter() - start > args.timeout:
-            raise SystemExit(f"only {outputs(args.outbox) - already} of {args.n} outputs after {args.timeout} s")
+    for name in names:
+        if args.deliver == "rename":
+            os.rename(hidden(name), name)
+        else:
+            shutil.copyfile(args.frame, name)
+    while pending:
+        pending = {folder for folder in pending if not has_output(folder)}
+        if pending and time.perf_counter() - start > args.timeout:
+            raise SystemExit(f"only {args.n - len(pending)} of {args.n} outputs after {args.timeout} s")
         time.sleep(0.01)
     print(f"{time.perf_counter() - start:.3f}")
 
