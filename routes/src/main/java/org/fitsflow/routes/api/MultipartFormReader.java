@@ -42,7 +42,7 @@ final class MultipartFormReader {
     }
 
     static final String FILE_FIELD = "file";
-    /** What is searched and written at a time: the pieces the body's own writes are measured fastest at. */
+    /** Read, searched and written 64 KiB at a time, the size a body upload is written in (RequestBodyContent says why). */
     static final int BUFFER_BYTES = RequestBodyContent.WRITE_BYTES;
     private static final int MAX_HEADER_BYTES = 16 * 1024;
     private static final int MAX_FIELD_BYTES = 4 * 1024;

@@ -31,7 +31,8 @@ public class InboxLedger {
     /**
      * Records the key; false when it was already there. Camel's file consumer adds (rather than looks up)
      * the key of every file of every scan, so a known key must not reach the database either: with 5,000
-     * files taken, the idle service spent 11 % of a core on these inserts at the default 2 s poll.
+     * files taken and the default 2 s poll, the idle service's scans took 11 % of a core with an insert per
+     * file, 2 % without.
      */
     public boolean add(String key) {
         if (keys.contains(key)) {
