@@ -1,5 +1,7 @@
 package org.fitsflow.processors.backend;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.fitsflow.processors.export.Quantizer;
 import org.fitsflow.processors.stats.ChannelStatistics;
 
@@ -20,6 +22,23 @@ public interface ComputeBackend {
 
     /** In place: y = MTF(m, clip((x - c0) / (1 - c0))); non-finite pixels become 0. */
     void stretch(float[] plane, double c0, double m);
+
+    /**
+     * The statistics of every plane, then each plane stretched in place as {@code rule} derives from all
+     * of them; returns the stretches applied. A GPU keeps the planes on the device in between, so that
+     * each crosses the bus once each way instead of uploaded twice.
+     */
+    default List<ChannelStretch> statisticsThenStretch(float[][] planes, StretchRule rule) {
+        List<ChannelStatistics> statistics = new ArrayList<>(planes.length);
+        for (float[] plane : planes) {
+            statistics.add(statistics(plane));
+        }
+        List<ChannelStretch> stretches = rule.stretchesFor(statistics);
+        for (int c = 0; c < planes.length; c++) {
+            stretch(planes[c], stretches.get(c).c0(), stretches.get(c).m());
+        }
+        return stretches;
+    }
 
     /** Debayers a mosaic stored row 0 first with the given pattern (RGGB, GRBG, GBRG, BGGR) into R, G, B planes. */
     float[][] debayer(float[] mosaic, int width, int height, String pattern);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.fitsflow.processors.backend.ChannelStretch;
 import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.image.CodedPlanes;
 import org.fitsflow.processors.image.Image;
@@ -48,6 +49,12 @@ public final class StfStretch implements Step {
     @Override
     public Image apply(Image image, StepContext context) {
         ComputeBackend backend = context.backend();
+        if (parameters.mode() != StretchMode.PERCENTILE && image.coded().isEmpty()) {
+            context.checkCancelled();
+            List<ChannelStretch> applied = backend.statisticsThenStretch(image.planes(), this::autoStretches);
+            context.measure(NAME, measurement(asParameters(applied)));
+            return image;
+        }
         StfParameters stf = parametersFor(image, backend, context);
         context.measure(NAME, measurement(stf));
         double[] c0 = stf.c0();
@@ -83,9 +90,9 @@ public final class StfStretch implements Step {
 
     private StfParameters parametersFor(Image image, ComputeBackend backend, StepContext context) {
         int channels = image.channels();
-        double[] c0 = new double[channels];
-        double[] m = new double[channels];
         if (parameters.mode() == StretchMode.PERCENTILE) {
+            double[] c0 = new double[channels];
+            double[] m = new double[channels];
             double[] c1 = new double[channels];
             for (int c = 0; c < channels; c++) {
                 context.checkCancelled();
@@ -97,21 +104,42 @@ public final class StfStretch implements Step {
             }
             return new StfParameters(c0, m, c1);
         }
-        double[] medians = new double[channels];
+        List<ChannelStatistics> statistics = new ArrayList<>(channels);
         for (int c = 0; c < channels; c++) {
             context.checkCancelled();
-            ChannelStatistics statistics = statistics(image, c, backend);
-            medians[c] = requireFinite(statistics.median(), c);
-            c0[c] = clamp(statistics.median() + parameters.shadowsClip() * MAD_TO_SIGMA * statistics.mad());
-            m[c] = MidtonesTransfer.apply(parameters.targetBackground(), medians[c] - c0[c]);
+            statistics.add(statistics(image, c, backend));
         }
+        return asParameters(autoStretches(statistics));
+    }
+
+    /** The auto-stretch of channels with these statistics, the same for every backend. */
+    private List<ChannelStretch> autoStretches(List<ChannelStatistics> statistics) {
+        int channels = statistics.size();
+        double[] c0 = new double[channels];
+        double[] medians = new double[channels];
+        for (int c = 0; c < channels; c++) {
+            medians[c] = requireFinite(statistics.get(c).median(), c);
+            c0[c] = clamp(medians[c] + parameters.shadowsClip() * MAD_TO_SIGMA * statistics.get(c).mad());
+        }
+        List<ChannelStretch> stretches = new ArrayList<>(channels);
         if (parameters.mode() == StretchMode.LINKED) {
             double linkedC0 = Arrays.stream(c0).average().orElseThrow();
             double linkedMedian = Arrays.stream(medians).average().orElseThrow();
-            Arrays.fill(c0, linkedC0);
-            Arrays.fill(m, MidtonesTransfer.apply(parameters.targetBackground(), linkedMedian - linkedC0));
+            double linkedM = MidtonesTransfer.apply(parameters.targetBackground(), linkedMedian - linkedC0);
+            for (int c = 0; c < channels; c++) {
+                stretches.add(new ChannelStretch(linkedC0, linkedM));
+            }
+            return stretches;
         }
-        return new StfParameters(c0, m);
+        for (int c = 0; c < channels; c++) {
+            stretches.add(new ChannelStretch(c0[c], MidtonesTransfer.apply(parameters.targetBackground(), medians[c] - c0[c])));
+        }
+        return stretches;
+    }
+
+    private static StfParameters asParameters(List<ChannelStretch> stretches) {
+        return new StfParameters(stretches.stream().mapToDouble(ChannelStretch::c0).toArray(),
+                stretches.stream().mapToDouble(ChannelStretch::m).toArray());
     }
 
     /** From the code counts of a coded image, where they suffice; otherwise by the backend from the floats. */

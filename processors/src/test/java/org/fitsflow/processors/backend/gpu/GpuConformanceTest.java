@@ -1,6 +1,7 @@
 package org.fitsflow.processors.backend.gpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,15 +9,21 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import jcuda.driver.JCudaDriver;
 import org.fitsflow.processors.backend.Backends;
 import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.backend.GaussianKernel;
 import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.processors.image.Image;
 import org.fitsflow.processors.stats.ChannelStatistics;
+import org.fitsflow.processors.steps.StepContext;
+import org.fitsflow.processors.steps.StfStretch;
+import org.fitsflow.processors.steps.StfStretchParameters;
+import org.fitsflow.processors.steps.StretchMode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -28,7 +35,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <li>stretch, debayer: within 1e-6 absolute (the kernels repeat the Java arithmetic in the same order,
  *     fused multiply-add off, so they are expected to be bit-identical);</li>
  * <li>8- and 16-bit stretch: at most 1 level apart, at least 99.99 % of samples identical;</li>
- * <li>separable convolution: within 1e-6 absolute.</li>
+ * <li>separable convolution: within 1e-6 absolute;</li>
+ * <li>the histogram_stretch step (statistics and stretch with the planes kept on the device): within 1e-5
+ *     absolute, the MAD's difference carried through c0 and m.</li>
  * </ul>
  * It runs wherever a CUDA device is found; elsewhere every test is skipped with the reason (a GPU is
  * never required, also not with {@code fitsflow.strict}: CI machines have none).
@@ -127,6 +136,56 @@ class GpuConformanceTest {
             gpu.stretch(onGpu, c0, 0.3);
             assertWithin(onGpu, onCpu, 1e-6f, "edge values, c0 " + c0);
         }
+    }
+
+    /** The histogram_stretch step, whose planes stay on the device between statistics and stretch. */
+    @ParameterizedTest
+    @EnumSource(value = StretchMode.class, names = {"UNLINKED", "LINKED"})
+    void autoStretchStepAgrees(StretchMode mode) throws IOException {
+        requireDevice();
+        StfStretch step = new StfStretch(StfStretchParameters.defaults().withMode(mode));
+        for (Path file : new Path[] {RGB_FRAME, SYNTHETIC_FRAME}) {
+            Image onCpu = step.apply(asFloats(FitsReader.read(file)), new StepContext(CPU));
+            Image onGpu = step.apply(asFloats(FitsReader.read(file)), new StepContext(gpu));
+            for (int c = 0; c < onCpu.channels(); c++) {
+                // the MAD's 1e-6 relative moves c0 and m, and the steep curve near the background amplifies it
+                assertWithin(onGpu.plane(c), onCpu.plane(c), 1e-5f, file.getFileName() + " " + mode + " channel " + c);
+            }
+        }
+    }
+
+    @Test
+    void aRefusedAutoStretchLeavesThePlanesAndFreesTheDevice() {
+        requireDevice();
+        float[][] planes = {new float[6248 * 4176], new float[6248 * 4176]};
+        Arrays.fill(planes[0], 0.1f);
+        Arrays.fill(planes[1], Float.NaN);
+        assertStatisticsAgree(planes[0], "a plane before the refusals");
+        long freeBefore = freeDeviceBytes();
+
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> gpu.statisticsThenStretch(planes, statistics -> {
+                throw new IllegalArgumentException("channel 1 has no finite pixels");
+            })).hasMessageContaining("no finite pixels");
+        }
+
+        assertThat(planes[0]).containsOnly(0.1f);
+        assertThat(freeDeviceBytes()).as("device memory after three refusals of 209 MB")
+                .isGreaterThan(freeBefore - (16L << 20));
+        assertStatisticsAgree(planes[0], "a plane after the refusals");
+    }
+
+    /** A 16-bit frame would be stretched through its codes, on the CPU; its floats take the device path. */
+    private static Image asFloats(Image image) {
+        image.planes();
+        return image;
+    }
+
+    private static long freeDeviceBytes() {
+        long[] free = new long[1];
+        long[] total = new long[1];
+        JCudaDriver.cuMemGetInfo(free, total);
+        return free[0];
     }
 
     @Test
