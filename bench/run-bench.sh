@@ -166,7 +166,9 @@ log "REST latency, one Seestar frame: $PREWARM warm-up runs on a 512 x 512 crop,
 rest "$work/frames/crop.fit" "$PREWARM" 0
 rest "$work/frames/seestar.fit" "$REST_WARMUP" 0
 service_ticks() { awk '{ print $14 + $15 }' "/proc/$service_pid/stat"; }
-ms_per_run() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v n="$RUNS" 'BEGIN { printf "%.0f", t * 1000 / hz / n }'; }
+ms_per_run() { # ticks [runs, default RUNS] -> ms per run
+    awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v n="${2:-$RUNS}" 'BEGIN { printf "%.0f", t * 1000 / hz / n }'
+}
 jit_at_start=$(jit_ticks)
 service_at_start=$(service_ticks)
 timed=$(rest "$work/frames/seestar.fit" 0 "$RUNS")
@@ -192,8 +194,12 @@ batches() { # copy|rename -> median seconds
         echo "$t"
     done | median
 }
+service_at_start=$(service_ticks)
+jit_at_start=$(jit_ticks)
 service_batch=$(batches copy)
 service_batch_renamed=$(batches rename)
+service_ms_per_batch=$(ms_per_run "$(( $(service_ticks) - service_at_start ))" $((2 * BATCH_RUNS)))
+jit_ms_per_batch=$(ms_per_run "$(( $(jit_ticks) - jit_at_start ))" $((2 * BATCH_RUNS)))
 gpu_line=$(grep -m1 -o "compute backend: .*" "$work/service/service.log" || echo "(the service log names no compute backend)")
 kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""
 
@@ -259,6 +265,7 @@ echo "  (session creation to JPEG downloaded: $(ratio "$rest_single" "$siril_sin
 echo "  CPU of the service per timed REST run: ${service_ms_per_run} ms, of which its JIT compilers ${jit_ms_per_run} ms"
 echo "batch throughput, FitsFlow / Siril two at a time: files copied in $(ratio "$siril_batch2" "$service_batch")x $(verdict "$(ratio "$siril_batch2" "$service_batch")" ">=" 3)"
 echo "  files renamed into place $(ratio "$siril_batch2" "$service_batch_renamed")x $(verdict "$(ratio "$siril_batch2" "$service_batch_renamed")" ">=" 3)"
+echo "  CPU of the service per timed batch: ${service_ms_per_batch} ms, of which its JIT compilers ${jit_ms_per_batch} ms"
 echo "large frame peak memory: max RSS ${rss_mb} MB = $(ratio "$rss_mb" "$FLOAT32_MB") x float32 $(verdict "$(ratio "$rss_mb" "$FLOAT32_MB")" "<=" 1.5);" \
      "JVM heap in use at its highest (garbage included) ${heap_mb} MB = $(ratio "$heap_mb" "$FLOAT32_MB") x; runs in a ${xmx_mb} MB heap (-Xmx, 1.5 x float32): $capped"
 echo "service GPU: $gpu_line"
