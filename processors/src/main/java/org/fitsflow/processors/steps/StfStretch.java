@@ -50,6 +50,7 @@ public final class StfStretch implements Step {
     public Image apply(Image image, StepContext context) {
         ComputeBackend backend = context.backend();
         if (parameters.mode() != StretchMode.PERCENTILE && image.coded().isEmpty()) {
+            // one backend call from statistics to stretch, so that a GPU uploads each plane once
             context.checkCancelled();
             List<ChannelStretch> applied = backend.statisticsThenStretch(image.planes(), this::autoStretches);
             context.measure(NAME, measurement(asParameters(applied)));
