@@ -19,7 +19,10 @@ import org.fitsflow.processors.steps.StfStretch;
 /**
  * GPU against CPU on the large frame's statistics + stretch, the work of the quick_dso stretch:
  * <ol>
- * <li>the histogram_stretch step as the pipeline runs it (statistics, then the float stretch in place);</li>
+ * <li>the histogram_stretch step as the pipeline runs it (statistics, then the float stretch in place, in
+ *     one backend call that keeps the planes on the GPU);</li>
+ * <li>the same as two backend calls, statistics then stretch, each plane uploaded by both (the baseline
+ *     of the first);</li>
  * <li>statistics, then the stretch fused with 8-bit quantisation (only bytes come back from the GPU).</li>
  * </ol>
  * Medians of 5 runs after 2 warm-up runs, copying the image outside the timed part. Run by
@@ -46,14 +49,15 @@ public final class GpuVsCpuTiming {
             ComputeBackend backend = backends.get(b);
             results[b] = new double[] {
                 medianMillis(() -> stepInPlace(frame, backend)),
+                medianMillis(() -> statisticsThenInPlace(frame, backend)),
                 medianMillis(() -> statisticsAndEightBit(frame, backend)),
             };
-            System.out.printf("%-4s  stats + stretch in place: %8.1f ms   stats + stretch to 8-bit: %8.1f ms%n",
-                    backend.name(), results[b][0], results[b][1]);
+            System.out.printf("%-4s  stats + stretch in place: %8.1f ms (as two calls: %8.1f ms)   stats + stretch to 8-bit: %8.1f ms%n",
+                    backend.name(), results[b][0], results[b][1], results[b][2]);
         }
         if (results.length == 2) {
-            System.out.printf("GPU speed-up: %.1fx (in place), %.1fx (to 8-bit); target >= 5x%n",
-                    results[0][0] / results[1][0], results[0][1] / results[1][1]);
+            System.out.printf("GPU speed-up: %.1fx (in place), %.1fx (in place as two calls), %.1fx (to 8-bit); target >= 5x%n",
+                    results[0][0] / results[1][0], results[0][1] / results[1][1], results[0][2] / results[1][2]);
         }
     }
 
@@ -77,6 +81,16 @@ public final class GpuVsCpuTiming {
         Image copy = copyOf(frame);
         long start = System.nanoTime();
         new StfStretch().apply(copy, new StepContext(backend));
+        return System.nanoTime() - start;
+    }
+
+    private static long statisticsThenInPlace(Image frame, ComputeBackend backend) {
+        Image copy = copyOf(frame);
+        long start = System.nanoTime();
+        StfParameters stf = new StfStretch().parametersFor(copy, backend);
+        for (int c = 0; c < copy.channels(); c++) {
+            backend.stretch(copy.plane(c), stf.c0()[c], stf.m()[c]);
+        }
         return System.nanoTime() - start;
     }
 
