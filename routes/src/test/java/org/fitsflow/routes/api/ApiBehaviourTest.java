@@ -27,6 +27,7 @@ import org.fitsflow.routes.support.SharedFiles;
 import org.fitsflow.routes.support.TestFolders;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -38,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = FitsflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ApiBehaviourTest {
+    @RegisterExtension
     private static final TestFolders FOLDERS = TestFolders.create("api");
     /** uuid, then the client's stem reduced to safe characters, then a FITS extension from a fixed list */
     private static final String STORED_NAME = "[0-9a-f-]{36}(_[A-Za-z0-9][A-Za-z0-9._-]*)?\\.(fit|fits)";

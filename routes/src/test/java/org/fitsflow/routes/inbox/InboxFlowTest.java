@@ -30,6 +30,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -40,6 +41,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InboxFlowTest {
+    @RegisterExtension
     private static final TestFolders FOLDERS = TestFolders.create("inbox");
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(2);
     private static final String STARTUP = "MyWorks/NGC 7023/seestar-rgb-ngc7023.fit";

@@ -21,13 +21,15 @@ import org.fitsflow.routes.support.LargeFrames;
 import org.fitsflow.routes.support.TestFolders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The packaged service killed with SIGKILL while it processes a large inbox file, then started again:
  * the job runs again and completes exactly once, and the outbox never holds half a file.
  */
 class KillRecoveryIT {
-    private final TestFolders folders = TestFolders.create("kill");
+    @RegisterExtension
+    private static final TestFolders FOLDERS = TestFolders.create("kill");
     private final int port = freePort();
     private final ApiClient api = new ApiClient(port);
     private Process service;
@@ -42,9 +44,9 @@ class KillRecoveryIT {
 
     @Test
     void aJobInterruptedByKillMinus9CompletesExactlyOnceAfterARestart() throws Exception {
-        Path staged = LargeFrames.float32(folders.root().resolve("big-frame.fits"), 6248, 4176, 3);
-        Files.createDirectories(folders.inbox().resolve("night1"));
-        Files.move(staged, folders.inbox().resolve("night1/big-frame.fits"), StandardCopyOption.ATOMIC_MOVE);
+        Path staged = LargeFrames.float32(FOLDERS.root().resolve("big-frame.fits"), 6248, 4176, 3);
+        Files.createDirectories(FOLDERS.inbox().resolve("night1"));
+        Files.move(staged, FOLDERS.inbox().resolve("night1/big-frame.fits"), StandardCopyOption.ATOMIC_MOVE);
 
         service = start("first");
         JsonNode running = Await.until("the job to run", Duration.ofMinutes(4), this::jobs,
@@ -63,7 +65,7 @@ class KillRecoveryIT {
         assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("complete");
         assertThat(job.get("attempts").asInt()).isEqualTo(2);
 
-        Path folder = folders.outbox().resolve("night1");
+        Path folder = FOLDERS.outbox().resolve("night1");
         try (Stream<Path> outbox = Files.list(folder)) {
             assertThat(outbox.map(p -> p.getFileName().toString())).containsExactly("big-frame.quick_dso.jpg");
         }
@@ -79,20 +81,20 @@ class KillRecoveryIT {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx3g", "-jar", jar.toString(),
                 "--server.port=" + port,
-                "--fitsflow.data-dir=" + folders.data(),
-                "--fitsflow.inbox.dir=" + folders.inbox(),
-                "--fitsflow.outbox.dir=" + folders.outbox(),
+                "--fitsflow.data-dir=" + FOLDERS.data(),
+                "--fitsflow.inbox.dir=" + FOLDERS.inbox(),
+                "--fitsflow.outbox.dir=" + FOLDERS.outbox(),
                 "--fitsflow.pipelines-dir=" + TestFolders.pipelinesDir().toAbsolutePath(),
                 "--fitsflow.inbox.stable-seconds=1",
                 "--fitsflow.inbox.poll-delay-ms=200"));
-        return new ProcessBuilder(command).directory(folders.root().toFile())
+        return new ProcessBuilder(command).directory(FOLDERS.root().toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(folders.root().resolve("service-" + name + ".log").toFile())
+                .redirectOutput(FOLDERS.root().resolve("service-" + name + ".log").toFile())
                 .start();
     }
 
     private List<JsonNode> jobs() {
-        assertThat(service.isAlive()).as("the service is running (see its log in " + folders.root() + ")").isTrue();
+        assertThat(service.isAlive()).as("the service is running (see its log in " + FOLDERS.root() + ")").isTrue();
         try {
             ApiClient.Answer answer = api.get("/api/process/jobs");
             if (answer.status() != 200) {
@@ -107,10 +109,10 @@ class KillRecoveryIT {
     }
 
     private void assertNoTemporaryFiles() throws IOException {
-        if (!Files.exists(folders.outbox())) {
+        if (!Files.exists(FOLDERS.outbox())) {
             return;
         }
-        try (Stream<Path> all = Files.walk(folders.outbox())) {
+        try (Stream<Path> all = Files.walk(FOLDERS.outbox())) {
             assertThat(all.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
                     .noneMatch(n -> n.startsWith(".") || n.endsWith(".partial") || n.endsWith(".tmp"));
         }

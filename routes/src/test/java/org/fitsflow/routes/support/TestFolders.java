@@ -4,19 +4,41 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A fresh data, inbox and outbox folder per test class (real folders, a real SQLite file), and the
  * properties that point the service at them. Inbox timings are short so that tests run quickly.
+ *
+ * <p>Registered on a static field with {@code @RegisterExtension}, the folders are deleted when the class
+ * is done: after its application context has closed, since JUnit closes the class's store after every
+ * {@code afterAll}. A class whose test failed keeps them, with the service's logs, for a look.
  */
-public record TestFolders(Path root, Path data, Path inbox, Path outbox) {
+public final class TestFolders implements BeforeAllCallback, TestWatcher {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestFolders.class);
+
+    private final Path root;
+    private final Path data;
+    private final Path inbox;
+    private final Path outbox;
+    private volatile boolean aTestFailed;
+
+    private TestFolders(Path root) throws IOException {
+        this.root = root;
+        this.data = Files.createDirectories(root.resolve("data"));
+        this.inbox = Files.createDirectories(root.resolve("inbox"));
+        this.outbox = Files.createDirectories(root.resolve("outbox"));
+    }
 
     public static TestFolders create(String name) {
         try {
-            Path root = Files.createTempDirectory("fitsflow-" + name + "-");
-            return new TestFolders(root, Files.createDirectories(root.resolve("data")),
-                    Files.createDirectories(root.resolve("inbox")), Files.createDirectories(root.resolve("outbox")));
+            return new TestFolders(Files.createTempDirectory("fitsflow-" + name + "-"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -24,6 +46,22 @@ public record TestFolders(Path root, Path data, Path inbox, Path outbox) {
 
     public static Path pipelinesDir() {
         return Path.of(System.getProperty("fitsflow.pipelines", "../config/pipelines"));
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path data() {
+        return data;
+    }
+
+    public Path inbox() {
+        return inbox;
+    }
+
+    public Path outbox() {
+        return outbox;
     }
 
     public void register(DynamicPropertyRegistry registry) {
@@ -37,5 +75,31 @@ public record TestFolders(Path root, Path data, Path inbox, Path outbox) {
 
     public Path database() {
         return data.resolve("fitsflow.db");
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext classContext) {
+        classContext.getStore(NAMESPACE).put(root, (ExtensionContext.Store.CloseableResource) () -> {
+            if (aTestFailed || classContext.getExecutionException().isPresent()) {
+                System.err.println("test folders kept for a look: " + root);
+            } else {
+                delete();
+            }
+        });
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        aTestFailed = true;
+    }
+
+    private void delete() throws IOException {
+        List<Path> deepestFirst;
+        try (Stream<Path> all = Files.walk(root)) {
+            deepestFirst = all.sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path path : deepestFirst) {
+            Files.delete(path);
+        }
     }
 }

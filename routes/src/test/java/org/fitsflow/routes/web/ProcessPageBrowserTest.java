@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -55,6 +56,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ProcessPageBrowserTest {
 
+    @RegisterExtension
     private static final TestFolders FOLDERS = TestFolders.create("browser");
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(2);
     private static final String FINISHED = "[data-status=complete], [data-status=failed], [data-status=cancelled]";

@@ -21,6 +21,7 @@ import org.fitsflow.routes.support.SharedFiles;
 import org.fitsflow.routes.support.TestFolders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -37,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = FitsflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DockerExecutorServiceDockerIT {
+    @RegisterExtension
     private static final TestFolders FOLDERS = TestFolders.create("docker-executor");
     private static final Duration WAIT = Duration.ofMinutes(3);
     private static DockerClient docker;

@@ -15,6 +15,7 @@ import org.fitsflow.routes.support.SharedFiles;
 import org.fitsflow.routes.support.TestFolders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -29,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = FitsflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class LocalQueueDockerExecutorDockerIT {
+    @RegisterExtension
     private static final TestFolders FOLDERS = TestFolders.create("local-queue-docker");
     private static DockerClient docker;
 

@@ -19,6 +19,7 @@ import org.fitsflow.routes.support.TestFolders;
 import org.fitsflow.routes.worker.WorkerApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = FitsflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RedisWorkerRoleTest {
+    @RegisterExtension
     private static final TestFolders FOLDERS = TestFolders.create("redis-worker-role");
     private static final String PREFIX = "role-" + UUID.randomUUID();
     private static RedisServer redis;
