@@ -4,16 +4,15 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.fitsflow.processors.backend.CpuBackend;
 import org.fitsflow.processors.export.JpegExporter;
 import org.fitsflow.processors.export.JpegParameters;
 import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.processors.image.Image;
+import org.fitsflow.processors.io.FolderTree;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
 import org.fitsflow.processors.pipeline.PipelineLoader;
 import org.fitsflow.processors.pipeline.PipelineResult;
@@ -105,11 +104,7 @@ public class QuickDsoBenchmark {
 
     @TearDown(Level.Trial)
     public void clean() throws IOException {
-        try (Stream<Path> files = Files.walk(work)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        FolderTree.delete(work);
     }
 
     @Benchmark

@@ -3,9 +3,8 @@ package org.fitsflow.routes.executor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
+import org.fitsflow.processors.io.FolderTree;
 import org.fitsflow.routes.config.FitsflowProperties;
 import org.springframework.stereotype.Component;
 
@@ -38,14 +37,6 @@ public class JobFolders {
 
     /** Removes the job's folder with everything in it; a re-run starts from an empty folder. */
     public void delete(long jobId) throws IOException {
-        Path dir = jobDir(jobId);
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        FolderTree.delete(jobDir(jobId));
     }
 }

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
+import org.fitsflow.processors.io.FolderTree;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -83,7 +81,7 @@ public final class TestFolders implements BeforeAllCallback, TestWatcher {
             if (aTestFailed || classContext.getExecutionException().isPresent()) {
                 System.err.println("test folders kept for a look: " + root);
             } else {
-                delete();
+                FolderTree.delete(root);
             }
         });
     }
@@ -91,15 +89,5 @@ public final class TestFolders implements BeforeAllCallback, TestWatcher {
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
         aTestFailed = true;
-    }
-
-    private void delete() throws IOException {
-        List<Path> deepestFirst;
-        try (Stream<Path> all = Files.walk(root)) {
-            deepestFirst = all.sorted(Comparator.reverseOrder()).toList();
-        }
-        for (Path path : deepestFirst) {
-            Files.delete(path);
-        }
     }
 }

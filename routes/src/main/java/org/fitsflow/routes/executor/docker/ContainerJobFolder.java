@@ -6,12 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.fitsflow.processors.io.FolderTree;
 import org.fitsflow.routes.worker.JobTicket;
 
 /**
@@ -41,7 +40,7 @@ final class ContainerJobFolder {
             inputs.add(JobTicket.INPUT_FOLDER + "/" + name);
         }
         Path outputs = jobDir.resolve(JobTicket.OUTPUT_FOLDER);
-        deleteTree(outputs);
+        FolderTree.delete(outputs);
         Files.deleteIfExists(jobDir.resolve(RESULT_FILE));
         Files.createDirectories(outputs);
 
@@ -63,17 +62,6 @@ final class ContainerJobFolder {
         Files.setPosixFilePermissions(inputFolder, PosixFilePermissions.fromString("rwxr-xr-x"));
         for (String name : ticket.inputNames()) {
             Files.setPosixFilePermissions(inputFolder.resolve(name), PosixFilePermissions.fromString("rw-r--r--"));
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }
