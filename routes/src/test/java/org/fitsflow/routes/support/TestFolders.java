@@ -18,25 +18,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * is done: after its application context has closed, since JUnit closes the class's store after every
  * {@code afterAll}. A class whose test failed keeps them, with the service's logs, for a look.
  */
-public final class TestFolders implements BeforeAllCallback, TestWatcher {
+public record TestFolders(Path root, Path data, Path inbox, Path outbox) implements BeforeAllCallback, TestWatcher {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestFolders.class);
-
-    private final Path root;
-    private final Path data;
-    private final Path inbox;
-    private final Path outbox;
-    private volatile boolean aTestFailed;
-
-    private TestFolders(Path root) throws IOException {
-        this.root = root;
-        this.data = Files.createDirectories(root.resolve("data"));
-        this.inbox = Files.createDirectories(root.resolve("inbox"));
-        this.outbox = Files.createDirectories(root.resolve("outbox"));
-    }
+    private static final String A_TEST_FAILED = "a test failed";
 
     public static TestFolders create(String name) {
         try {
-            return new TestFolders(Files.createTempDirectory("fitsflow-" + name + "-"));
+            Path root = Files.createTempDirectory("fitsflow-" + name + "-");
+            return new TestFolders(root, Files.createDirectories(root.resolve("data")),
+                    Files.createDirectories(root.resolve("inbox")), Files.createDirectories(root.resolve("outbox")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,22 +34,6 @@ public final class TestFolders implements BeforeAllCallback, TestWatcher {
 
     public static Path pipelinesDir() {
         return Path.of(System.getProperty("fitsflow.pipelines", "../config/pipelines"));
-    }
-
-    public Path root() {
-        return root;
-    }
-
-    public Path data() {
-        return data;
-    }
-
-    public Path inbox() {
-        return inbox;
-    }
-
-    public Path outbox() {
-        return outbox;
     }
 
     public void register(DynamicPropertyRegistry registry) {
@@ -77,8 +51,9 @@ public final class TestFolders implements BeforeAllCallback, TestWatcher {
 
     @Override
     public void beforeAll(ExtensionContext classContext) {
-        classContext.getStore(NAMESPACE).put(root, (ExtensionContext.Store.CloseableResource) () -> {
-            if (aTestFailed || classContext.getExecutionException().isPresent()) {
+        ExtensionContext.Store store = classContext.getStore(NAMESPACE);
+        store.put(root, (ExtensionContext.Store.CloseableResource) () -> {
+            if (store.get(A_TEST_FAILED) != null || classContext.getExecutionException().isPresent()) {
                 System.err.println("test folders kept for a look: " + root);
             } else {
                 FolderTree.delete(root);
@@ -87,7 +62,7 @@ public final class TestFolders implements BeforeAllCallback, TestWatcher {
     }
 
     @Override
-    public void testFailed(ExtensionContext context, Throwable cause) {
-        aTestFailed = true;
+    public void testFailed(ExtensionContext methodContext, Throwable cause) {
+        methodContext.getParent().ifPresent(classContext -> classContext.getStore(NAMESPACE).put(A_TEST_FAILED, true));
     }
 }
