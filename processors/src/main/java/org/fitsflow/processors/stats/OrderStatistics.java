@@ -9,14 +9,15 @@ import org.fitsflow.processors.parallel.ParallelRanges;
  * Exact order statistics (median, MAD, quantiles) of the finite values of a large plane without sorting
  * a copy of it. The first pass histograms the plane on the 65536 levels of 16-bit data over [0, 1] and
  * notes whether every value is exactly such a level: then the median and MAD follow from the counts
- * alone (one pass for the usual 16-bit frames). Otherwise the bin holding the wanted rank is located
- * and only its values are collected and sorted; a bin too full to sort (a plateau) is narrowed to its
- * own value range and histogrammed again. Values outside [0, 1] get a histogram over their own range.
+ * alone (one pass for the usual 16-bit frames). Otherwise the median and MAD usually take one more pass
+ * ({@link BracketedMedianAndMad}). Failing that, and for quantiles, the bin holding the wanted rank is
+ * located and only its values are collected and sorted; a bin too full to sort (a plateau) is narrowed to
+ * its own value range and histogrammed again. Values outside [0, 1] get a histogram over their own range.
  * Results equal numpy's {@code median}, {@code median(abs(x - median))} and {@code percentile} (linear
  * interpolation) on the values widened to double.
  */
 public final class OrderStatistics {
-    private static final int BINS = SixteenBitLevels.COUNT;
+    private static final int BINS = Binning.BINS;
     private static final int SORT_LIMIT = 1 << 20;
 
     private OrderStatistics() {
@@ -31,20 +32,26 @@ public final class OrderStatistics {
         if (first.outside() == 0 && first.offLevel() == 0) {
             return fromLevels(first.counts(), first.count());
         }
-        Values samples = new Values(plane, 0, false);
-        double median;
-        double largestDeviation;
         if (first.outside() == 0) {
-            median = middle(samples, Binning.UNIT_LEVELS, first.counts(), first.count());
-            largestDeviation = Math.max(median, 1 - median);
-        } else {
-            FiniteRange range = finiteRange(plane);
-            median = middle(samples, Binning.over(range.min, range.max), null, range.count);
-            largestDeviation = Math.max(median - range.min, range.max - median);
+            return medianAndMad(plane, Binning.UNIT_LEVELS, first.counts(), first.count());
         }
-        double mad = largestDeviation == 0 ? 0
-                : middle(new Values(plane, median, true), Binning.over(0, largestDeviation), null, first.count());
-        return new ChannelStatistics(median, mad, first.count());
+        FiniteRange range = finiteRange(plane);
+        if (range.min == range.max) {
+            return new ChannelStatistics(range.min, 0, range.count);
+        }
+        Binning binning = Binning.over(range.min, range.max);
+        return medianAndMad(plane, binning, new Values(plane, 0, false).histogram(binning), range.count);
+    }
+
+    /** Median and MAD of finite values that all lie in the binning's range, given their histogram. */
+    private static ChannelStatistics medianAndMad(float[] plane, Binning binning, long[] histogram, long count) {
+        return BracketedMedianAndMad.of(plane, binning, histogram, count).orElseGet(() -> {
+            double median = middle(new Values(plane, 0, false), binning, histogram, count);
+            double largestDeviation = Math.max(median - binning.lo(), binning.hi() - median);
+            double mad = largestDeviation == 0 ? 0
+                    : middle(new Values(plane, median, true), Binning.over(0, largestDeviation), null, count);
+            return new ChannelStatistics(median, mad, count);
+        });
     }
 
     /**
@@ -104,7 +111,7 @@ public final class OrderStatistics {
             long lower = (long) Math.floor(position);
             long upper = Math.min(lower + 1, first.count() - 1);
             double[] pair = first.outside() == 0 && first.offLevel() == 0
-                    ? new double[] {level(binOfRank(histogram, lower)), level(binOfRank(histogram, upper))}
+                    ? new double[] {level(Binning.binOfRank(histogram, lower)), level(Binning.binOfRank(histogram, upper))}
                     : select(samples, binning, histogram, lower, upper);
             results[q] = pair[0] + (position - lower) * (pair[1] - pair[0]);
         }
@@ -115,8 +122,8 @@ public final class OrderStatistics {
     private static ChannelStatistics fromLevels(long[] counts, long count) {
         long upper = count / 2;
         long lower = count % 2 == 0 ? upper - 1 : upper;
-        int lowerLevel = binOfRank(counts, lower);
-        double median = (level(lowerLevel) + level(binOfRank(counts, upper))) / 2;
+        int lowerLevel = Binning.binOfRank(counts, lower);
+        double median = (level(lowerLevel) + level(Binning.binOfRank(counts, upper))) / 2;
         // walk outwards from the median, always to the nearer level: deviations in increasing order
         int left = lowerLevel;
         int right = lowerLevel + 1;
@@ -155,11 +162,11 @@ public final class OrderStatistics {
      */
     private static double[] select(Values values, Binning binning, long[] histogram, long lower, long upper) {
         long below = 0;
-        while (binning.lo < binning.hi) {
+        while (binning.lo() < binning.hi()) {
             long[] counts = histogram != null ? histogram : values.histogram(binning);
             histogram = null;
-            int lowerBin = binOfRank(counts, lower - below);
-            int upperBin = binOfRank(counts, upper - below);
+            int lowerBin = Binning.binOfRank(counts, lower - below);
+            int upperBin = Binning.binOfRank(counts, upper - below);
             long before = 0;
             for (int b = 0; b < lowerBin; b++) {
                 before += counts[b];
@@ -169,17 +176,23 @@ public final class OrderStatistics {
                 inside += counts[b];
             }
             if (inside <= SORT_LIMIT) {
-                double[] collected = values.collect(binning, lowerBin, upperBin, (int) inside);
+                double[] collected = values.collect(binning, lowerBin, upperBin);
                 Arrays.sort(collected);
                 long offset = below + before;
                 return new double[] {collected[(int) (lower - offset)], collected[(int) (upper - offset)]};
             }
-            // the bin function is monotonic, so [min, max] of these bins holds exactly their values
+            if (lowerBin != upperBin) {
+                // narrowed to the span of two full bins, two values (half the plane each) would fill the
+                // first and last bin again and again: each rank is found in its own bin
+                return new double[] {select(values, binning, counts, lower - below, lower - below)[0],
+                        select(values, binning, counts, upper - below, upper - below)[0]};
+            }
+            // the bin function is monotonic, so [min, max] of the bin holds exactly its values
             double[] minMax = values.minMax(binning, lowerBin, upperBin);
             below += before;
             binning = Binning.over(minMax[0], minMax[1]);
         }
-        return new double[] {binning.lo, binning.lo};
+        return new double[] {binning.lo(), binning.lo()};
     }
 
     /**
@@ -188,39 +201,6 @@ public final class OrderStatistics {
      */
     private static boolean isBetween(int bin, int first, int last) {
         return Integer.compareUnsigned(bin - first, last - first) <= 0;
-    }
-
-    private static int binOfRank(long[] histogram, long rank) {
-        long seen = 0;
-        for (int b = 0; b < histogram.length; b++) {
-            seen += histogram[b];
-            if (seen > rank) {
-                return b;
-            }
-        }
-        throw new IllegalStateException("rank " + rank + " beyond histogram total " + seen);
-    }
-
-    /**
-     * Histogram bins over [lo, hi]: bin = (int) ((v - lo) * scale + offset), capped at the last bin. The
-     * function is monotonic in v, which the narrowing step relies on.
-     */
-    private record Binning(double lo, double hi, double scale, double offset) {
-        /** One bin per 16-bit level over [0, 1], centred on the level. */
-        static final Binning UNIT_LEVELS = new Binning(0, 1, 65535, 0.5);
-
-        static Binning over(double lo, double hi) {
-            return new Binning(lo, hi, BINS / (hi - lo), 0);
-        }
-
-        int bin(double value) {
-            int b = (int) ((value - lo) * scale + offset);
-            return b < BINS ? b : BINS - 1;
-        }
-
-        boolean contains(double value) {
-            return value >= lo && value <= hi;
-        }
     }
 
     /** The first pass: counts per 16-bit level of the values in [0, 1], finite values outside, values off the levels. */
@@ -318,19 +298,6 @@ public final class OrderStatistics {
         return new FiniteRange(total.count, total.min, total.max);
     }
 
-    /** A growing list of doubles: the values of the selected bins, few compared with the plane. */
-    private static final class Collected {
-        double[] values = new double[64];
-        int size;
-
-        void add(double value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
-        }
-    }
-
     /**
      * The plane's values as the statistics see them: the samples themselves, or their absolute deviations
      * from {@code centre}. Only values within the binning's range take part in a pass, which also
@@ -360,8 +327,8 @@ public final class OrderStatistics {
             return total;
         }
 
-        double[] collect(Binning binning, int firstBin, int lastBin, int expected) {
-            List<Collected> parts = ParallelRanges.reduce(plane.length, Collected::new, (found, from, to) -> {
+        double[] collect(Binning binning, int firstBin, int lastBin) {
+            List<CollectedValues> parts = ParallelRanges.reduce(plane.length, CollectedValues::new, (found, from, to) -> {
                 for (int i = from; i < to; i++) {
                     double v = value(i);
                     if (binning.contains(v)) {
@@ -371,13 +338,7 @@ public final class OrderStatistics {
                     }
                 }
             });
-            double[] all = new double[expected];
-            int n = 0;
-            for (Collected part : parts) {
-                System.arraycopy(part.values, 0, all, n, part.size);
-                n += part.size;
-            }
-            return all;
+            return CollectedValues.joined(parts);
         }
 
         double[] minMax(Binning binning, int firstBin, int lastBin) {

@@ -12,6 +12,7 @@ import org.fitsflow.processors.image.CodedImages;
 import org.fitsflow.processors.image.CodedPlanes;
 import org.fitsflow.processors.image.Image;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -141,6 +142,24 @@ class OrderStatisticsTest {
         double[] deviations = Arrays.stream(toDoubles(plane)).map(v -> Math.abs(v - median)).toArray();
         assertThat(statistics.median()).isEqualTo(median);
         assertThat(statistics.mad()).isEqualTo(sortedMedian(deviations));
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void twoValuesEachHoldingHalfOfAPlaneTooLargeToSortAreExact() {
+        // the median's two ranks lie in two bins far apart, together too full to sort
+        float[] plane = new float[2_400_000];
+        for (int i = 0; i < plane.length; i++) {
+            plane[i] = i % 2 == 0 ? 0.2500001f : 0.7500001f;
+        }
+        float[] withNegatives = new float[2_400_000];
+        for (int i = 0; i < withNegatives.length; i++) {
+            withNegatives[i] = i % 2 == 0 ? -1.5f : 2.5f;
+        }
+
+        assertMatchesDefinition(plane);
+        assertMatchesDefinition(withNegatives);
+        assertThat(OrderStatistics.quantile(plane, 0.5)).isEqualTo((0.2500001f + (double) 0.7500001f) / 2);
     }
 
     @Test

@@ -1,0 +1,190 @@
+package org.fitsflow.processors.stats;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.fitsflow.processors.parallel.ParallelRanges;
+
+/**
+ * Exact median and MAD of a plane in one pass after its histogram, for planes that are not all 16-bit
+ * levels (float frames). The histogram places the median within the bins of its ranks, and the MAD within
+ * a band of deviations a few bins wide: the MAD of the bin centres, give or take a bin and the median's
+ * uncertainty. One pass collects the values of the median's bins and of that band and counts the values
+ * below the band; sorting the few collected values then gives both figures. Finding the median first and
+ * then histogramming and collecting the deviations from it takes three passes, and the median's value
+ * matters to the MAD only within the band.
+ */
+final class BracketedMedianAndMad {
+    private static final long SORT_LIMIT = 1 << 20;
+
+    private BracketedMedianAndMad() {
+    }
+
+    /**
+     * The median and MAD of the plane's finite values, all of which lie in the binning's range and are
+     * counted in {@code histogram}; empty when the median's bins or the band hold too many values to sort,
+     * or when the band turns out not to hold the MAD's ranks (a distribution far from the bin centres).
+     */
+    static Optional<ChannelStatistics> of(float[] plane, Binning binning, long[] histogram, long count) {
+        long upper = count / 2;
+        long lower = count % 2 == 0 ? upper - 1 : upper;
+        int firstBin = Binning.binOfRank(histogram, lower);
+        int lastBin = Binning.binOfRank(histogram, upper);
+        long beforeMedianBins = sum(histogram, 0, firstBin - 1);
+        long inMedianBins = sum(histogram, firstBin, lastBin);
+        double medianLow = binning.start(firstBin);
+        double medianHigh = binning.start(lastBin + 1);
+        // the median lies within `uncertainty` of `centre`, so every deviation from it within that of the deviation from `centre`
+        double centre = (medianLow + medianHigh) / 2;
+        double rounding = 8 * Math.ulp(Math.max(Math.abs(binning.lo()), Math.abs(binning.hi())));
+        double uncertainty = (medianHigh - medianLow) / 2 + rounding;
+        double[] estimate = centreDeviationsOfRanks(histogram, binning, centre, lower, upper);
+        double margin = binning.width() + 2 * uncertainty;
+        Band band = new Band(Math.max(0, estimate[0] - margin), estimate[1] + margin);
+        if (inMedianBins > SORT_LIMIT || band.binnedCount(histogram, binning, centre) > SORT_LIMIT) {
+            return Optional.empty();
+        }
+
+        Window medianWindow = Window.around(medianLow, medianHigh, binning.width() * 1e-6 + rounding);
+        Window bandWindow = Window.around(band.low, band.high, binning.width() * 1e-6 + rounding);
+        List<Pass> parts = ParallelRanges.reduce(plane.length, Pass::new,
+                (pass, from, to) -> pass.scan(plane, from, to, centre, band.low, bandWindow, medianWindow));
+
+        double[] medianValues = inBins(CollectedValues.joined(parts.stream().map(p -> p.medianCandidates).toList()),
+                binning, firstBin, lastBin);
+        if (medianValues.length != inMedianBins) {
+            return Optional.empty();
+        }
+        Arrays.sort(medianValues);
+        double median = (medianValues[(int) (lower - beforeMedianBins)] + medianValues[(int) (upper - beforeMedianBins)]) / 2;
+
+        long below = parts.stream().mapToLong(p -> p.belowBand).sum();
+        double[] deviations = deviationsInBand(CollectedValues.joined(parts.stream().map(p -> p.bandCandidates).toList()),
+                centre, band, median);
+        Arrays.sort(deviations);
+        long above = count - below - deviations.length;
+        // values outside the band may take any order among themselves, but none among the band's values
+        // that lie more than `uncertainty` inside it
+        double lowestSure = below == 0 ? Double.NEGATIVE_INFINITY : band.low + uncertainty;
+        double highestSure = above == 0 ? Double.POSITIVE_INFINITY : band.high - uncertainty;
+        long lowerIndex = lower - below;
+        long upperIndex = upper - below;
+        if (lowerIndex < 0 || upperIndex >= deviations.length
+                || deviations[(int) lowerIndex] < lowestSure || deviations[(int) upperIndex] > highestSure) {
+            return Optional.empty();
+        }
+        double mad = (deviations[(int) lowerIndex] + deviations[(int) upperIndex]) / 2;
+        return Optional.of(new ChannelStatistics(median, mad, count));
+    }
+
+    /**
+     * The deviations from {@code centre} of ranks {@code lower} and {@code upper}, reading each value as its
+     * bin's centre: within half a bin of the true ones. Bins are taken outwards from the centre, always
+     * the nearer first.
+     */
+    private static double[] centreDeviationsOfRanks(long[] histogram, Binning binning, double centre, long lower, long upper) {
+        int left = binning.bin(centre);
+        int right = left + 1;
+        long seen = 0;
+        double lowerDeviation = Double.NaN;
+        while (true) {
+            double leftDeviation = left >= 0 ? Math.abs(centre - middleOf(binning, left)) : Double.POSITIVE_INFINITY;
+            double rightDeviation = right < histogram.length ? Math.abs(middleOf(binning, right) - centre) : Double.POSITIVE_INFINITY;
+            boolean takeLeft = leftDeviation <= rightDeviation;
+            long n = takeLeft ? histogram[left--] : histogram[right++];
+            double deviation = takeLeft ? leftDeviation : rightDeviation;
+            if (seen <= lower && lower < seen + n) {
+                lowerDeviation = deviation;
+            }
+            if (seen <= upper && upper < seen + n) {
+                return new double[] {lowerDeviation, deviation};
+            }
+            seen += n;
+        }
+    }
+
+    private static double middleOf(Binning binning, int bin) {
+        return (binning.start(bin) + binning.start(bin + 1)) / 2;
+    }
+
+    private static long sum(long[] histogram, int firstBin, int lastBin) {
+        long total = 0;
+        for (int b = firstBin; b <= lastBin; b++) {
+            total += histogram[b];
+        }
+        return total;
+    }
+
+    /** The values that lie in bins {@code firstBin..lastBin}: the pass's window is a little wider. */
+    private static double[] inBins(double[] candidates, Binning binning, int firstBin, int lastBin) {
+        return Arrays.stream(candidates)
+                .filter(v -> binning.contains(v) && binning.bin(v) >= firstBin && binning.bin(v) <= lastBin)
+                .toArray();
+    }
+
+    /**
+     * The deviations from the median of the values whose deviation from the centre lies in the band,
+     * judged by the same arithmetic as the pass's count of values below it.
+     */
+    private static double[] deviationsInBand(double[] candidates, double centre, Band band, double median) {
+        return Arrays.stream(candidates)
+                .filter(v -> band.holds(Math.abs(v - centre)))
+                .map(v -> Math.abs(v - median))
+                .toArray();
+    }
+
+    /** Deviations from the centre in [low, high]. */
+    private record Band(double low, double high) {
+        boolean holds(double deviation) {
+            return deviation >= low && deviation <= high;
+        }
+
+        /** At least the number of values whose deviation from {@code centre} is in the band, from their bins. */
+        long binnedCount(long[] histogram, Binning binning, double centre) {
+            int lastBin = histogram.length - 1;
+            int leftFirst = Math.max(0, binning.bin(Math.max(binning.lo(), centre - high)) - 1);
+            int leftLast = Math.min(lastBin, binning.bin(Math.max(binning.lo(), centre - low)) + 1);
+            int rightFirst = Math.max(0, binning.bin(Math.min(binning.hi(), centre + low)) - 1);
+            int rightLast = Math.min(lastBin, binning.bin(Math.min(binning.hi(), centre + high)) + 1);
+            if (rightFirst <= leftLast) {
+                return sum(histogram, leftFirst, Math.max(leftLast, rightLast));
+            }
+            return sum(histogram, leftFirst, leftLast) + sum(histogram, rightFirst, rightLast);
+        }
+    }
+
+    /** [low - slack, high + slack] as a middle and a half-width: one comparison per value. */
+    private record Window(double middle, double halfWidth) {
+        static Window around(double low, double high, double slack) {
+            return new Window((low + high) / 2, (high - low) / 2 + slack);
+        }
+
+        boolean holds(double value) {
+            return Math.abs(value - middle) <= halfWidth;
+        }
+    }
+
+    /** One range's share of the pass. */
+    private static final class Pass {
+        final CollectedValues medianCandidates = new CollectedValues();
+        final CollectedValues bandCandidates = new CollectedValues();
+        long belowBand;
+
+        void scan(float[] plane, int from, int to, double centre, double bandLow, Window band, Window median) {
+            long below = 0;
+            for (int i = from; i < to; i++) {
+                double x = plane[i];
+                double deviation = Math.abs(x - centre);
+                // about half the values lie below the band: a branch here would be mispredicted every other value
+                below += deviation < bandLow ? 1 : 0;
+                if (band.holds(deviation)) {
+                    bandCandidates.add(x);
+                }
+                if (median.holds(x)) {
+                    medianCandidates.add(x);
+                }
+            }
+            belowBand += below;
+        }
+    }
+}
