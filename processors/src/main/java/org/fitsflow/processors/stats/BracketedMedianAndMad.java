@@ -38,7 +38,10 @@ final class BracketedMedianAndMad {
         double centre = (medianLow + medianHigh) / 2;
         double rounding = 8 * Math.ulp(Math.max(Math.abs(binning.lo()), Math.abs(binning.hi())));
         double uncertainty = (medianHigh - medianLow) / 2 + rounding;
-        double[] estimate = centreDeviationsOfRanks(histogram, binning, centre, lower, upper);
+        // reading each value as its bin's middle moves its deviation from the centre by half a bin at most
+        double[] estimate = BinnedDeviations.ofRanks(histogram, bin -> middleOf(binning, bin), centre, binning.bin(centre), lower, upper);
+        // so the MAD lies within half a bin plus `uncertainty` of the estimate: the band reaches beyond that by
+        // `uncertainty` again, the part of it where values outside the band may interleave with its own
         double margin = binning.width() + 2 * uncertainty;
         Band band = new Band(Math.max(0, estimate[0] - margin), estimate[1] + margin);
         if (inMedianBins > SORT_LIMIT || band.binnedCount(histogram, binning, centre) > SORT_LIMIT) {
@@ -75,32 +78,6 @@ final class BracketedMedianAndMad {
         }
         double mad = (deviations[(int) lowerIndex] + deviations[(int) upperIndex]) / 2;
         return Optional.of(new ChannelStatistics(median, mad, count));
-    }
-
-    /**
-     * The deviations from {@code centre} of ranks {@code lower} and {@code upper}, reading each value as its
-     * bin's centre: within half a bin of the true ones. Bins are taken outwards from the centre, always
-     * the nearer first.
-     */
-    private static double[] centreDeviationsOfRanks(long[] histogram, Binning binning, double centre, long lower, long upper) {
-        int left = binning.bin(centre);
-        int right = left + 1;
-        long seen = 0;
-        double lowerDeviation = Double.NaN;
-        while (true) {
-            double leftDeviation = left >= 0 ? Math.abs(centre - middleOf(binning, left)) : Double.POSITIVE_INFINITY;
-            double rightDeviation = right < histogram.length ? Math.abs(middleOf(binning, right) - centre) : Double.POSITIVE_INFINITY;
-            boolean takeLeft = leftDeviation <= rightDeviation;
-            long n = takeLeft ? histogram[left--] : histogram[right++];
-            double deviation = takeLeft ? leftDeviation : rightDeviation;
-            if (seen <= lower && lower < seen + n) {
-                lowerDeviation = deviation;
-            }
-            if (seen <= upper && upper < seen + n) {
-                return new double[] {lowerDeviation, deviation};
-            }
-            seen += n;
-        }
     }
 
     private static double middleOf(Binning binning, int bin) {

@@ -124,25 +124,8 @@ public final class OrderStatistics {
         long lower = count % 2 == 0 ? upper - 1 : upper;
         int lowerLevel = Binning.binOfRank(counts, lower);
         double median = (level(lowerLevel) + level(Binning.binOfRank(counts, upper))) / 2;
-        // walk outwards from the median, always to the nearer level: deviations in increasing order
-        int left = lowerLevel;
-        int right = lowerLevel + 1;
-        long seen = 0;
-        double lowerDeviation = Double.NaN;
-        while (true) {
-            double leftDeviation = left >= 0 ? median - level(left) : Double.POSITIVE_INFINITY;
-            double rightDeviation = right < BINS ? level(right) - median : Double.POSITIVE_INFINITY;
-            boolean takeLeft = leftDeviation <= rightDeviation;
-            long n = takeLeft ? counts[left--] : counts[right++];
-            double deviation = takeLeft ? leftDeviation : rightDeviation;
-            if (seen <= lower && lower < seen + n) {
-                lowerDeviation = deviation;
-            }
-            if (seen <= upper && upper < seen + n) {
-                return new ChannelStatistics(median, (lowerDeviation + deviation) / 2, count);
-            }
-            seen += n;
-        }
+        double[] deviations = BinnedDeviations.ofRanks(counts, OrderStatistics::level, median, lowerLevel, lower, upper);
+        return new ChannelStatistics(median, (deviations[0] + deviations[1]) / 2, count);
     }
 
     private static double level(int k) {
