@@ -10,19 +10,20 @@ import org.fitsflow.processors.parallel.ParallelRanges;
  * levels (float frames). The histogram places the median within the bins of its ranks, and the MAD within
  * a band of deviations a few bins wide: the MAD of the bin centres, give or take a bin and the median's
  * uncertainty. One pass collects the values of the median's bins and of that band and counts the values
- * below the band; sorting the few collected values then gives both figures. Finding the median first and
+ * below the band; selecting ranks among the few collected values then gives both figures. Finding the median first and
  * then histogramming and collecting the deviations from it takes three passes, and the median's value
  * matters to the MAD only within the band.
  */
 final class BracketedMedianAndMad {
-    private static final long SORT_LIMIT = 1 << 20;
+    /** The most values a pass collects (8 MB of doubles). */
+    private static final long COLLECT_LIMIT = 1 << 20;
 
     private BracketedMedianAndMad() {
     }
 
     /**
      * The median and MAD of the plane's finite values, all of which lie in the binning's range and are
-     * counted in {@code histogram}; empty when the median's bins or the band hold too many values to sort,
+     * counted in {@code histogram}; empty when the median's bins or the band hold too many values to collect,
      * or when the band turns out not to hold the MAD's ranks (a distribution far from the bin centres).
      */
     static Optional<ChannelStatistics> of(float[] plane, Binning binning, long[] histogram, long count) {
@@ -44,27 +45,26 @@ final class BracketedMedianAndMad {
         // `uncertainty` again, the part of it where values outside the band may interleave with its own
         double margin = binning.width() + 2 * uncertainty;
         Band band = new Band(Math.max(0, estimate[0] - margin), estimate[1] + margin);
-        if (inMedianBins > SORT_LIMIT || band.binnedCount(histogram, binning, centre) > SORT_LIMIT) {
+        if (inMedianBins > COLLECT_LIMIT || band.binnedCount(histogram, binning, centre) > COLLECT_LIMIT) {
             return Optional.empty();
         }
 
         Window medianWindow = Window.around(medianLow, medianHigh, binning.width() * 1e-6 + rounding);
-        Window bandWindow = Window.around(band.low, band.high, binning.width() * 1e-6 + rounding);
         List<Pass> parts = ParallelRanges.reduce(plane.length, Pass::new,
-                (pass, from, to) -> pass.scan(plane, from, to, centre, band.low, bandWindow, medianWindow));
+                (pass, from, to) -> pass.scan(plane, from, to, centre, band, medianWindow));
 
         double[] medianValues = inBins(CollectedValues.joined(parts.stream().map(p -> p.medianCandidates).toList()),
                 binning, firstBin, lastBin);
         if (medianValues.length != inMedianBins) {
             return Optional.empty();
         }
-        Arrays.sort(medianValues);
-        double median = (medianValues[(int) (lower - beforeMedianBins)] + medianValues[(int) (upper - beforeMedianBins)]) / 2;
+        double[] middle = RankSelection.pair(medianValues, (int) (lower - beforeMedianBins), (int) (upper - beforeMedianBins));
+        double median = (middle[0] + middle[1]) / 2;
 
         long below = parts.stream().mapToLong(p -> p.belowBand).sum();
-        double[] deviations = deviationsInBand(CollectedValues.joined(parts.stream().map(p -> p.bandCandidates).toList()),
-                centre, band, median);
-        Arrays.sort(deviations);
+        double[] deviations = Arrays.stream(CollectedValues.joined(parts.stream().map(p -> p.inBand).toList()))
+                .map(v -> Math.abs(v - median))
+                .toArray();
         long above = count - below - deviations.length;
         // values outside the band may take any order among themselves, but none among the band's values
         // that lie more than `uncertainty` inside it
@@ -72,11 +72,14 @@ final class BracketedMedianAndMad {
         double highestSure = above == 0 ? Double.POSITIVE_INFINITY : band.high - uncertainty;
         long lowerIndex = lower - below;
         long upperIndex = upper - below;
-        if (lowerIndex < 0 || upperIndex >= deviations.length
-                || deviations[(int) lowerIndex] < lowestSure || deviations[(int) upperIndex] > highestSure) {
+        if (lowerIndex < 0 || upperIndex >= deviations.length) {
             return Optional.empty();
         }
-        double mad = (deviations[(int) lowerIndex] + deviations[(int) upperIndex]) / 2;
+        double[] madPair = RankSelection.pair(deviations, (int) lowerIndex, (int) upperIndex);
+        if (madPair[0] < lowestSure || madPair[1] > highestSure) {
+            return Optional.empty();
+        }
+        double mad = (madPair[0] + madPair[1]) / 2;
         return Optional.of(new ChannelStatistics(median, mad, count));
     }
 
@@ -99,23 +102,8 @@ final class BracketedMedianAndMad {
                 .toArray();
     }
 
-    /**
-     * The deviations from the median of the values whose deviation from the centre lies in the band,
-     * judged by the same arithmetic as the pass's count of values below it.
-     */
-    private static double[] deviationsInBand(double[] candidates, double centre, Band band, double median) {
-        return Arrays.stream(candidates)
-                .filter(v -> band.holds(Math.abs(v - centre)))
-                .map(v -> Math.abs(v - median))
-                .toArray();
-    }
-
-    /** Deviations from the centre in [low, high]. */
+    /** Deviations from the centre in [low, high], both finite and >= 0. */
     private record Band(double low, double high) {
-        boolean holds(double deviation) {
-            return deviation >= low && deviation <= high;
-        }
-
         /** At least the number of values whose deviation from {@code centre} is in the band, from their bins. */
         long binnedCount(long[] histogram, Binning binning, double centre) {
             int lastBin = histogram.length - 1;
@@ -144,18 +132,24 @@ final class BracketedMedianAndMad {
     /** One range's share of the pass. */
     private static final class Pass {
         final CollectedValues medianCandidates = new CollectedValues();
-        final CollectedValues bandCandidates = new CollectedValues();
+        final CollectedValues inBand = new CollectedValues();
         long belowBand;
 
-        void scan(float[] plane, int from, int to, double centre, double bandLow, Window band, Window median) {
+        /**
+         * Deviations are compared by their bits: with the sign cleared, the bits of numbers >= 0 are in their
+         * order, with NaN above them all. So about half the values, those below the band, are counted without
+         * a branch, which the processor would mispredict every other value.
+         */
+        void scan(float[] plane, int from, int to, double centre, Band band, Window median) {
+            long lowBits = Double.doubleToRawLongBits(band.low);
+            long widthBits = Double.doubleToRawLongBits(band.high) - lowBits;
             long below = 0;
             for (int i = from; i < to; i++) {
                 double x = plane[i];
-                double deviation = Math.abs(x - centre);
-                // about half the values lie below the band: a branch here would be mispredicted every other value
-                below += deviation < bandLow ? 1 : 0;
-                if (band.holds(deviation)) {
-                    bandCandidates.add(x);
+                long deviationBits = Double.doubleToRawLongBits(x - centre) & Long.MAX_VALUE;
+                below += (deviationBits - lowBits) >>> 63;
+                if (Long.compareUnsigned(deviationBits - lowBits, widthBits) <= 0) {
+                    inBand.add(x);
                 }
                 if (median.holds(x)) {
                     medianCandidates.add(x);
