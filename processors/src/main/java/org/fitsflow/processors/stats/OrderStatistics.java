@@ -29,7 +29,7 @@ public final class OrderStatistics {
         if (first.count() == 0) {
             return new ChannelStatistics(Double.NaN, Double.NaN, 0);
         }
-        if (first.outside() == 0 && first.offLevel() == 0) {
+        if (first.outside() == 0 && first.allLevels()) {
             return fromLevels(first.counts(), first.count());
         }
         if (first.outside() == 0) {
@@ -110,7 +110,7 @@ public final class OrderStatistics {
             double position = fractions[q] * (first.count() - 1);
             long lower = (long) Math.floor(position);
             long upper = Math.min(lower + 1, first.count() - 1);
-            double[] pair = first.outside() == 0 && first.offLevel() == 0
+            double[] pair = first.outside() == 0 && first.allLevels()
                     ? new double[] {level(Binning.binOfRank(histogram, lower)), level(Binning.binOfRank(histogram, upper))}
                     : select(samples, binning, histogram, lower, upper);
             results[q] = pair[0] + (position - lower) * (pair[1] - pair[0]);
@@ -186,14 +186,14 @@ public final class OrderStatistics {
         return Integer.compareUnsigned(bin - first, last - first) <= 0;
     }
 
-    /** The first pass: counts per 16-bit level of the values in [0, 1], finite values outside, values off the levels. */
-    private record LevelHistogram(long[] counts, long count, long outside, long offLevel) {
+    /** The first pass: counts per 16-bit level of the values in [0, 1], finite values outside, whether all are levels. */
+    private record LevelHistogram(long[] counts, long count, long outside, boolean allLevels) {
 
         /** One range's running totals. */
         private static final class Partial {
             final int[] counts = new int[BINS];
             long outside;
-            long offLevel;
+            boolean offLevel;
         }
 
         static LevelHistogram of(float[] plane) {
@@ -202,26 +202,26 @@ public final class OrderStatistics {
                     (part, from, to) -> count(plane, from, to, part, mostlyLevels));
             long[] total = new long[BINS];
             long outside = 0;
-            long offLevel = 0;
+            boolean offLevel = false;
             for (Partial part : parts) {
                 for (int b = 0; b < BINS; b++) {
                     total[b] += part.counts[b];
                 }
                 outside += part.outside;
-                offLevel += part.offLevel;
+                offLevel |= part.offLevel;
             }
             long inside = 0;
             for (long n : total) {
                 inside += n;
             }
-            return new LevelHistogram(total, inside + outside, outside, offLevel);
+            return new LevelHistogram(total, inside + outside, outside, !offLevel);
         }
 
         private static void count(float[] plane, int from, int to, Partial part, boolean mostlyLevels) {
             Binning levels = Binning.UNIT_LEVELS;
             int[] counts = part.counts;
             long outside = 0;
-            long offLevel = 0;
+            boolean offLevel = part.offLevel;
             for (int i = from; i < to; i++) {
                 float x = plane[i];
                 // a 16-bit frame's samples are found by their level at a fraction of the binning's cost;
@@ -232,15 +232,14 @@ public final class OrderStatistics {
                 } else if (x >= 0f && x <= 1f) {
                     int b = levels.bin(x);
                     counts[b]++;
-                    if (SixteenBitLevels.value(b) != x) {
-                        offLevel++;
-                    }
+                    // one value off the levels is enough to know: the look-up is skipped from there on
+                    offLevel = offLevel || SixteenBitLevels.value(b) != x;
                 } else if (Float.isFinite(x)) {
                     outside++;
                 }
             }
             part.outside += outside;
-            part.offLevel += offLevel;
+            part.offLevel = offLevel;
         }
     }
 
