@@ -32,6 +32,15 @@ record Binning(double lo, double hi, double scale, double offset) {
         return 1 / scale;
     }
 
+    /** How many values a histogram holds in bins {@code firstBin..lastBin}. */
+    static long countIn(long[] histogram, int firstBin, int lastBin) {
+        long total = 0;
+        for (int b = firstBin; b <= lastBin; b++) {
+            total += histogram[b];
+        }
+        return total;
+    }
+
     /** The bin of a histogram over this binning that holds the value of the 0-based {@code rank}. */
     static int binOfRank(long[] histogram, long rank) {
         long seen = 0;

@@ -15,9 +15,6 @@ import org.fitsflow.processors.parallel.ParallelRanges;
  * matters to the MAD only within the band.
  */
 final class BracketedMedianAndMad {
-    /** The most values a pass collects (8 MB of doubles). */
-    private static final long COLLECT_LIMIT = 1 << 20;
-
     private BracketedMedianAndMad() {
     }
 
@@ -31,8 +28,8 @@ final class BracketedMedianAndMad {
         long lower = count % 2 == 0 ? upper - 1 : upper;
         int firstBin = Binning.binOfRank(histogram, lower);
         int lastBin = Binning.binOfRank(histogram, upper);
-        long beforeMedianBins = sum(histogram, 0, firstBin - 1);
-        long inMedianBins = sum(histogram, firstBin, lastBin);
+        long beforeMedianBins = Binning.countIn(histogram, 0, firstBin - 1);
+        long inMedianBins = Binning.countIn(histogram, firstBin, lastBin);
         double medianLow = binning.start(firstBin);
         double medianHigh = binning.start(lastBin + 1);
         // the median lies within `uncertainty` of `centre`, so every deviation from it within that of the deviation from `centre`
@@ -45,7 +42,7 @@ final class BracketedMedianAndMad {
         // `uncertainty` again, the part of it where values outside the band may interleave with its own
         double margin = binning.width() + 2 * uncertainty;
         Band band = new Band(Math.max(0, estimate[0] - margin), estimate[1] + margin);
-        if (inMedianBins > COLLECT_LIMIT || band.binnedCount(histogram, binning, centre) > COLLECT_LIMIT) {
+        if (inMedianBins > CollectedValues.LIMIT || band.binnedCount(histogram, binning, centre) > CollectedValues.LIMIT) {
             return Optional.empty();
         }
 
@@ -87,14 +84,6 @@ final class BracketedMedianAndMad {
         return (binning.start(bin) + binning.start(bin + 1)) / 2;
     }
 
-    private static long sum(long[] histogram, int firstBin, int lastBin) {
-        long total = 0;
-        for (int b = firstBin; b <= lastBin; b++) {
-            total += histogram[b];
-        }
-        return total;
-    }
-
     /** The values that lie in bins {@code firstBin..lastBin}: the pass's window is a little wider. */
     private static double[] inBins(double[] candidates, Binning binning, int firstBin, int lastBin) {
         return Arrays.stream(candidates)
@@ -112,9 +101,9 @@ final class BracketedMedianAndMad {
             int rightFirst = Math.max(0, binning.bin(Math.min(binning.hi(), centre + low)) - 1);
             int rightLast = Math.min(lastBin, binning.bin(Math.min(binning.hi(), centre + high)) + 1);
             if (rightFirst <= leftLast) {
-                return sum(histogram, leftFirst, Math.max(leftLast, rightLast));
+                return Binning.countIn(histogram, leftFirst, Math.max(leftLast, rightLast));
             }
-            return sum(histogram, leftFirst, leftLast) + sum(histogram, rightFirst, rightLast);
+            return Binning.countIn(histogram, leftFirst, leftLast) + Binning.countIn(histogram, rightFirst, rightLast);
         }
     }
 

@@ -5,6 +5,9 @@ import java.util.List;
 
 /** A growing list of doubles: the values a pass picks out of a plane, few compared with the plane. */
 final class CollectedValues {
+    /** The most values a pass collects (8 MB of doubles); more are narrowed down first. */
+    static final int LIMIT = 1 << 20;
+
     private double[] values = new double[64];
     private int size;
 
@@ -13,10 +16,6 @@ final class CollectedValues {
             values = Arrays.copyOf(values, size * 2);
         }
         values[size++] = value;
-    }
-
-    int size() {
-        return size;
     }
 
     /** All values of the parts, in part order. */

@@ -18,7 +18,6 @@ import org.fitsflow.processors.parallel.ParallelRanges;
  */
 public final class OrderStatistics {
     private static final int BINS = Binning.BINS;
-    private static final int SORT_LIMIT = 1 << 20;
 
     private OrderStatistics() {
     }
@@ -150,15 +149,8 @@ public final class OrderStatistics {
             histogram = null;
             int lowerBin = Binning.binOfRank(counts, lower - below);
             int upperBin = Binning.binOfRank(counts, upper - below);
-            long before = 0;
-            for (int b = 0; b < lowerBin; b++) {
-                before += counts[b];
-            }
-            long inside = 0;
-            for (int b = lowerBin; b <= upperBin; b++) {
-                inside += counts[b];
-            }
-            if (inside <= SORT_LIMIT) {
+            long before = Binning.countIn(counts, 0, lowerBin - 1);
+            if (Binning.countIn(counts, lowerBin, upperBin) <= CollectedValues.LIMIT) {
                 double[] collected = values.collect(binning, lowerBin, upperBin);
                 Arrays.sort(collected);
                 long offset = below + before;
