@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * overrides them.
  *
  * @param dataDir        database, uploads and job outputs
- * @param pipelinesDir   the built-in pipeline YAML files
+ * @param pipelinesDir   YAML files that add pipelines or replace built-in ones (optional)
  * @param queue          {@code local} (in-process, recovered from the database at start-up)
  * @param executor       {@code local} (in-process thread pool)
  * @param executorThreads how many jobs run at once
