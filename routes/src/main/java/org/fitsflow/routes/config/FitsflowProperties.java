@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param queue          {@code local} (in-process, recovered from the database at start-up)
  * @param executor       {@code local} (in-process thread pool)
  * @param executorThreads how many jobs run at once
+ * @param shutdownGrace  on SIGTERM, how long running jobs may take to finish before they are handed back
  */
 @ConfigurationProperties("fitsflow")
 public record FitsflowProperties(
@@ -23,6 +24,7 @@ public record FitsflowProperties(
         String queue,
         String executor,
         int executorThreads,
+        Duration shutdownGrace,
         Inbox inbox,
         Outbox outbox,
         Upload upload,
