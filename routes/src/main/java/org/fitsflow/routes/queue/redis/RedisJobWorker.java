@@ -72,8 +72,16 @@ public class RedisJobWorker {
             settle(e.entryId(), WorkerEvent.failed(e.jobId(), 1, consumer.name(), "the queued job cannot be read: " + e.getMessage()));
             return true;
         }
-        next.ifPresent(this::handle);
-        return next.isPresent();
+        if (next.isEmpty()) {
+            return false;
+        }
+        try {
+            handle(next.get());
+        } catch (RedisException e) {
+            // gone between the read and the start: the job stays pending and is delivered again after the timeout
+            outage.begins(e);
+        }
+        return true;
     }
 
     /** The process is stopping: no job is taken any more; one that arrives now is handed back unstarted. */
