@@ -72,6 +72,18 @@ public final class JarProcess implements AutoCloseable {
         return api;
     }
 
+    /** Waits until the application answers on {@code /actuator/health}. */
+    public void awaitHealthy(Duration timeout) {
+        Await.until("the application to answer (see " + log + ")", timeout, () -> {
+            assertThat(process.isAlive()).as("the application is running (see " + log + ")").isTrue();
+            try {
+                return api.get("/actuator/health").status();
+            } catch (UncheckedIOException notListeningYet) {
+                return 0;
+            }
+        }, status -> status == 200);
+    }
+
     /** The jobs as {@code GET /jobs} lists them; none while the application is not listening yet. */
     public List<JsonNode> jobs() {
         assertThat(process.isAlive()).as("the application is running (see " + log + ")").isTrue();
