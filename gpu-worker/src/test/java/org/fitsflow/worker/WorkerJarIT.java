@@ -94,7 +94,7 @@ class WorkerJarIT {
 
     @Test
     void launcherTakesThePipelinesOfConfigPipelinesInTheWorkingFolder() throws Exception {
-        Path mine = Files.createDirectories(dir.resolve("config/pipelines")).resolve("quick_dso.yaml");
+        Path mine = Files.createDirectories(workingFolder().resolve("config/pipelines")).resolve("quick_dso.yaml");
         Files.writeString(mine, "name: quick_dso\nexports: [{format: png}]\n");
 
         Run run = launcher("-Dfitsflow.gpu=false", "process", FRAME.toString(), "--pipeline", "quick_dso", "--out", "results");
@@ -102,10 +102,15 @@ class WorkerJarIT {
         assertThat(run.exitCode).as(run.stderr).isZero();
         assertThat(run.stdout.trim()).isEqualTo(Path.of("results", "seestar-rgb-ngc7023.quick_dso.png").toString());
         assertThat(run.stderr).contains("pipeline quick_dso (" + mine.toRealPath() + ", in place of the built-in one)");
-        assertThat(dir.resolve("results/seestar-rgb-ngc7023.quick_dso.png")).isRegularFile();
+        assertThat(workingFolder().resolve("results/seestar-rgb-ngc7023.quick_dso.png")).isRegularFile();
     }
 
     private record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    /** Empty but for what a test puts there; the process's output goes beside it. */
+    private Path workingFolder() throws IOException {
+        return Files.createDirectories(dir.resolve("work"));
     }
 
     private Run java(String... args) throws IOException, InterruptedException {
@@ -129,8 +134,9 @@ class WorkerJarIT {
     private Run run(ProcessBuilder builder) throws IOException, InterruptedException {
         Path stdout = dir.resolve("stdout.txt");
         Path stderr = dir.resolve("stderr.txt");
-        // an empty working folder: nothing of the repository is at hand, as on a user's machine
-        Process process = builder.directory(dir.toFile()).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        // a working folder of its own: nothing of the repository is at hand, as on a user's machine
+        Process process = builder.directory(workingFolder().toFile()).redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile()).start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the worker did not finish within 120 s");
