@@ -27,7 +27,7 @@ run_setting() {
   local redis_pid=$!
   local port; port=$(free_port)
   java -jar "$JAR" --server.port="$port" --fitsflow.data-dir="$work/data" --fitsflow.inbox.dir="$work/inbox" \
-    --fitsflow.outbox.dir="$work/outbox" --fitsflow.pipelines-dir="$PWD/config/pipelines" \
+    --fitsflow.outbox.dir="$work/outbox" \
     --fitsflow.queue="$queue" --fitsflow.executor="$executor" --fitsflow.executor-threads=1 \
     --fitsflow.redis.url="redis://127.0.0.1:$redis_port" --fitsflow.docker.image="$IMAGE" >"$work/service.log" 2>&1 &
   local app_pid=$!

@@ -1,10 +1,14 @@
 package org.fitsflow.worker;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The parsed arguments of the {@code process} command. */
+/**
+ * The parsed arguments of the {@code process} command. The pipelines folder adds to the built-in pipelines:
+ * {@code ./config/pipelines} when there is one, or the folder given, which must exist.
+ */
 record ProcessArguments(List<Path> inputs, String pipeline, Path out, Path pipelinesDir) {
     static final Path DEFAULT_PIPELINES = Path.of("config", "pipelines");
 
@@ -19,7 +23,12 @@ record ProcessArguments(List<Path> inputs, String pipeline, Path out, Path pipel
             switch (arg) {
                 case "--pipeline" -> pipeline = value(args, ++i, arg);
                 case "--out" -> out = Path.of(value(args, ++i, arg));
-                case "--pipelines-dir" -> pipelinesDir = Path.of(value(args, ++i, arg));
+                case "--pipelines-dir" -> {
+                    pipelinesDir = Path.of(value(args, ++i, arg));
+                    if (!Files.isDirectory(pipelinesDir)) {
+                        throw new IllegalArgumentException("--pipelines-dir " + pipelinesDir + " is not a folder");
+                    }
+                }
                 default -> {
                     if (arg.startsWith("--")) {
                         throw new IllegalArgumentException("unexpected argument '" + arg + "'");

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.processors.pipeline.LoadedPipeline;
 import org.fitsflow.processors.pipeline.PipelineCancelledException;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
+import org.fitsflow.processors.pipeline.PipelineLibrary;
 import org.fitsflow.processors.pipeline.PipelineLoader;
 import org.fitsflow.processors.pipeline.PipelineResult;
 import org.fitsflow.processors.pipeline.PipelineRunner;
@@ -17,12 +19,13 @@ import org.fitsflow.processors.subs.SubsetProcessor;
 
 /**
  * {@code process IN.fit [IN2.fit ...] --pipeline NAME --out DIR [--pipelines-dir DIR]}: processes files with
- * a named preset and prints where the outputs went. A pipeline over one file runs on each file in turn,
+ * a named pipeline (built-in, or from the pipelines folder, {@code ./config/pipelines} unless given) and
+ * prints where the outputs went. A pipeline over one file runs on each file in turn,
  * its outputs named {@code <input stem>.<pipeline>.<ext>} like the outbox; a pipeline over a set of subs
  * ({@code subs: analyze | stack}) runs once over all of them, named after their folder.
  */
 final class ProcessCommand {
-    static final String USAGE = "usage: process IN.fit [IN2.fit ...] --pipeline NAME --out DIR [--pipelines-dir config/pipelines]";
+    static final String USAGE = "usage: process IN.fit [IN2.fit ...] --pipeline NAME --out DIR [--pipelines-dir DIR]";
 
     private final ComputeBackend backend;
     private final PrintStream out;
@@ -37,9 +40,10 @@ final class ProcessCommand {
     /** @return the exit code: 0 done, 1 the input or pipeline could not be processed, 2 bad arguments */
     int run(ProcessArguments arguments) {
         try {
-            Map<String, PipelineDefinition> pipelines = loadPipelines(arguments.pipelinesDir());
-            PipelineDefinition pipeline = pipelines.get(arguments.pipeline());
-            if (pipeline == null) {
+            Map<String, LoadedPipeline> pipelines = new PipelineLibrary(new PipelineLoader()).load(arguments.pipelinesDir(),
+                    (file, reason) -> err.println("warning: pipeline file " + file + " is left out: " + reason));
+            LoadedPipeline chosen = pipelines.get(arguments.pipeline());
+            if (chosen == null) {
                 err.println("error: unknown pipeline '" + arguments.pipeline() + "'; known: "
                         + String.join(", ", pipelines.keySet()));
                 return 1;
@@ -50,6 +54,8 @@ final class ProcessCommand {
                     return 1;
                 }
             }
+            err.println("pipeline " + chosen.describe());
+            PipelineDefinition pipeline = chosen.definition();
             ProgressListener progress = (percent, step) -> err.printf("%5.1f%% %s%n", percent, step);
             if (pipeline.overSubs()) {
                 report(new SubsetProcessor(backend).run(arguments.inputs(), pipeline, arguments.out(),
@@ -94,12 +100,5 @@ final class ProcessCommand {
         Path folder = inputs.get(0).toAbsolutePath().getParent();
         return inputs.size() == 1 || folder == null || folder.getFileName() == null
                 ? InputNames.stem(inputs.get(0)) : folder.getFileName().toString();
-    }
-
-    private static Map<String, PipelineDefinition> loadPipelines(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            throw new IOException("pipelines folder " + folder + " not found; run from the repository root or pass --pipelines-dir");
-        }
-        return new PipelineLoader().loadDirectory(folder);
     }
 }

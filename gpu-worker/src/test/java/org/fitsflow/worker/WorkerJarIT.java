@@ -15,9 +15,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shaded jar as the container and the README run it: a separate JVM, real files, exit codes. */
+/**
+ * The shaded jar as the container and the README run it: a separate JVM started in an empty folder (the
+ * built-in pipelines come from the jar), real files, exit codes.
+ */
 class WorkerJarIT {
-    private static final Path JAR = Path.of("target", "gpu-worker.jar");
+    private static final Path JAR = Path.of("target", "gpu-worker.jar").toAbsolutePath();
+    private static final Path LAUNCHER = Path.of("bin", "fitsflow-worker").toAbsolutePath();
     private static final Path FRAME = Path.of(System.getProperty("fitsflow.shared"), "data", "frames", "seestar-rgb-ngc7023.fit");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -67,8 +71,7 @@ class WorkerJarIT {
     void processCommandPrintsTheOutputPath() throws Exception {
         Path out = dir.resolve("results");
 
-        Run run = java("process", FRAME.toString(), "--pipeline", "export_pixinsight", "--out", out.toString(),
-                "--pipelines-dir", Path.of("../config/pipelines").toString());
+        Run run = java("process", FRAME.toString(), "--pipeline", "export_pixinsight", "--out", out.toString());
 
         assertThat(run.exitCode).as(run.stderr).isZero();
         assertThat(run.stdout.trim()).isEqualTo(out.resolve("seestar-rgb-ngc7023.export_pixinsight.tif").toString());
@@ -81,15 +84,33 @@ class WorkerJarIT {
         Path gcLog = dir.resolve("gc.log");
 
         Run run = launcher("-Dfitsflow.gpu=false -Xlog:gc:file=" + gcLog, "process", FRAME.toString(),
-                "--pipeline", "quick_dso", "--out", out.toString(), "--pipelines-dir", Path.of("../config/pipelines").toString());
+                "--pipeline", "quick_dso", "--out", out.toString());
 
         assertThat(run.exitCode).as(run.stderr).isZero();
         assertThat(run.stdout.trim()).isEqualTo(out.resolve("seestar-rgb-ngc7023.quick_dso.jpg").toString());
-        assertThat(run.stderr).contains("switched off by -Dfitsflow.gpu=false");
+        assertThat(run.stderr).contains("switched off by -Dfitsflow.gpu=false").contains("pipeline quick_dso (built-in)");
         assertThat(Files.readString(gcLog)).contains("Using Serial");
     }
 
+    @Test
+    void launcherTakesThePipelinesOfConfigPipelinesInTheWorkingFolder() throws Exception {
+        Path mine = Files.createDirectories(workingFolder().resolve("config/pipelines")).resolve("quick_dso.yaml");
+        Files.writeString(mine, "name: quick_dso\nexports: [{format: png}]\n");
+
+        Run run = launcher("-Dfitsflow.gpu=false", "process", FRAME.toString(), "--pipeline", "quick_dso", "--out", "results");
+
+        assertThat(run.exitCode).as(run.stderr).isZero();
+        assertThat(run.stdout.trim()).isEqualTo(Path.of("results", "seestar-rgb-ngc7023.quick_dso.png").toString());
+        assertThat(run.stderr).contains("pipeline quick_dso (" + mine.toRealPath() + ", in place of the built-in one)");
+        assertThat(workingFolder().resolve("results/seestar-rgb-ngc7023.quick_dso.png")).isRegularFile();
+    }
+
     private record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    /** Empty but for what a test puts there; the process's output goes beside it. */
+    private Path workingFolder() throws IOException {
+        return Files.createDirectories(dir.resolve("work"));
     }
 
     private Run java(String... args) throws IOException, InterruptedException {
@@ -101,7 +122,7 @@ class WorkerJarIT {
 
     /** {@code bin/fitsflow-worker} with this JVM and the given FITSFLOW_WORKER_JAVA_OPTS, finding the jar itself. */
     private Run launcher(String javaOptions, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of("bin", "fitsflow-worker").toString()));
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -113,7 +134,9 @@ class WorkerJarIT {
     private Run run(ProcessBuilder builder) throws IOException, InterruptedException {
         Path stdout = dir.resolve("stdout.txt");
         Path stderr = dir.resolve("stderr.txt");
-        Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        // a working folder of its own: nothing of the repository is at hand, as on a user's machine
+        Process process = builder.directory(workingFolder().toFile()).redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile()).start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the worker did not finish within 120 s");

@@ -22,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkerMainTest {
     private static final Path FRAME = Path.of(System.getProperty("fitsflow.shared"), "data", "frames", "seestar-rgb-ngc7023.fit");
     private static final Path SUBS = Path.of(System.getProperty("fitsflow.shared"), "data", "seestar-subs");
-    /** Surefire runs in the module folder; the presets are shipped at the repository root. */
-    private static final Path PRESETS = Path.of("../config/pipelines");
 
     private final ObjectMapper json = new ObjectMapper();
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -36,14 +34,13 @@ class WorkerMainTest {
     void processCommandWritesTheOutputsAndSaysWhere() throws Exception {
         Path results = dir.resolve("results");
 
-        int code = run("process", FRAME.toString(), "--pipeline", "quick_dso", "--out", results.toString(),
-                "--pipelines-dir", PRESETS.toString());
+        int code = run("process", FRAME.toString(), "--pipeline", "quick_dso", "--out", results.toString());
 
         assertThat(code).isZero();
         Path jpeg = results.resolve("seestar-rgb-ngc7023.quick_dso.jpg");
         assertThat(stdout()).isEqualTo(jpeg + "\n");
         assertThat(ImageIO.read(jpeg.toFile()).getWidth()).isEqualTo(1080);
-        assertThat(stderr()).contains("histogram_stretch").contains("done on cpu");
+        assertThat(stderr()).startsWith("pipeline quick_dso (built-in)\n").contains("histogram_stretch").contains("done on cpu");
     }
 
     @Test
@@ -51,8 +48,7 @@ class WorkerMainTest {
         Path notFits = dir.resolve("broken.fit");
         Files.writeString(notFits, "SIMPLE  = nonsense");
 
-        int code = run("process", notFits.toString(), "--pipeline", "quick_dso", "--out", dir.resolve("o").toString(),
-                "--pipelines-dir", PRESETS.toString());
+        int code = run("process", notFits.toString(), "--pipeline", "quick_dso", "--out", dir.resolve("o").toString());
 
         assertThat(code).isEqualTo(1);
         assertThat(stderr()).endsWith("error: truncated header: the file holds only 18 bytes, less than one 2880-byte FITS header block\n")
@@ -62,8 +58,7 @@ class WorkerMainTest {
 
     @Test
     void processCommandNamesAnUnknownPipelineAndMissingArguments() throws Exception {
-        assertThat(run("process", FRAME.toString(), "--pipeline", "quick", "--out", dir.toString(),
-                "--pipelines-dir", PRESETS.toString())).isEqualTo(1);
+        assertThat(run("process", FRAME.toString(), "--pipeline", "quick", "--out", dir.toString())).isEqualTo(1);
         assertThat(stderr()).startsWith("error: unknown pipeline 'quick'; known: ").contains("quick_dso");
 
         stderr.reset();
@@ -71,9 +66,27 @@ class WorkerMainTest {
         assertThat(stderr()).startsWith("error: missing --pipeline NAME\nusage: process");
 
         stderr.reset();
-        assertThat(run("process", dir.resolve("absent.fit").toString(), "--pipeline", "quick_dso", "--out", dir.toString(),
-                "--pipelines-dir", PRESETS.toString())).isEqualTo(1);
+        assertThat(run("process", dir.resolve("absent.fit").toString(), "--pipeline", "quick_dso", "--out", dir.toString())).isEqualTo(1);
         assertThat(stderr()).isEqualTo("error: input not found: " + dir.resolve("absent.fit") + "\n");
+
+        stderr.reset();
+        assertThat(run("process", FRAME.toString(), "--pipeline", "quick_dso", "--out", dir.toString(),
+                "--pipelines-dir", dir.resolve("absent").toString())).isEqualTo(2);
+        assertThat(stderr()).startsWith("error: --pipelines-dir " + dir.resolve("absent") + " is not a folder\nusage: process");
+    }
+
+    @Test
+    void aPipelinesFolderReplacesABuiltInPipelineAndSaysSo() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("pipelines"));
+        Path mine = Files.writeString(folder.resolve("quick_dso.yaml"), "name: quick_dso\nexports: [{format: png}]\n");
+        Path results = dir.resolve("results");
+
+        int code = run("process", FRAME.toString(), "--pipeline", "quick_dso", "--out", results.toString(),
+                "--pipelines-dir", folder.toString());
+
+        assertThat(code).as(stderr()).isZero();
+        assertThat(stdout()).isEqualTo(results.resolve("seestar-rgb-ngc7023.quick_dso.png") + "\n");
+        assertThat(stderr()).startsWith("pipeline quick_dso (" + mine.toAbsolutePath().normalize() + ", in place of the built-in one)\n");
     }
 
     @Test
@@ -84,7 +97,7 @@ class WorkerMainTest {
         }
         List<String> args = new ArrayList<>(List.of("process"));
         subs.forEach(sub -> args.add(sub.toString()));
-        args.addAll(List.of("--pipeline", "analyze_subs", "--out", dir.toString(), "--pipelines-dir", PRESETS.toString()));
+        args.addAll(List.of("--pipeline", "analyze_subs", "--out", dir.toString()));
 
         int code = run(args.toArray(String[]::new));
 
@@ -99,8 +112,7 @@ class WorkerMainTest {
         Path notFits = Files.writeString(dir.resolve("broken.fit"), "SIMPLE  = nonsense");
         Path results = dir.resolve("results");
 
-        int code = run("process", notFits.toString(), FRAME.toString(), "--pipeline", "quick_dso", "--out", results.toString(),
-                "--pipelines-dir", PRESETS.toString());
+        int code = run("process", notFits.toString(), FRAME.toString(), "--pipeline", "quick_dso", "--out", results.toString());
 
         assertThat(code).isEqualTo(1);
         assertThat(stdout()).isEqualTo(results.resolve("seestar-rgb-ngc7023.quick_dso.jpg") + "\n");
@@ -155,7 +167,8 @@ class WorkerMainTest {
                 inputs.add("input/" + sub.getFileName());
             }
         }
-        Map<String, Object> pipeline = new Yaml().load(Files.readString(PRESETS.resolve("analyze_subs.yaml")));
+        Map<String, Object> pipeline = new Yaml().load(WorkerMainTest.class.getResourceAsStream(
+                "/org/fitsflow/processors/pipeline/builtin/analyze_subs.yaml"));
         writeJob(jobFolder, Map.of("job_id", "21", "input", inputs.get(0), "inputs", inputs, "output_stem", "m94.analyze_subs",
                 "pipeline", pipeline));
 

@@ -10,7 +10,7 @@ import javax.imageio.ImageIO;
 import org.fitsflow.processors.backend.CpuBackend;
 import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
-import org.fitsflow.processors.pipeline.PipelineLoader;
+import org.fitsflow.processors.pipeline.PipelineLibrary;
 import org.fitsflow.processors.pipeline.PipelineRunner;
 import org.fitsflow.processors.pipeline.ProgressListener;
 
@@ -38,7 +38,7 @@ public final class CpuCost {
         }
         Path input = Path.of(args[0]);
         Path out = Files.createTempDirectory("fitsflow-cpu");
-        PipelineDefinition quickDso = new PipelineLoader().load(Path.of("config/pipelines/quick_dso.yaml"));
+        PipelineDefinition quickDso = PipelineLibrary.builtIn("quick_dso");
         PipelineRunner runner = new PipelineRunner(new CpuBackend());
         Path jpeg = runner.run(input, quickDso, out, "reference", ProgressListener.NONE).outputs().get(0);
         BufferedImage eightBit = PlainJpeg.asRgb(ImageIO.read(jpeg.toFile()));

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.fitsflow.processors.backend.CpuBackend;
-import org.fitsflow.processors.pipeline.PipelineLoader;
+import org.fitsflow.processors.pipeline.PipelineLibrary;
 import org.fitsflow.processors.pipeline.PipelineRunner;
 import org.fitsflow.processors.pipeline.ProgressListener;
 
@@ -33,7 +33,7 @@ public final class HeapProbe {
         System.gc();
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         try {
-            var pipeline = new PipelineLoader().load(Path.of("config/pipelines/quick_dso.yaml"));
+            var pipeline = PipelineLibrary.builtIn("quick_dso");
             Path jpeg = new PipelineRunner(new CpuBackend()).run(input, pipeline, out, "probe", ProgressListener.NONE)
                     .outputs().get(0);
             Files.delete(jpeg);

@@ -1,19 +1,11 @@
 package org.fitsflow.processors.pipeline;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.fitsflow.processors.stacking.StackingParameters;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -22,8 +14,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads pipeline definitions (YAML text, a file, a folder of {@code *.yaml}, or the same structure as a
- * map from JSON) and validates them fully: every step and export is instantiated with its parameters,
+ * Reads pipeline definitions (YAML text, or the same structure as a map from JSON; files and folders
+ * through {@link PipelineLibrary}) and validates them fully: every step and export is instantiated with its parameters,
  * so a definition that loads also runs. Messages name the problem, e.g.
  * {@code step 2: unknown step 'strech'; known: debayer, histogram_stretch}.
  */
@@ -58,40 +50,6 @@ public final class PipelineLoader {
             throw new InvalidPipelineException("a pipeline must be a mapping with name, description, steps and exports");
         }
         return fromMap(map);
-    }
-
-    /** Reads one file; messages start with the file name. */
-    public PipelineDefinition load(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        try {
-            return parse(text);
-        } catch (InvalidPipelineException e) {
-            throw new InvalidPipelineException(file.getFileName() + ": " + e.getMessage());
-        }
-    }
-
-    /**
-     * Reads every {@code *.yaml} / {@code *.yml} file of a folder, sorted by pipeline name. A file's name
-     * must be its pipeline's name, so that {@code --pipeline quick_dso} is found in {@code quick_dso.yaml}.
-     */
-    public SortedMap<String, PipelineDefinition> loadDirectory(Path directory) throws IOException {
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(directory)) {
-            files = listing.filter(f -> f.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
-        }
-        SortedMap<String, PipelineDefinition> pipelines = new TreeMap<>();
-        for (Path file : files) {
-            PipelineDefinition pipeline = load(file);
-            String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-            if (!stem.equals(pipeline.name())) {
-                throw new InvalidPipelineException(file.getFileName() + ": name '" + pipeline.name()
-                        + "' must match the file name '" + stem + "'");
-            }
-            if (pipelines.put(pipeline.name(), pipeline) != null) {
-                throw new InvalidPipelineException(file.getFileName() + ": pipeline '" + pipeline.name() + "' is defined twice");
-            }
-        }
-        return Collections.unmodifiableSortedMap(pipelines);
     }
 
     /**

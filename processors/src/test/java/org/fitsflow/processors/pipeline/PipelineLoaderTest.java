@@ -3,23 +3,14 @@ package org.fitsflow.processors.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.fitsflow.processors.stacking.Interpolation;
 import org.fitsflow.processors.stacking.StackingParameters;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class PipelineLoaderTest {
-    /** Surefire runs in the module folder; the presets are shipped at the repository root. */
-    private static final Path PRESETS = Path.of("../config/pipelines");
-
     private final PipelineLoader loader = new PipelineLoader();
-
-    @TempDir
-    Path dir;
 
     @Test
     void readsStepsAndExportsWithTheirParameters() {
@@ -42,21 +33,6 @@ class PipelineLoaderTest {
         assertThat(pipeline.steps()).containsExactly(new StepSpec("histogram_stretch", Map.of("mode", "linked")));
         assertThat(pipeline.exports()).containsExactly(new ExportSpec("jpeg", Map.of("quality", 90)),
                 new ExportSpec("tiff", Map.of("bits", 16, "compression", "lzw")));
-    }
-
-    @Test
-    void loadsTheShippedPresetsSortedByName() throws Exception {
-        Map<String, PipelineDefinition> presets = loader.loadDirectory(PRESETS);
-
-        assertThat(List.copyOf(presets.keySet())).containsExactly("analyze_subs", "export_fits", "export_pixinsight", "export_png",
-                "full_dso", "quick_dso", "stack_subs");
-        assertThat(presets.get("quick_dso").exports()).containsExactly(new ExportSpec("jpeg", Map.of("quality", 95)));
-        assertThat(presets.get("export_pixinsight").steps()).isEmpty();
-        assertThat(presets.get("analyze_subs").subs()).isEqualTo(SubsMode.ANALYZE);
-        assertThat(presets.get("stack_subs").subs()).isEqualTo(SubsMode.STACK);
-        assertThat(presets.get("stack_subs").stacking()).isEqualTo(StackingParameters.DEFAULTS);
-        assertThat(presets.values()).filteredOn(PipelineDefinition::overSubs).extracting(PipelineDefinition::name)
-                .containsExactly("analyze_subs", "stack_subs");
     }
 
     @Test
@@ -240,20 +216,5 @@ class PipelineLoaderTest {
                 StackingSection.KEY, StackingSection.toMap(stack.stacking()), "exports", List.of(Map.of("format", "fits")));
 
         assertThat(loader.fromMap(posted)).isEqualTo(stack);
-    }
-
-    @Test
-    void directoryMessagesNameTheFile() throws Exception {
-        Files.writeString(dir.resolve("good.yaml"), "name: good\nexports: [{format: jpeg}]\n");
-        Files.writeString(dir.resolve("bad.yml"), "name: bad\nexports: [{format: jpeg, quality: 0}]\n");
-        assertThatThrownBy(() -> loader.loadDirectory(dir)).hasMessage("bad.yml: export 1: quality must be 1..100, got 0");
-
-        Files.writeString(dir.resolve("bad.yml"), "name: other\nexports: [{format: jpeg}]\n");
-        assertThatThrownBy(() -> loader.loadDirectory(dir))
-                .hasMessage("bad.yml: name 'other' must match the file name 'bad'");
-
-        Files.delete(dir.resolve("bad.yml"));
-        Files.writeString(dir.resolve("notes.txt"), "not a pipeline");
-        assertThat(loader.loadDirectory(dir)).containsOnlyKeys("good");
     }
 }

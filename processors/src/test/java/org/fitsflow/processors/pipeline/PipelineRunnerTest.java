@@ -44,7 +44,7 @@ class PipelineRunnerTest {
         List<Double> percents = new ArrayList<>();
         List<String> stages = new ArrayList<>();
 
-        PipelineResult result = runner.run(STACKED, loader.load(Path.of("../config/pipelines/quick_dso.yaml")), out,
+        PipelineResult result = runner.run(STACKED, PipelineLibrary.builtIn("quick_dso"), out,
                 "ngc7023.quick_dso", (percent, step) -> {
                     percents.add(percent);
                     stages.add(step);
@@ -97,7 +97,7 @@ class PipelineRunnerTest {
 
     @Test
     void pixInsightTiffHoldsTheFitsValuesBitExact() throws Exception {
-        PipelineResult result = runner.run(STACKED, loader.load(Path.of("../config/pipelines/export_pixinsight.yaml")),
+        PipelineResult result = runner.run(STACKED, PipelineLibrary.builtIn("export_pixinsight"),
                 out, "frame", ProgressListener.NONE);
 
         Raster tiff = ImageIO.read(result.outputs().get(0).toFile()).getRaster();
@@ -123,7 +123,7 @@ class PipelineRunnerTest {
 
     @Test
     void pngPresetWritesAStretchedSixteenBitPng() throws Exception {
-        PipelineResult result = runner.run(STACKED, loader.load(Path.of("../config/pipelines/export_png.yaml")), out,
+        PipelineResult result = runner.run(STACKED, PipelineLibrary.builtIn("export_png"), out,
                 "frame.export_png", ProgressListener.NONE);
 
         assertThat(result.outputs()).containsExactly(out.resolve("frame.export_png.png"));
@@ -142,7 +142,7 @@ class PipelineRunnerTest {
 
     @Test
     void fitsExportCarriesTheStretchedPixelsAndNamesTheStepsInHistory() throws Exception {
-        PipelineResult result = runner.run(RAW_SUB, loader.load(Path.of("../config/pipelines/export_fits.yaml")), out,
+        PipelineResult result = runner.run(RAW_SUB, PipelineLibrary.builtIn("export_fits"), out,
                 "sub", ProgressListener.NONE);
 
         assertThat(result.outputs()).containsExactly(out.resolve("sub.fits"));
@@ -165,7 +165,7 @@ class PipelineRunnerTest {
     @Test
     void rawSubIsDebayeredAutomaticallyIntoAColourJpeg() throws Exception {
         List<String> stages = new ArrayList<>();
-        PipelineResult result = runner.run(RAW_SUB, loader.load(Path.of("../config/pipelines/quick_dso.yaml")), out,
+        PipelineResult result = runner.run(RAW_SUB, PipelineLibrary.builtIn("quick_dso"), out,
                 "sub", (percent, step) -> stages.add(step));
 
         BufferedImage jpeg = ImageIO.read(result.outputs().get(0).toFile());
@@ -255,7 +255,7 @@ class PipelineRunnerTest {
         Files.writeString(notFits, "this is not a FITS file");
         Path results = out.resolve("results");
 
-        assertThatThrownBy(() -> runner.run(notFits, loader.load(Path.of("../config/pipelines/quick_dso.yaml")), results,
+        assertThatThrownBy(() -> runner.run(notFits, PipelineLibrary.builtIn("quick_dso"), results,
                 "notes", ProgressListener.NONE)).isInstanceOf(InvalidFitsException.class).hasMessageNotContaining("Exception");
         assertThat(results).doesNotExist();
     }

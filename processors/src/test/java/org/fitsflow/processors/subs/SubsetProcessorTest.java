@@ -19,6 +19,7 @@ import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.processors.image.Image;
 import org.fitsflow.processors.pipeline.InvalidPipelineException;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
+import org.fitsflow.processors.pipeline.PipelineLibrary;
 import org.fitsflow.processors.pipeline.PipelineLoader;
 import org.fitsflow.processors.pipeline.PipelineResult;
 import org.fitsflow.processors.pipeline.PipelineRunner;
@@ -29,7 +30,7 @@ import org.yaml.snakeyaml.Yaml;
 
 /** The shipped multi-file presets and full_dso on the shared subs, through the entry the routes call. */
 class SubsetProcessorTest {
-    private static final Path PRESETS = Path.of("../config/pipelines");
+    private static final Path BUILT_IN = Path.of("src/main/resources/org/fitsflow/processors/pipeline/builtin");
     private final CpuBackend cpu = new CpuBackend();
     private final PipelineLoader loader = new PipelineLoader();
     private final SubsetProcessor processor = new SubsetProcessor(cpu);
@@ -43,7 +44,7 @@ class SubsetProcessorTest {
         files.add(broken);
         List<Double> progress = new ArrayList<>();
 
-        PipelineResult result = processor.run(files, loader.load(PRESETS.resolve("analyze_subs.yaml")), out.resolve("report"),
+        PipelineResult result = processor.run(files, PipelineLibrary.builtIn("analyze_subs"), out.resolve("report"),
                 "night", (percent, step) -> progress.add(percent));
 
         assertThat(result.outputs()).extracting(p -> p.getFileName().toString())
@@ -78,7 +79,7 @@ class SubsetProcessorTest {
 
     @Test
     void stackSubsWritesAPreviewAndAFloatMaster() throws IOException {
-        PipelineResult result = processor.run(SeestarSubs.ngc7023TenSeconds(), loader.load(PRESETS.resolve("stack_subs.yaml")),
+        PipelineResult result = processor.run(SeestarSubs.ngc7023TenSeconds(), PipelineLibrary.builtIn("stack_subs"),
                 out, "ngc7023", ProgressListener.NONE);
 
         assertThat(result.outputs()).extracting(p -> p.getFileName().toString()).containsExactly("ngc7023.jpg", "ngc7023.fits");
@@ -98,10 +99,10 @@ class SubsetProcessorTest {
 
     @Test
     void aCopyOfStackSubsUnderAnotherNameStacksTheSameMaster() throws IOException {
-        String copy = Files.readString(PRESETS.resolve("stack_subs.yaml")).replace("name: stack_subs", "name: my_stack");
+        String copy = Files.readString(BUILT_IN.resolve("stack_subs.yaml")).replace("name: stack_subs", "name: my_stack");
         List<Path> subs = SeestarSubs.ngc7023TenSeconds();
 
-        processor.run(subs, loader.load(PRESETS.resolve("stack_subs.yaml")), out.resolve("shipped"), "m", ProgressListener.NONE);
+        processor.run(subs, PipelineLibrary.builtIn("stack_subs"), out.resolve("shipped"), "m", ProgressListener.NONE);
         PipelineResult result = processor.run(subs, loader.parse(copy), out.resolve("copy"), "m", ProgressListener.NONE);
 
         assertThat(result.outputs()).extracting(p -> p.getFileName().toString()).containsExactly("m.jpg", "m.fits");
@@ -147,9 +148,9 @@ class SubsetProcessorTest {
     @Test
     void analyzeSubsOnOneFileMeasuresItAsTheReportDoes() throws IOException {
         Path sub = SeestarSubs.ngc7023TenSeconds().get(0);
-        PipelineResult single = new PipelineRunner(cpu).run(sub, loader.load(PRESETS.resolve("analyze_subs.yaml")), out,
+        PipelineResult single = new PipelineRunner(cpu).run(sub, PipelineLibrary.builtIn("analyze_subs"), out,
                 "one", ProgressListener.NONE);
-        PipelineResult report = processor.run(List.of(sub), loader.load(PRESETS.resolve("analyze_subs.yaml")),
+        PipelineResult report = processor.run(List.of(sub), PipelineLibrary.builtIn("analyze_subs"),
                 out.resolve("report"), "one", ProgressListener.NONE);
 
         assertThat(single.outputs()).extracting(p -> p.getFileName().toString()).containsExactly("one.jpg");
@@ -161,7 +162,7 @@ class SubsetProcessorTest {
 
     @Test
     void fullDsoRunsOnARawSub() throws IOException {
-        PipelineDefinition fullDso = loader.load(PRESETS.resolve("full_dso.yaml"));
+        PipelineDefinition fullDso = PipelineLibrary.builtIn("full_dso");
         PipelineResult result = new PipelineRunner(cpu).run(SeestarSubs.ngc7023TenSeconds().get(0), fullDso, out, "sub",
                 ProgressListener.NONE);
 
@@ -174,11 +175,11 @@ class SubsetProcessorTest {
 
     @Test
     void singleFilePipelinesAndEmptySetsAreRefused() throws IOException {
-        PipelineDefinition quick = loader.load(PRESETS.resolve("quick_dso.yaml"));
+        PipelineDefinition quick = PipelineLibrary.builtIn("quick_dso");
         assertThatThrownBy(() -> processor.run(SeestarSubs.ngc7023TenSeconds(), quick, out, "x", ProgressListener.NONE))
                 .isInstanceOf(InvalidPipelineException.class)
                 .hasMessage("'quick_dso' works on one file; a pipeline over a set of subs says subs: analyze or subs: stack");
-        PipelineDefinition stack = loader.load(PRESETS.resolve("stack_subs.yaml"));
+        PipelineDefinition stack = PipelineLibrary.builtIn("stack_subs");
         assertThatThrownBy(() -> processor.run(List.of(), stack, out, "x", ProgressListener.NONE))
                 .isInstanceOf(InvalidPipelineException.class).hasMessage("stack_subs needs at least one sub, got none");
         assertThat(SubsetProcessor.fitsFiles(SeestarSubs.FOLDER)).hasSize(8);

@@ -11,10 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * overrides them.
  *
  * @param dataDir        database, uploads and job outputs
- * @param pipelinesDir   the built-in pipeline YAML files
+ * @param pipelinesDir   YAML files that add pipelines or replace built-in ones (optional)
  * @param queue          {@code local} (in-process, recovered from the database at start-up)
  * @param executor       {@code local} (in-process thread pool)
  * @param executorThreads how many jobs run at once
+ * @param shutdownGrace  on SIGTERM, how long running jobs may take to finish before they are handed back
  */
 @ConfigurationProperties("fitsflow")
 public record FitsflowProperties(
@@ -23,6 +24,7 @@ public record FitsflowProperties(
         String queue,
         String executor,
         int executorThreads,
+        Duration shutdownGrace,
         Inbox inbox,
         Outbox outbox,
         Upload upload,

@@ -3,8 +3,11 @@ package org.fitsflow.routes.executor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.fitsflow.processors.pipeline.PipelineCancelledException;
@@ -18,6 +21,7 @@ import org.fitsflow.routes.store.FileStore;
 import org.fitsflow.routes.store.JobOutcome;
 import org.fitsflow.routes.store.JobRecord;
 import org.fitsflow.routes.store.JobStore;
+import org.fitsflow.routes.worker.GracePeriod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -29,8 +33,9 @@ import org.springframework.stereotype.Component;
  * ids from the queue and run them one at a time each. A cancel interrupts the worker's thread, which
  * the pipeline turns into {@code PipelineCancelledException}.
  *
- * <p>On shutdown the workers are interrupted too, but their jobs stay {@code running} in the database:
- * the next start runs them again (see {@link JobRecovery}).
+ * <p>On shutdown the threads stop taking jobs and the running ones get the grace period to finish; those
+ * still running after it are interrupted, but stay {@code running} in the database: handed back, they run
+ * again at the next start (see {@link JobRecovery}).
  */
 @Component
 // with fitsflow.executor=docker its threads run each job in a container (executor.docker.ContainerJobRunner);
@@ -46,9 +51,13 @@ public class LocalJobExecutor implements SmartLifecycle, RunningJobs {
     private final JobFolders folders;
     private final OutboxDelivery outbox;
     private final int threads;
+    private final GracePeriod grace;
     private final Map<Long, Thread> active = new ConcurrentHashMap<>();
     private final List<Thread> workers = new ArrayList<>();
+    /** The threads waiting for a job: the only ones stop() wakes (guarded by itself, with {@code stopping}). */
+    private final Set<Thread> waiting = new HashSet<>();
     private volatile boolean stopping;
+    private volatile boolean handingBack;
 
     public LocalJobExecutor(JobQueue queue, JobStore jobs, FileStore files, JobRunner runner, JobFolders folders,
                             OutboxDelivery outbox, FitsflowProperties properties) {
@@ -59,11 +68,13 @@ public class LocalJobExecutor implements SmartLifecycle, RunningJobs {
         this.folders = folders;
         this.outbox = outbox;
         this.threads = Math.max(1, properties.executorThreads());
+        this.grace = new GracePeriod(properties.shutdownGrace());
     }
 
     @Override
     public synchronized void start() {
         stopping = false;
+        handingBack = false;
         for (int i = 1; i <= threads; i++) {
             Thread worker = new Thread(this::work, "fitsflow-job-" + i);
             worker.start();
@@ -73,8 +84,15 @@ public class LocalJobExecutor implements SmartLifecycle, RunningJobs {
 
     @Override
     public synchronized void stop() {
-        stopping = true;
-        workers.forEach(Thread::interrupt);
+        synchronized (waiting) {
+            stopping = true;
+            waiting.forEach(Thread::interrupt);
+        }
+        // the busy threads finish their job within the grace period
+        if (!grace.awaitFinished("In-process executor", active::size)) {
+            handingBack = true;
+            active.values().forEach(Thread::interrupt);
+        }
         for (Thread worker : workers) {
             try {
                 worker.join(TimeUnit.SECONDS.toMillis(30));
@@ -102,18 +120,41 @@ public class LocalJobExecutor implements SmartLifecycle, RunningJobs {
     }
 
     private void work() {
-        while (!stopping) {
-            long jobId;
-            try {
-                jobId = queue.take();
-            } catch (InterruptedException e) {
-                continue;
-            }
+        for (OptionalLong next = nextJob(); next.isPresent(); next = nextJob()) {
+            long jobId = next.getAsLong();
             try {
                 execute(jobId);
             } catch (RuntimeException e) {
                 // the database itself failed; the job stays where it was and is recovered at the next start
                 LOG.error("Job {}: could not record its state", jobId, e);
+            }
+        }
+    }
+
+    /**
+     * The next job id; none once stopping. A job taken while stop() began is left alone: it is still queued
+     * in the database and runs at the next start.
+     */
+    private OptionalLong nextJob() {
+        Thread me = Thread.currentThread();
+        while (true) {
+            synchronized (waiting) {
+                if (stopping) {
+                    return OptionalLong.empty();
+                }
+                waiting.add(me);
+            }
+            long jobId;
+            try {
+                jobId = queue.take();
+            } catch (InterruptedException e) {
+                jobId = -1;
+            }
+            synchronized (waiting) {
+                waiting.remove(me);
+                if (!stopping && jobId >= 0) {
+                    return OptionalLong.of(jobId);
+                }
             }
         }
     }
@@ -195,12 +236,12 @@ public class LocalJobExecutor implements SmartLifecycle, RunningJobs {
     }
 
     /**
-     * True when the interrupt or error came from a cancel (outputs removed) or from the shutdown (the job
-     * stays running and runs again at the next start).
+     * True when the interrupt or error came from a cancel (outputs removed) or from the end of the grace
+     * period at shutdown (the job stays running and runs again at the next start).
      */
     private boolean stopped(JobRecord job) {
-        if (stopping) {
-            LOG.info("Job {}: interrupted by shutdown; it runs again at the next start", job.id());
+        if (handingBack) {
+            LOG.info("Job {}: handed back at shutdown; it runs again at the next start", job.id());
             return true;
         }
         JobStatus now = jobs.find(job.id()).map(JobRecord::status).orElse(JobStatus.CANCELLED);

@@ -9,12 +9,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Collectors;
 import org.fitsflow.processors.pipeline.InvalidPipelineException;
+import org.fitsflow.processors.pipeline.LoadedPipeline;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
+import org.fitsflow.processors.pipeline.PipelineLibrary;
 import org.fitsflow.processors.pipeline.PipelineLoader;
 import org.fitsflow.routes.config.FitsflowProperties;
 import org.fitsflow.routes.store.PipelineStore;
@@ -23,8 +24,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The pipelines a job may name: the built-in YAML files of the pipelines folder, plus custom pipelines
- * posted through the API (validated by {@link PipelineLoader} and kept in the database).
+ * The pipelines a job may name: the built-in ones of the jar and the YAML files of the pipelines folder
+ * ({@code fitsflow.pipelines-dir}, optional), which add pipelines or replace built-in ones
+ * ({@link PipelineLibrary}); plus custom pipelines posted through the API (validated by
+ * {@link PipelineLoader} and kept in the database). The first two count as built-in: the API cannot
+ * replace them.
  */
 @Component
 public class PipelineCatalog {
@@ -32,12 +36,12 @@ public class PipelineCatalog {
 
     private final PipelineLoader loader = new PipelineLoader();
     private final PipelineStore store;
-    private final SortedMap<String, PipelineDefinition> builtIn;
+    private final SortedMap<String, LoadedPipeline> builtIn;
     private final Map<String, PipelineDefinition> custom = new ConcurrentHashMap<>();
 
     public PipelineCatalog(FitsflowProperties properties, PipelineStore store) {
         this.store = store;
-        this.builtIn = loadBuiltIn(properties.pipelinesDir());
+        this.builtIn = loadInstalled(loader, properties.pipelinesDir());
         store.all().forEach((name, yaml) -> {
             try {
                 custom.put(name, loader.parse(yaml));
@@ -46,32 +50,24 @@ public class PipelineCatalog {
                 LOG.warn("Custom pipeline '{}' no longer validates and is not offered: {}", name, e.getMessage());
             }
         });
-        LOG.info("Pipelines: built-in {}, custom {}", builtIn.keySet(), custom.keySet());
+        Path folder = properties.pipelinesDir().toAbsolutePath().normalize();
+        LOG.info("Pipelines folder {}{}; pipelines: {}; custom {}", folder, Files.isDirectory(folder) ? "" : " (none there)",
+                builtIn.values().stream().map(LoadedPipeline::describe).collect(Collectors.joining(", ")), custom.keySet());
     }
 
-    /** Each file on its own: one broken file is reported and left out, the others are offered. */
-    private SortedMap<String, PipelineDefinition> loadBuiltIn(Path dir) {
-        SortedMap<String, PipelineDefinition> loaded = new ConcurrentSkipListMap<>();
-        List<Path> yamlFiles;
-        try (Stream<Path> files = Files.list(dir)) {
-            yamlFiles = files.filter(f -> f.getFileName().toString().matches("(?i).*\\.ya?ml")).sorted().toList();
+    /** The jar's pipelines with the folder's over them; one broken file is reported and left out. */
+    private static SortedMap<String, LoadedPipeline> loadInstalled(PipelineLoader loader, Path folder) {
+        try {
+            return new PipelineLibrary(loader).load(folder,
+                    (file, reason) -> LOG.error("Pipeline file {} is left out: {}", file, reason));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the pipelines folder " + dir.toAbsolutePath(), e);
+            throw new UncheckedIOException("cannot read the pipelines folder " + folder.toAbsolutePath(), e);
         }
-        for (Path file : yamlFiles) {
-            try {
-                PipelineDefinition definition = loader.load(file);
-                loaded.put(definition.name(), definition);
-            } catch (IOException | InvalidPipelineException e) {
-                LOG.error("Pipeline file {} is left out: {}", file, e.getMessage());
-            }
-        }
-        return loaded;
     }
 
     public Optional<PipelineDefinition> find(String name) {
-        PipelineDefinition definition = builtIn.get(name);
-        return Optional.ofNullable(definition != null ? definition : custom.get(name));
+        LoadedPipeline installed = builtIn.get(name);
+        return Optional.ofNullable(installed != null ? installed.definition() : custom.get(name));
     }
 
     public boolean isBuiltIn(String name) {
@@ -80,7 +76,7 @@ public class PipelineCatalog {
 
     /** Built-in first, then custom, each in name order. */
     public List<PipelineDefinition> all() {
-        List<PipelineDefinition> all = new ArrayList<>(builtIn.values());
+        List<PipelineDefinition> all = new ArrayList<>(builtIn.values().stream().map(LoadedPipeline::definition).toList());
         custom.values().stream().sorted(Comparator.comparing(PipelineDefinition::name)).forEach(all::add);
         return all;
     }

@@ -75,7 +75,6 @@ class InboxFlowTest {
                 "fitsflow.data-dir", FOLDERS.data().toString(),
                 "fitsflow.inbox.dir", FOLDERS.inbox().toString(),
                 "fitsflow.outbox.dir", FOLDERS.outbox().toString(),
-                "fitsflow.pipelines-dir", TestFolders.pipelinesDir().toString(),
                 "fitsflow.inbox.stable-seconds", "1",
                 "fitsflow.inbox.poll-delay-ms", "200");
         // as command-line arguments: they win over application.yaml, as with the jar

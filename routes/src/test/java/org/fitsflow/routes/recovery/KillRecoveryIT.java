@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.fitsflow.routes.support.ApiClient;
 import org.fitsflow.routes.support.Await;
+import org.fitsflow.routes.support.JarProcess;
 import org.fitsflow.routes.support.LargeFrames;
+import org.fitsflow.routes.support.OutboxFiles;
 import org.fitsflow.routes.support.TestFolders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,16 +27,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class KillRecoveryIT {
     @RegisterExtension
     private static final TestFolders FOLDERS = TestFolders.create("kill");
-    private final int port = freePort();
-    private final ApiClient api = new ApiClient(port);
-    private Process service;
+    private final int port = JarProcess.freePort();
+    private JarProcess service;
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (service != null && service.isAlive()) {
-            service.destroy();
-            service.waitFor();
-        }
+        service.close();
     }
 
     @Test
@@ -49,16 +42,15 @@ class KillRecoveryIT {
         Files.move(staged, FOLDERS.inbox().resolve("night1/big-frame.fits"), StandardCopyOption.ATOMIC_MOVE);
 
         service = start("first");
-        JsonNode running = Await.until("the job to run", Duration.ofMinutes(4), this::jobs,
+        JsonNode running = Await.until("the job to run", Duration.ofMinutes(4), service::jobs,
                 jobs -> jobs.size() == 1 && jobs.get(0).get("status").asText().equals("running")).get(0);
         long jobId = running.get("id").asLong();
 
-        service.destroyForcibly();  // SIGKILL: no shutdown hook, no cleanup
-        service.waitFor();
-        assertThat(service.exitValue()).isEqualTo(137);
+        service.kill();
+        assertThat(service.awaitExit(Duration.ofSeconds(30))).isEqualTo(137);
 
         service = start("second");
-        List<JsonNode> jobs = Await.until("the job to finish after the restart", Duration.ofMinutes(4), this::jobs,
+        List<JsonNode> jobs = Await.until("the job to finish after the restart", Duration.ofMinutes(4), service::jobs,
                 list -> list.size() == 1 && !list.get(0).get("status").asText().matches("queued|running"));
         JsonNode job = jobs.get(0);
         assertThat(job.get("id").asLong()).isEqualTo(jobId);
@@ -72,57 +64,15 @@ class KillRecoveryIT {
         BufferedImage jpeg = ImageIO.read(folder.resolve("big-frame.quick_dso.jpg").toFile());
         assertThat(jpeg.getWidth()).isEqualTo(6248);
         assertThat(jpeg.getHeight()).isEqualTo(4176);
-        assertNoTemporaryFiles();
+        assertThat(OutboxFiles.temporary(FOLDERS.outbox())).isEmpty();
     }
 
-    private Process start(String name) throws IOException {
-        Path jar = Path.of(System.getProperty("fitsflow.jar", "target/fitsflow.jar")).toAbsolutePath();
-        assertThat(jar).as("the packaged service (mvn package builds it)").exists();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx3g", "-jar", jar.toString(),
-                "--server.port=" + port,
+    private JarProcess start(String name) {
+        return JarProcess.app(FOLDERS.root().resolve("work"), FOLDERS.root().resolve("service-" + name + ".log"), "3g", port,
                 "--fitsflow.data-dir=" + FOLDERS.data(),
                 "--fitsflow.inbox.dir=" + FOLDERS.inbox(),
                 "--fitsflow.outbox.dir=" + FOLDERS.outbox(),
-                "--fitsflow.pipelines-dir=" + TestFolders.pipelinesDir().toAbsolutePath(),
                 "--fitsflow.inbox.stable-seconds=1",
-                "--fitsflow.inbox.poll-delay-ms=200"));
-        return new ProcessBuilder(command).directory(FOLDERS.root().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(FOLDERS.root().resolve("service-" + name + ".log").toFile())
-                .start();
-    }
-
-    private List<JsonNode> jobs() {
-        assertThat(service.isAlive()).as("the service is running (see its log in " + FOLDERS.root() + ")").isTrue();
-        try {
-            ApiClient.Answer answer = api.get("/api/process/jobs");
-            if (answer.status() != 200) {
-                return List.of();
-            }
-            List<JsonNode> list = new ArrayList<>();
-            answer.json().forEach(list::add);
-            return list;
-        } catch (UncheckedIOException notListeningYet) {
-            return List.of();
-        }
-    }
-
-    private void assertNoTemporaryFiles() throws IOException {
-        if (!Files.exists(FOLDERS.outbox())) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(FOLDERS.outbox())) {
-            assertThat(all.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
-                    .noneMatch(n -> n.startsWith(".") || n.endsWith(".partial") || n.endsWith(".tmp"));
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                "--fitsflow.inbox.poll-delay-ms=200");
     }
 }

@@ -32,15 +32,10 @@ public record TestFolders(Path root, Path data, Path inbox, Path outbox) impleme
         }
     }
 
-    public static Path pipelinesDir() {
-        return Path.of(System.getProperty("fitsflow.pipelines", "../config/pipelines"));
-    }
-
     public void register(DynamicPropertyRegistry registry) {
         registry.add("fitsflow.data-dir", data::toString);
         registry.add("fitsflow.inbox.dir", inbox::toString);
         registry.add("fitsflow.outbox.dir", outbox::toString);
-        registry.add("fitsflow.pipelines-dir", () -> pipelinesDir().toString());
         registry.add("fitsflow.inbox.stable-seconds", () -> "1");
         registry.add("fitsflow.inbox.poll-delay-ms", () -> "200");
     }

@@ -56,8 +56,9 @@ public class JobEventRecorder {
     }
 
     private void started(JobRecord job, WorkerEvent event) {
-        if (job.status() == JobStatus.RUNNING && event.attempt() > 1) {
-            // a re-delivery: the row keeps running, its event trail says it restarted
+        if (job.status() == JobStatus.RUNNING) {
+            // a re-delivery (after a dead worker, or handed back by a stopping one): the row keeps running,
+            // its event trail says it restarted
             jobs.restart(job.id());
         }
         running(job);
@@ -73,6 +74,12 @@ public class JobEventRecorder {
     }
 
     private void complete(JobRecord job, TicketOutcome outcome) {
+        if (job.status() == JobStatus.COMPLETE) {
+            // the job ran twice (a worker died before it acknowledged, or Redis lost the stream): the first
+            // result stands, and its outbox files with it
+            LOG.info("Job {}: a second result ignored", job.id());
+            return;
+        }
         JobOutcome result = new JobOutcome(outcome.outputFiles(), outcome.gpuUsed(), outcome.backend(), outcome.measurementsJson());
         try {
             if (job.deliversToOutbox()) {

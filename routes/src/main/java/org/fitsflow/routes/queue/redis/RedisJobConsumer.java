@@ -19,11 +19,14 @@ import java.util.Optional;
  * their claim for longer than the visibility timeout (XAUTOCLAIM); Redis counts the deliveries.
  */
 public class RedisJobConsumer {
-    /** Renews the claim only while this consumer still owns the entry (it may have been re-delivered). */
-    private static final String RENEW_IF_OWNED = """
+    /**
+     * Sets the entry's idle time and delivery count, only while this consumer still owns it (it may have been
+     * re-delivered). JUSTID: the claim itself does not count as a delivery.
+     */
+    private static final String CLAIM_IF_OWNED = """
             local p = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[3], ARGV[3], 1, ARGV[2])
             if #p == 0 then return 0 end
-            redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[3], 'JUSTID')
+            redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[3], 'IDLE', ARGV[4], 'RETRYCOUNT', ARGV[5], 'JUSTID')
             return 1
             """;
 
@@ -90,8 +93,21 @@ public class RedisJobConsumer {
 
     /** Resets the entry's idle time; false when another worker has taken the job over meanwhile. */
     public boolean renew(JobDelivery delivery) {
-        Long owned = redis.commands().eval(RENEW_IF_OWNED, ScriptOutputType.INTEGER, new String[] {keys.jobs()},
-                keys.workers(), me.getName(), delivery.entryId());
+        return claimIfOwned(delivery, 0, delivery.attempt());
+    }
+
+    /**
+     * Gives the job back to the group at once, as if its claim had run out: the next worker that looks
+     * for abandoned jobs takes it without waiting for the visibility timeout. The attempt is not counted,
+     * since the job was stopped by this worker's shutdown and not by the job itself.
+     */
+    public void handBack(JobDelivery delivery) {
+        claimIfOwned(delivery, settings.visibilityTimeout().toMillis(), delivery.attempt() - 1);
+    }
+
+    private boolean claimIfOwned(JobDelivery delivery, long idleMillis, int deliveries) {
+        Long owned = redis.commands().eval(CLAIM_IF_OWNED, ScriptOutputType.INTEGER, new String[] {keys.jobs()},
+                keys.workers(), me.getName(), delivery.entryId(), Long.toString(idleMillis), Integer.toString(deliveries));
         return owned != null && owned == 1L;
     }
 

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * One worker slot: takes a job from the stream, runs it with the executor while renewing its claim,
  * reports progress and the result as events, and acknowledges the job once its final event is in
  * Redis. A job is never lost: until that acknowledgement, a worker that dies leaves the job pending,
- * and another worker takes it over after the visibility timeout. After the last allowed attempt the
- * job ends {@code failed} with the reason.
+ * and another worker takes it over after the visibility timeout; a worker that stops hands its job back,
+ * for another worker to take at once. After the last allowed attempt the job ends {@code failed} with the
+ * reason.
  */
 public class RedisJobWorker {
     private static final Logger LOG = LoggerFactory.getLogger(RedisJobWorker.class);
@@ -35,6 +36,7 @@ public class RedisJobWorker {
     private final HeartbeatScheduler heartbeats;
     private final RedisQueueSettings settings;
     private final RedisOutage outage;
+    private volatile boolean taking = true;
 
     public RedisJobWorker(RedisJobConsumer consumer, RedisEventPublisher events, TicketExecutor executor,
                           RunningTickets running, HeartbeatScheduler heartbeats, RedisQueueSettings settings) {
@@ -54,6 +56,10 @@ public class RedisJobWorker {
      * @throws InterruptedException when stopped while waiting for Redis to come back
      */
     public boolean runNext() throws InterruptedException {
+        if (!taking) {
+            Thread.sleep(settings.readBlock().toMillis());
+            return false;
+        }
         Optional<JobDelivery> next;
         try {
             next = consumer.next();
@@ -66,8 +72,21 @@ public class RedisJobWorker {
             settle(e.entryId(), WorkerEvent.failed(e.jobId(), 1, consumer.name(), "the queued job cannot be read: " + e.getMessage()));
             return true;
         }
-        next.ifPresent(this::handle);
-        return next.isPresent();
+        if (next.isEmpty()) {
+            return false;
+        }
+        try {
+            handle(next.get());
+        } catch (RedisException e) {
+            // gone between the read and the start: the job stays pending and is delivered again after the timeout
+            outage.begins(e);
+        }
+        return true;
+    }
+
+    /** The process is stopping: no job is taken any more; one that arrives now is handed back unstarted. */
+    public void stopTaking() {
+        taking = false;
     }
 
     private void handle(JobDelivery delivery) {
@@ -82,6 +101,10 @@ public class RedisJobWorker {
         }
         if (consumer.isCancelled(jobId)) {
             settle(delivery.entryId(), WorkerEvent.cancelled(jobId, delivery.attempt(), consumer.name()));
+            return;
+        }
+        if (!taking) {
+            handBack(delivery);
             return;
         }
         LOG.info("Job {}: attempt {} on {}", jobId, delivery.attempt(), consumer.name());
@@ -135,8 +158,24 @@ public class RedisJobWorker {
                 settle(delivery.entryId(), WorkerEvent.cancelled(jobId, delivery.attempt(), consumer.name()));
             }
             case CLAIM_LOST -> LOG.warn("Job {}: another worker took it over; this attempt stops", jobId);
-            // shutdown: left pending, another worker takes it after the visibility timeout
-            case NONE -> LOG.info("Job {}: interrupted by shutdown; it is delivered again", jobId);
+            // the end of the grace period, or an interrupt from elsewhere while the process stops
+            case SHUTDOWN, NONE -> {
+                Thread.interrupted();
+                tell(WorkerEvent.handedBack(jobId, delivery.attempt(), consumer.name()));
+                handBack(delivery);
+            }
+        }
+    }
+
+    /** Unacknowledged, the job is pending anyway: handing it back only spares the visibility timeout. */
+    private void handBack(JobDelivery delivery) {
+        long jobId = delivery.ticket().jobId();
+        try {
+            consumer.handBack(delivery);
+            LOG.info("Job {}: handed back; another worker takes it", jobId);
+        } catch (RedisException e) {
+            LOG.warn("Job {}: not handed back, Redis unreachable ({}); it is delivered again after the visibility timeout",
+                    jobId, e.getMessage());
         }
     }
 

@@ -4,8 +4,10 @@ import io.lettuce.core.RedisClient;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.fitsflow.routes.worker.GracePeriod;
 import org.fitsflow.routes.worker.TicketExecutor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -33,9 +35,10 @@ public class RedisWorkerConfiguration {
     }
 
     @Bean
-    RedisWorkerRoutes redisWorkerRoutes(RedisClient client, RedisQueueSettings settings, TicketExecutor executor,
-                                        RunningTickets running, HeartbeatScheduler redisHeartbeats,
-                                        RedisCancelSignals signals, @Value("${fitsflow.executor-threads:2}") int slots) {
+    RedisWorkerSlots redisWorkerSlots(RedisClient client, RedisQueueSettings settings, TicketExecutor executor,
+                                      RunningTickets running, HeartbeatScheduler redisHeartbeats, RedisCancelSignals signals,
+                                      @Value("${fitsflow.executor-threads:2}") int slots,
+                                      @Value("${fitsflow.shutdown-grace}") Duration grace) {
         signals.listen(running::cancel);
         RedisEventPublisher events = new RedisEventPublisher(new RedisConnector(client), settings);
         List<RedisJobWorker> workers = new ArrayList<>();
@@ -43,7 +46,12 @@ public class RedisWorkerConfiguration {
             RedisJobConsumer consumer = new RedisJobConsumer(new RedisConnector(client), settings, consumerName(i));
             workers.add(new RedisJobWorker(consumer, events, executor, running, redisHeartbeats, settings));
         }
-        return new RedisWorkerRoutes(workers, signals);
+        return new RedisWorkerSlots(workers, running, new GracePeriod(grace));
+    }
+
+    @Bean
+    RedisWorkerRoutes redisWorkerRoutes(RedisWorkerSlots slots, RedisCancelSignals signals) {
+        return new RedisWorkerRoutes(slots.workers(), signals);
     }
 
     /** Unique per process and slot, readable in XINFO and the log: host-pid-slot. */

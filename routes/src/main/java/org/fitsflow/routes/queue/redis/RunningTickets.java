@@ -29,7 +29,17 @@ public class RunningTickets {
         return true;
     }
 
-    enum Stop { NONE, CANCELLED, CLAIM_LOST }
+    /** How many jobs run here now. */
+    int size() {
+        return runs.size();
+    }
+
+    /** Shutdown after the grace period: every job running here stops, to be handed back. */
+    void stopAll() {
+        runs.values().forEach(run -> run.stop(Stop.SHUTDOWN));
+    }
+
+    enum Stop { NONE, CANCELLED, CLAIM_LOST, SHUTDOWN }
 
     static final class Run {
         private final Thread thread;

@@ -27,6 +27,11 @@ public record WorkerEvent(long jobId, Type type, int attempt, String worker, dou
         return new WorkerEvent(jobId, Type.PROGRESS, attempt, worker, 0.0, "waiting for attempt " + (attempt + 1), null, reason);
     }
 
+    static WorkerEvent handedBack(long jobId, int attempt, String worker) {
+        return new WorkerEvent(jobId, Type.PROGRESS, attempt, worker, 0.0, "handed back by a stopping worker; waiting for another",
+                null, null);
+    }
+
     static WorkerEvent complete(long jobId, int attempt, String worker, TicketOutcome outcome) {
         return new WorkerEvent(jobId, Type.COMPLETE, attempt, worker, 100.0, null, outcome, null);
     }

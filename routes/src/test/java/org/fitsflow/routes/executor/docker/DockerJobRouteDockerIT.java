@@ -20,7 +20,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
-import org.fitsflow.processors.pipeline.PipelineLoader;
+import org.fitsflow.processors.pipeline.PipelineLibrary;
 import org.fitsflow.processors.pipeline.ProgressListener;
 import org.fitsflow.routes.worker.JobCancelledException;
 import org.fitsflow.routes.worker.JobExecutionException;
@@ -54,7 +54,7 @@ class DockerJobRouteDockerIT {
     static void daemonAndImage() throws Exception {
         docker = DockerDaemon.connect();
         image = DockerDaemon.buildWorkerImage(docker);
-        quickDso = new PipelineLoader().load(Path.of("..", "config", "pipelines", "quick_dso.yaml"));
+        quickDso = PipelineLibrary.builtIn("quick_dso");
     }
 
     @AfterAll

@@ -3,9 +3,9 @@ package org.fitsflow.routes.executor.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.Map;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
+import org.fitsflow.processors.pipeline.PipelineLibrary;
 import org.fitsflow.processors.pipeline.PipelineLoader;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,8 @@ class PipelineDocumentTest {
 
     @Test
     void everyShippedPipelineSurvivesTheWayThroughJobJson() throws Exception {
-        for (PipelineDefinition shipped : loader.loadDirectory(Path.of("../config/pipelines")).values()) {
+        for (String name : PipelineLibrary.BUILT_IN) {
+            PipelineDefinition shipped = PipelineLibrary.builtIn(name);
             assertThat(throughJobJson(shipped)).as(shipped.name()).isEqualTo(shipped);
         }
     }

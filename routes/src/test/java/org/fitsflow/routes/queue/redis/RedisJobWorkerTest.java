@@ -24,6 +24,7 @@ import org.fitsflow.processors.stacking.Interpolation;
 import org.fitsflow.routes.queue.redis.RedisEventConsumer.ReceivedEvent;
 import org.fitsflow.routes.queue.redis.ScriptedExecutor.Behaviour;
 import org.fitsflow.routes.queue.redis.WorkerEvent.Type;
+import org.fitsflow.routes.worker.GracePeriod;
 import org.fitsflow.routes.worker.JobTicket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -299,6 +300,56 @@ class RedisJobWorkerTest {
         assertThat(eventsUntil(e -> e.type() == Type.CANCELLED)).extracting(WorkerEvent::type).contains(Type.CANCELLED);
         assertThat(worker.runNext()).isFalse();
         signals.close();
+    }
+
+    @Test
+    void aStoppingWorkerFinishesItsRunningJobWithinTheGracePeriodAndTakesNoOther() throws Exception {
+        ScriptedExecutor slow = new ScriptedExecutor(dataDir, Behaviour.SUCCEED).taking(600);
+        RedisJobWorker worker = worker("stopping", slow);
+        RedisWorkerSlots slots = new RedisWorkerSlots(List.of(worker), running, new GracePeriod(WAIT));
+        slots.start();
+        publisher.publish(ticket(21));
+        publisher.publish(ticket(22));
+        Thread runner = new Thread(() -> runQuietly(worker));
+        runner.start();
+        assertThat(slow.started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        slots.stop();
+
+        assertThat(slots.isRunning()).isFalse();
+        assertThat(eventsUntil(e -> e.type() == Type.COMPLETE)).filteredOn(e -> e.type() == Type.COMPLETE)
+                .extracting(WorkerEvent::jobId).containsExactly(21L);
+        assertThat(worker.runNext()).as("a stopped worker takes no job").isFalse();
+        assertThat(slow.runsOf(22)).isZero();
+        ScriptedExecutor other = new ScriptedExecutor(dataDir, Behaviour.SUCCEED);
+        assertThat(worker("other", other).runNext()).isTrue();
+        assertThat(other.runsOf(22)).isEqualTo(1);
+        runner.join(WAIT.toMillis());
+    }
+
+    @Test
+    void aJobStillRunningAfterTheGracePeriodIsHandedBackAndAnotherWorkerTakesItAtOnce() throws Exception {
+        ScriptedExecutor blocking = new ScriptedExecutor(dataDir, Behaviour.BLOCK_UNTIL_INTERRUPTED);
+        RedisJobWorker worker = worker("stopping", blocking);
+        RedisWorkerSlots slots = new RedisWorkerSlots(List.of(worker), running, new GracePeriod(Duration.ofMillis(200)));
+        slots.start();
+        publisher.publish(ticket(23));
+        Thread runner = new Thread(() -> runQuietly(worker));
+        runner.start();
+        assertThat(blocking.started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        slots.stop();
+        runner.join(WAIT.toMillis());
+
+        assertThat(runner.isAlive()).isFalse();
+        assertThat(eventsUntil(e -> e.step() != null && e.step().startsWith("handed back"))).extracting(WorkerEvent::type)
+                .containsExactly(Type.STARTED, Type.PROGRESS, Type.PROGRESS);
+        ScriptedExecutor other = new ScriptedExecutor(dataDir, Behaviour.SUCCEED);
+        assertThat(worker("other", other).runNext()).as("taken without waiting for the visibility timeout").isTrue();
+        WorkerEvent complete = eventsUntil(e -> e.type() == Type.COMPLETE).stream()
+                .filter(e -> e.type() == Type.COMPLETE).findFirst().orElseThrow();
+        assertThat(complete.worker()).isEqualTo("other");
+        assertThat(complete.attempt()).as("a hand-back is no failed attempt").isEqualTo(1);
     }
 
     @Test

@@ -29,8 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@code fitsflow.role=worker}: the application runs no jobs itself (no worker slots), a separate worker
- * process (here a second Spring context sharing the data folder) takes them from Redis, and only the
- * application writes the database.
+ * (here a second Spring context sharing the data folder, whose beans can be looked at) takes them from
+ * Redis, and only the application writes the database. {@code deployment.RedisWorkersIT} runs the same
+ * as separate processes of the packaged jar.
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = FitsflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
