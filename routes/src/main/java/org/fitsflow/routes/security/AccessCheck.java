@@ -3,7 +3,6 @@ package org.fitsflow.routes.security;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessCheck {
     public static final String SESSION_COOKIE = "fitsflow_session";
-    private static final String BEARER = "bearer ";
+    private static final String BEARER = "Bearer";
 
     private final Optional<AccessToken> token;
     private final BrowserSessions sessions;
@@ -37,8 +36,11 @@ public class AccessCheck {
             return Verdict.ALLOWED;
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
-            return matches(authorization.substring(BEARER.length()).strip()) ? Verdict.ALLOWED : Verdict.WRONG_TOKEN;
+        if (authorization != null) {
+            String[] scheme = authorization.strip().split("\\s+", 2);
+            if (scheme[0].equalsIgnoreCase(BEARER)) {
+                return scheme.length == 2 && matches(scheme[1]) ? Verdict.ALLOWED : Verdict.WRONG_TOKEN;
+            }
         }
         String session = sessionCookie(request);
         if (session == null) {

@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.fitsflow.routes.api.ErrorBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * page opened before sign-in sends a few.
  */
 public class AccessFilter extends OncePerRequestFilter {
+    /** The challenge of every 401 (RFC 6750). */
+    static final String CHALLENGE = "Bearer realm=\"FitsFlow\"";
     private static final Logger LOG = LoggerFactory.getLogger(AccessFilter.class);
 
     private final AccessCheck access;
@@ -44,14 +45,14 @@ public class AccessFilter extends OncePerRequestFilter {
             LOG.warn("Refused {} {} from {}: wrong access token", request.getMethod(), path.replaceAll("\\p{Cntrl}", "?"),
                     request.getRemoteAddr());
         }
-        refuse(response, verdict.detail());
+        refuse(response, verdict);
     }
 
-    private void refuse(HttpServletResponse response, String detail) throws IOException {
+    private void refuse(HttpServletResponse response, Verdict verdict) throws IOException {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"FitsFlow\"");
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), new ErrorBody("unauthorized", detail));
+        json.writeValue(response.getOutputStream(), verdict.body());
     }
 }

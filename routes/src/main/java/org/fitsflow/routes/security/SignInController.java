@@ -9,6 +9,7 @@ import org.fitsflow.routes.api.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
@@ -52,13 +53,14 @@ public class SignInController {
     }
 
     @PostMapping(path = OpenPaths.SIGN_IN, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Void> signIn(@RequestBody byte[] body, HttpServletRequest request) {
+    public ResponseEntity<?> signIn(@RequestBody byte[] body, HttpServletRequest request) {
         if (!access.required()) {
             throw ApiException.conflict("this service has no access token (fitsflow.security.token); there is nothing to sign in to");
         }
         if (!access.matches(tokenOf(body))) {
             LOG.warn("Refused a sign-in from {}: wrong access token", request.getRemoteAddr());
-            throw new ApiException(401, "unauthorized", Verdict.WRONG_TOKEN.detail());
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, AccessFilter.CHALLENGE)
+                    .contentType(MediaType.APPLICATION_JSON).body(Verdict.WRONG_TOKEN.body());
         }
         LOG.info("A browser at {} signed in", request.getRemoteAddr());
         return withCookie(request, sessions.open(), BrowserSessions.LIFETIME);

@@ -1,5 +1,7 @@
 package org.fitsflow.routes.security;
 
+import org.fitsflow.routes.api.ErrorBody;
+
 /** What the credentials of a request amount to; every verdict but {@link #ALLOWED} is a 401. */
 public enum Verdict {
     ALLOWED(null),
@@ -14,8 +16,8 @@ public enum Verdict {
         this.detail = detail;
     }
 
-    /** The reason sent with the 401. */
-    public String detail() {
-        return detail;
+    /** The body of the 401. */
+    public ErrorBody body() {
+        return new ErrorBody("unauthorized", detail);
     }
 }
