@@ -6,18 +6,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.fitsflow.routes.support.ApiClient;
 import org.fitsflow.routes.support.Await;
 import org.fitsflow.routes.support.LargeFrames;
+import org.fitsflow.routes.support.ServiceJar;
 import org.fitsflow.routes.support.TestFolders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,16 +31,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class KillRecoveryIT {
     @RegisterExtension
     private static final TestFolders FOLDERS = TestFolders.create("kill");
-    private final int port = freePort();
+    private final int port = ServiceJar.freePort();
     private final ApiClient api = new ApiClient(port);
     private Process service;
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (service != null && service.isAlive()) {
-            service.destroy();
-            service.waitFor();
-        }
+        ServiceJar.stop(service);
     }
 
     @Test
@@ -76,21 +74,8 @@ class KillRecoveryIT {
     }
 
     private Process start(String name) throws IOException {
-        Path jar = Path.of(System.getProperty("fitsflow.jar", "target/fitsflow.jar")).toAbsolutePath();
-        assertThat(jar).as("the packaged service (mvn package builds it)").exists();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx3g", "-jar", jar.toString(),
-                "--server.port=" + port,
-                "--fitsflow.data-dir=" + FOLDERS.data(),
-                "--fitsflow.inbox.dir=" + FOLDERS.inbox(),
-                "--fitsflow.outbox.dir=" + FOLDERS.outbox(),
-                "--fitsflow.pipelines-dir=" + TestFolders.pipelinesDir().toAbsolutePath(),
-                "--fitsflow.inbox.stable-seconds=1",
-                "--fitsflow.inbox.poll-delay-ms=200"));
-        return new ProcessBuilder(command).directory(FOLDERS.root().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(FOLDERS.root().resolve("service-" + name + ".log").toFile())
-                .start();
+        return ServiceJar.start(FOLDERS, port, "3g", FOLDERS.root(), FOLDERS.root().resolve("service-" + name + ".log"), Map.of(),
+                "--fitsflow.inbox.stable-seconds=1", "--fitsflow.inbox.poll-delay-ms=200");
     }
 
     private List<JsonNode> jobs() {
@@ -115,14 +100,6 @@ class KillRecoveryIT {
         try (Stream<Path> all = Files.walk(FOLDERS.outbox())) {
             assertThat(all.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
                     .noneMatch(n -> n.startsWith(".") || n.endsWith(".partial") || n.endsWith(".tmp"));
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

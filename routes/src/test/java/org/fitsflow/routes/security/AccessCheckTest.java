@@ -3,11 +3,9 @@ package org.fitsflow.routes.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import org.fitsflow.routes.support.TestClock;
 import org.junit.jupiter.api.Test;
 
 /** The token's checks and the page's sign-in sessions, without a server. */
@@ -33,7 +31,7 @@ class AccessCheckTest {
 
     @Test
     void aSignInLastsUntilItIsClosedOrItsLifetimeHasPassed() {
-        MutableClock clock = new MutableClock();
+        TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
         BrowserSessions sessions = new BrowserSessions(clock);
         String first = sessions.open();
         String second = sessions.open();
@@ -46,18 +44,18 @@ class AccessCheckTest {
         assertThat(sessions.isOpen(first)).isFalse();
         assertThat(sessions.isOpen(second)).isTrue();
 
-        clock.now = clock.now.plus(BrowserSessions.LIFETIME).minusSeconds(1);
+        clock.advance(BrowserSessions.LIFETIME.minusSeconds(1));
         assertThat(sessions.isOpen(second)).isTrue();
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(sessions.isOpen(second)).isFalse();
     }
 
     @Test
     void theOldestSignInsMakeRoomWhenThereAreTooMany() {
-        MutableClock clock = new MutableClock();
+        TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
         BrowserSessions sessions = new BrowserSessions(clock);
         String oldest = sessions.open();
-        clock.now = clock.now.plus(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         String next = sessions.open();
         for (int i = 2; i < BrowserSessions.MAX_SESSIONS; i++) {
             sessions.open();
@@ -68,25 +66,5 @@ class AccessCheckTest {
         assertThat(sessions.isOpen(oldest)).isFalse();
         assertThat(sessions.isOpen(next)).isTrue();
         assertThat(sessions.isOpen(newest)).isTrue();
-    }
-
-    /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.fitsflow.routes.support.ApiClient;
 import org.fitsflow.routes.support.Await;
 import org.fitsflow.routes.support.PrometheusScrape;
+import org.fitsflow.routes.support.ServiceJar;
 import org.fitsflow.routes.support.SharedFiles;
 import org.fitsflow.routes.support.TestFolders;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +31,7 @@ class SecuredServiceJarIT {
     private static final String TOKEN = "jar-" + UUID.randomUUID();
     private static final String WRONG = "wrong-" + UUID.randomUUID();
 
-    private final int port = freePort();
+    private final int port = ServiceJar.freePort();
     private final ApiClient anonymous = new ApiClient(port);
     private final ApiClient authorized = anonymous.with("Authorization", "Bearer " + TOKEN);
     private final Path output = FOLDERS.root().resolve("service.log");
@@ -38,10 +39,7 @@ class SecuredServiceJarIT {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (service != null && service.isAlive()) {
-            service.destroy();
-            service.waitFor();
-        }
+        ServiceJar.stop(service);
     }
 
     @Test
@@ -84,22 +82,9 @@ class SecuredServiceJarIT {
     }
 
     private Process start() throws IOException {
-        Path jar = Path.of(System.getProperty("fitsflow.jar", "target/fitsflow.jar")).toAbsolutePath();
-        assertThat(jar).as("the packaged service (mvn package builds it)").exists();
         // started from an empty folder, as a systemd unit or a copied jar would be
         Path workingDirectory = Files.createDirectories(FOLDERS.root().resolve("elsewhere"));
-        ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", jar.toString(),
-                "--server.port=" + port,
-                "--fitsflow.data-dir=" + FOLDERS.data(),
-                "--fitsflow.inbox.dir=" + FOLDERS.inbox(),
-                "--fitsflow.outbox.dir=" + FOLDERS.outbox(),
-                "--fitsflow.pipelines-dir=" + TestFolders.pipelinesDir().toAbsolutePath())
-                .directory(workingDirectory.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        command.environment().put("FITSFLOW_SECURITY_TOKEN", TOKEN);
-        return command.start();
+        return ServiceJar.start(FOLDERS, port, "1g", workingDirectory, output, Map.of("FITSFLOW_SECURITY_TOKEN", TOKEN));
     }
 
     private int healthStatus() {
@@ -108,14 +93,6 @@ class SecuredServiceJarIT {
             return anonymous.get("/actuator/health").status();
         } catch (UncheckedIOException notListeningYet) {
             return 0;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -13,17 +13,34 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** /process.html in a browser, driven as a person would: a session with a frame, a quick_dso job, its progress and preview. */
-final class ProcessPage {
+/**
+ * /process.html in a fresh headless Chromium, driven as a person would: a session with a frame, a
+ * quick_dso job, its progress and preview. Closing it quits the browser.
+ */
+final class ProcessPage implements AutoCloseable {
     static final Duration JOB_TIMEOUT = Duration.ofMinutes(2);
     private static final String FINISHED = "[data-status=complete], [data-status=failed], [data-status=cancelled]";
 
     private final ChromeDriver browser;
     private final WebDriverWait wait;
 
-    ProcessPage(ChromeDriver browser) {
+    private ProcessPage(ChromeDriver browser) {
         this.browser = browser;
         this.wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    /** A new browser with its own profile folder and window size. */
+    static ProcessPage start(Path profileDirectory, int width, int height) throws IOException {
+        return new ProcessPage(HeadlessChromium.start(profileDirectory, width, height));
+    }
+
+    ChromeDriver browser() {
+        return browser;
+    }
+
+    @Override
+    public void close() {
+        browser.quit();
     }
 
     WebDriverWait await() {

@@ -88,15 +88,15 @@ class ProcessPageBrowserTest {
 
     @BeforeEach
     void openBrowser() throws IOException {
-        browser = HeadlessChromium.start(scratch.resolve("profile"), 1440, 1000);
-        page = new ProcessPage(browser);
+        page = ProcessPage.start(scratch.resolve("profile"), 1440, 1000);
+        browser = page.browser();
         wait = page.await();
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (page != null) {
+            page.close();
         }
     }
 

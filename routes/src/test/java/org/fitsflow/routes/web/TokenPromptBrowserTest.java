@@ -11,9 +11,7 @@ import org.fitsflow.routes.FitsflowApplication;
 import org.fitsflow.routes.security.AccessCheck;
 import org.fitsflow.routes.support.SharedFiles;
 import org.fitsflow.routes.support.TestFolders;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,9 +56,6 @@ class TokenPromptBrowserTest {
     @TempDir
     Path scratch;
 
-    private ChromeDriver browser;
-    private ProcessPage page;
-
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry registry) {
         FOLDERS.register(registry);
@@ -71,31 +66,25 @@ class TokenPromptBrowserTest {
         HeadlessChromium.requireInstalled();
     }
 
-    @BeforeEach
-    void openBrowser() throws IOException {
-        browser = HeadlessChromium.start(scratch.resolve("profile"), 1280, 1000);
-        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", COUNT_PROMPTS));
-        page = new ProcessPage(browser);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+    @Test
+    void asksForTheTokenOnceThenProcessesAFrameWithTheSignInCookieAlone() throws IOException {
+        try (ProcessPage page = ProcessPage.start(scratch.resolve("profile"), 1280, 1000)) {
+            ChromeDriver browser = page.browser();
+            browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", COUNT_PROMPTS));
+            signInAndProcessAFrame(page, browser);
         }
     }
 
-    @Test
-    void asksForTheTokenOnceThenProcessesAFrameWithTheSignInCookieAlone() throws IOException {
+    private void signInAndProcessAFrame(ProcessPage page, ChromeDriver browser) throws IOException {
         page.load(port);
         page.await().until(ExpectedConditions.visibilityOfElementLocated(DIALOG_OPEN));
 
-        signIn("not-the-token-of-this-service");
+        signIn(browser, "not-the-token-of-this-service");
         page.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("token-error"),
                 "That is not the token of this FitsFlow."));
         assertThat(browser.findElements(DIALOG_OPEN)).as("still asking").hasSize(1);
 
-        signIn(TOKEN);
+        signIn(browser, TOKEN);
         page.await().until(ExpectedConditions.invisibilityOfElementLocated(DIALOG_OPEN));
         page.awaitPipelines();
         assertThat(browser.findElement(By.id("sign-out")).isDisplayed()).isTrue();
@@ -125,7 +114,7 @@ class TokenPromptBrowserTest {
         assertThat(browser.manage().getCookieNamed(AccessCheck.SESSION_COOKIE)).as("signed out").isNull();
     }
 
-    private void signIn(String token) {
+    private static void signIn(ChromeDriver browser, String token) {
         WebElement input = browser.findElement(By.id("token-input"));
         input.clear();
         input.sendKeys(token);
