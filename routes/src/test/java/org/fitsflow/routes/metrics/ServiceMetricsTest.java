@@ -31,9 +31,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The service on its embedded defaults, without a token: it listens on 127.0.0.1 only, and
- * {@code /actuator/prometheus} counts real jobs (an upload and three inbox files: complete, refused,
- * failed while running), their durations, the in-process queue, the inbox and the uploaded bytes.
+ * The service on its embedded defaults, without a token: it listens on 127.0.0.1 only and asks for no
+ * token, and {@code /actuator/prometheus} counts real jobs (an upload and three inbox files: complete,
+ * refused, failed while running), their durations, the in-process queue, the inbox and the uploaded bytes.
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = FitsflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -63,7 +63,11 @@ class ServiceMetricsTest {
         Object address = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector().getProperty("address");
         assertThat(address).isInstanceOf(InetAddress.class);
         assertThat(((InetAddress) address).getHostAddress()).isEqualTo("127.0.0.1");
-        assertThat(new ApiClient(port).get("/api/process/jobs").status()).as("no token asked for").isEqualTo(200);
+        ApiClient api = new ApiClient(port);
+        assertThat(api.get("/api/process/jobs").status()).as("no token asked for").isEqualTo(200);
+        assertThat(api.get("/api/auth/session").json().get("token_required").asBoolean()).isFalse();
+        assertThat(api.postJson("/api/auth/session", "{\"token\": \"any-token-at-all-0123\"}").status())
+                .as("nothing to sign in to").isEqualTo(409);
     }
 
     @Test
