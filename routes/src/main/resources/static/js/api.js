@@ -1,5 +1,7 @@
 // Client for the /api/process REST API: JSON in and out, every failure turned into a plain sentence.
 
+import { TOKEN_NEEDED, signIn } from './auth.js';
+
 export const API_ROOT = '/api/process';
 
 export const UNREACHABLE = 'Server unreachable – check that FitsFlow is running and try again.';
@@ -24,6 +26,8 @@ export function describeFailure(status, body) {
   switch (status) {
     case 0:
       return UNREACHABLE;
+    case 401:
+      return TOKEN_NEEDED;
     case 413:
       return reason ? `File too large: ${reason}` : 'File too large for the server.';
     case 415:
@@ -59,7 +63,16 @@ export function parseJson(text) {
   }
 }
 
-export async function request(method, path, body) {
+/** Asks for the access token after a 401; rejects with an ApiError when the dialog is closed without it. */
+export async function signInAfter401() {
+  try {
+    await signIn();
+  } catch (e) {
+    throw new ApiError(e.message, 401);
+  }
+}
+
+export async function request(method, path, body, afterSignIn = false) {
   const headers = { Accept: 'application/json' };
   const init = { method, headers };
   if (body !== undefined) {
@@ -71,6 +84,10 @@ export async function request(method, path, body) {
     response = await fetch(API_ROOT + path, init);
   } catch (e) {
     throw new ApiError(UNREACHABLE, 0);
+  }
+  if (response.status === 401 && !afterSignIn) {
+    await signInAfter401();
+    return request(method, path, body, true);
   }
   const data = parseJson(await response.text());
   if (!response.ok) {

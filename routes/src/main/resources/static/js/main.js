@@ -1,6 +1,7 @@
 // Wires the processing page: session → uploads → pipeline → jobs with live progress.
 
 import { ApiError, post, listOf } from './api.js';
+import { describeSignIn, signOut } from './auth.js';
 import { JobCard } from './job-card.js';
 import { PipelinePicker } from './pipelines.js';
 import { RecentJobs } from './recent-jobs.js';
@@ -133,7 +134,9 @@ for (const type of ['dragover', 'drop']) {
 }
 
 processButton.addEventListener('click', processSession);
+byId('sign-out').addEventListener('click', signOut);
 
+describeSignIn();
 sessions.describe();
 sessions.refresh().catch((error) => sessions.say(error.message, true));
 pipelines.load().catch((error) => pipelines.showError(error.message));

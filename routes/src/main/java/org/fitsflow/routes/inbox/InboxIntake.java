@@ -13,6 +13,7 @@ import org.fitsflow.processors.image.FitsHeader;
 import org.fitsflow.routes.config.FitsflowProperties;
 import org.fitsflow.routes.jobs.FitsFileName;
 import org.fitsflow.routes.jobs.JobStatus;
+import org.fitsflow.routes.metrics.InboxMetrics;
 import org.fitsflow.routes.queue.JobQueue;
 import org.fitsflow.routes.store.FileRecord;
 import org.fitsflow.routes.store.FileStore;
@@ -44,9 +45,10 @@ public class InboxIntake {
     private final JobQueue queue;
     private final HeaderJson headerJson;
     private final TransactionTemplate transactions;
+    private final InboxMetrics metrics;
 
     public InboxIntake(FitsflowProperties properties, SessionStore sessions, FileStore files, JobStore jobs,
-                       JobQueue queue, HeaderJson headerJson, TransactionTemplate transactions) {
+                       JobQueue queue, HeaderJson headerJson, TransactionTemplate transactions, InboxMetrics metrics) {
         this.properties = properties;
         this.sessions = sessions;
         this.files = files;
@@ -54,6 +56,7 @@ public class InboxIntake {
         this.queue = queue;
         this.headerJson = headerJson;
         this.transactions = transactions;
+        this.metrics = metrics;
     }
 
     /**
@@ -89,9 +92,11 @@ public class InboxIntake {
             }
             return list;
         });
+        metrics.taken();
 
         if (invalidReason != null) {
             LOG.warn("Inbox file {} is not usable: {}", relative, invalidReason);
+            metrics.refused();
             created.forEach(job -> jobs.fail(job.id(), JobStatus.QUEUED, invalidReason));
             return created;
         }

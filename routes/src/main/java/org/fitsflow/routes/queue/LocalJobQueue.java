@@ -1,5 +1,6 @@
 package org.fitsflow.routes.queue;
 
+import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,5 +23,10 @@ public class LocalJobQueue implements JobQueue {
     @Override
     public long take() throws InterruptedException {
         return ids.take();
+    }
+
+    @Override
+    public OptionalLong depth() {
+        return OptionalLong.of(ids.size());
     }
 }

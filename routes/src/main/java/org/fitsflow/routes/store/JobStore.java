@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * processing_jobs and its audit trail processing_job_events. Every status change is a conditional
  * {@code UPDATE ... WHERE status = ?}: of two racing changes (a cancel and a completion) exactly one wins,
- * and the state machine of {@link JobStatus} is checked before the database is asked.
+ * and the state machine of {@link JobStatus} is checked before the database is asked. The change that
+ * ends a job is told to the {@link JobEndListener} once it is written.
  */
 @Repository
 @DependsOn("schemaMigrator")
@@ -32,12 +33,14 @@ public class JobStore {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final JobChanges changes;
+    private final JobEndListener ends;
 
-    public JobStore(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, JobChanges changes) {
+    public JobStore(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, JobChanges changes, JobEndListener ends) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
         this.changes = changes;
+        this.ends = ends;
     }
 
     /** A new queued job; {@code outboxFolder}/{@code outboxStem} are null for jobs without outbox delivery. */
@@ -183,6 +186,9 @@ public class JobStore {
         });
         if (moved) {
             changes.changed(id);
+            if (to.isTerminal()) {
+                find(id).ifPresent(ends::jobEnded);
+            }
         }
         return moved;
     }

@@ -11,6 +11,7 @@ import org.fitsflow.processors.fits.InvalidFitsException;
 import org.fitsflow.processors.image.Image;
 import org.fitsflow.routes.config.FitsflowProperties;
 import org.fitsflow.routes.jobs.FitsFileName;
+import org.fitsflow.routes.metrics.UploadMetrics;
 import org.fitsflow.routes.store.FileRecord;
 import org.fitsflow.routes.store.FileStore;
 import org.fitsflow.routes.store.HeaderJson;
@@ -36,11 +37,13 @@ public class UploadService {
     private final FileStore files;
     private final HeaderJson headerJson;
     private final DecodedUploads decoded;
+    private final UploadMetrics metrics;
     private final Path uploads;
 
     public UploadService(SessionStore sessions, FileStore files, HeaderJson headerJson, DecodedUploads decoded,
-                         FitsflowProperties properties) {
+                         UploadMetrics metrics, FitsflowProperties properties) {
         this.sessions = sessions;
+        this.metrics = metrics;
         this.decoded = decoded;
         this.files = files;
         this.headerJson = headerJson;
@@ -89,8 +92,11 @@ public class UploadService {
             throw e;
         }
         decoded.keep(stored, image);
-        return files.insert(new NewFile(sessionId, originalName, stored.toString(), type, Files.size(stored),
+        long size = Files.size(stored);
+        FileRecord row = files.insert(new NewFile(sessionId, originalName, stored.toString(), type, size,
                 headerJson.write(image.header()), null, null, null));
+        metrics.stored(size);
+        return row;
     }
 
     /** The client's name reduced to its last path element, without control characters, at most 255 characters. */

@@ -10,17 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.fitsflow.processors.fits.HostileFitsCorpus;
 import org.fitsflow.processors.fits.TestFits;
 import org.fitsflow.routes.support.SharedFiles;
+import org.fitsflow.routes.support.TestClock;
 import org.fitsflow.routes.support.TestStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,23 +37,7 @@ class InboxStabilityTest {
     @TempDir
     Path dir;
 
-    private Instant now = Instant.parse("2026-06-01T12:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final TestClock clock = new TestClock(Instant.parse("2026-06-01T12:00:00Z"));
     // stable-seconds = 1 in the test properties
     private final InboxStability stability = new InboxStability(clock, TestStore.properties(Path.of("d"), Path.of("i"), Path.of("o")));
 
@@ -68,7 +50,7 @@ class InboxStabilityTest {
     void aWholeFrameIsCompleteAtTheNextScanThatSeesItUnchanged() {
         Path file = write("whole.fit", frame);
         assertThat(scan(file)).isFalse();
-        advance(Duration.ofMillis(100));
+        clock.advance(Duration.ofMillis(100));
         assertThat(scan(file)).isTrue();
     }
 
@@ -79,13 +61,13 @@ class InboxStabilityTest {
         Path file = write("sized.fit", sized);
         assertThat(scan(file)).isFalse();
         for (int part = 1; part <= 4; part++) {
-            advance(Duration.ofMillis(100));
+            clock.advance(Duration.ofMillis(100));
             System.arraycopy(frame, 0, sized, 0, frame.length * part / 4);
             Files.write(file, sized);
             touch(file);
             assertThat(scan(file)).as("part %d written", part).isFalse();
         }
-        advance(Duration.ofMillis(100));
+        clock.advance(Duration.ofMillis(100));
         assertThat(scan(file)).as("no write since the last scan").isTrue();
     }
 
@@ -93,16 +75,16 @@ class InboxStabilityTest {
     void aFrameBeingCopiedIsCompleteOnceItReachesItsDeclaredLength() {
         Path file = write("copy.fit", Arrays.copyOf(frame, 1000));
         assertThat(scan(file)).as("header not yet whole").isFalse();
-        advance(Duration.ofMillis(100));
+        clock.advance(Duration.ofMillis(100));
         append(file, Arrays.copyOfRange(frame, 1000, 100_000));
         assertThat(scan(file)).as("header whole, data short").isFalse();
-        advance(Duration.ofMillis(100));
+        clock.advance(Duration.ofMillis(100));
         append(file, Arrays.copyOfRange(frame, 100_000, frame.length - 1));
         assertThat(scan(file)).as("one byte short").isFalse();
-        advance(Duration.ofMillis(100));
+        clock.advance(Duration.ofMillis(100));
         append(file, Arrays.copyOfRange(frame, frame.length - 1, frame.length));
         assertThat(scan(file)).as("whole, just written").isFalse();
-        advance(Duration.ofMillis(100));
+        clock.advance(Duration.ofMillis(100));
         assertThat(scan(file)).as("whole, unchanged").isTrue();
     }
 
@@ -115,15 +97,15 @@ class InboxStabilityTest {
     void aCopyThatStopsShortIsCompleteOnlyAfterTheStableWait() {
         Path file = write("cut.fit", Arrays.copyOf(frame, 100_000));
         assertThat(scan(file)).isFalse();
-        advance(Duration.ofMillis(500));
+        clock.advance(Duration.ofMillis(500));
         assertThat(scan(file)).isFalse();
-        advance(Duration.ofMillis(600));
+        clock.advance(Duration.ofMillis(600));
         assertThat(scan(file)).isTrue();
 
-        advance(Duration.ofMillis(100));
+        clock.advance(Duration.ofMillis(100));
         append(file, Arrays.copyOfRange(frame, 100_000, frame.length));
         assertThat(scan(file)).isFalse();
-        advance(Duration.ofMillis(100));
+        clock.advance(Duration.ofMillis(100));
         assertThat(scan(file)).isTrue();
     }
 
@@ -145,11 +127,11 @@ class InboxStabilityTest {
     @MethodSource("filesWhoseHeaderDoesNotSayTheyAreWhole")
     void anyOtherFileIsCompleteOnceUnchangedForTheStableTime(String kind, Function<Path, Path> make) throws IOException {
         Path file = make.apply(dir);
-        Files.setLastModifiedTime(file, FileTime.from(now));
+        Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
         assertThat(scan(file)).as("first sight").isFalse();
-        advance(Duration.ofMillis(500));
+        clock.advance(Duration.ofMillis(500));
         assertThat(scan(file)).isFalse();
-        advance(Duration.ofMillis(600));
+        clock.advance(Duration.ofMillis(600));
         assertThat(scan(file)).isTrue();
     }
 
@@ -157,13 +139,13 @@ class InboxStabilityTest {
     void aGrowingFileIsNotComplete() {
         Path file = write("growing.fit", new byte[0]);
         for (int i = 1; i <= 5; i++) {
-            advance(Duration.ofMillis(700));
+            clock.advance(Duration.ofMillis(700));
             append(file, "not a FITS header, still growing ".getBytes(StandardCharsets.US_ASCII));
             assertThat(scan(file)).isFalse();
         }
-        advance(Duration.ofMillis(700));
+        clock.advance(Duration.ofMillis(700));
         assertThat(scan(file)).isFalse();
-        advance(Duration.ofMillis(700));
+        clock.advance(Duration.ofMillis(700));
         assertThat(scan(file)).isTrue();
     }
 
@@ -171,7 +153,7 @@ class InboxStabilityTest {
     void theHeaderIsNotReadAgainWhileSizeAndMtimeStayTheSame() throws IOException {
         Path file = write("whole.fit", frame);
         scan(file);
-        advance(Duration.ofMillis(100));
+        clock.advance(Duration.ofMillis(100));
         assertThat(scan(file)).isTrue();
         FileTime mtime = Files.getLastModifiedTime(file);
         // same size, same mtime: what the first look decided stands
@@ -179,8 +161,8 @@ class InboxStabilityTest {
         Files.setLastModifiedTime(file, mtime);
         assertThat(scan(file)).isTrue();
         // a new mtime is a new look: no header any more, so the wait decides
-        advance(Duration.ofMillis(100));
-        Files.setLastModifiedTime(file, FileTime.from(now));
+        clock.advance(Duration.ofMillis(100));
+        Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
         assertThat(scan(file)).isFalse();
     }
 
@@ -193,7 +175,7 @@ class InboxStabilityTest {
         scan(deleted);
         Files.delete(deleted);
         for (int i = 0; i < 121; i++) {
-            advance(Duration.ofSeconds(1));
+            clock.advance(Duration.ofSeconds(1));
             assertThat(scan(kept)).isTrue();
         }
         assertThat(stability.remembered()).isEqualTo(1);
@@ -236,13 +218,9 @@ class InboxStabilityTest {
 
     private void touch(Path file) {
         try {
-            Files.setLastModifiedTime(file, FileTime.from(now));
+            Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private void advance(Duration d) {
-        now = now.plus(d);
     }
 }

@@ -2,12 +2,14 @@ package org.fitsflow.routes.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,6 +34,7 @@ class JobStateMachineTest {
     Path dir;
     TestStore store;
     JobChanges changes;
+    List<JobRecord> ended = new CopyOnWriteArrayList<>();
     JobStore jobs;
     long sessionId;
     long fileId;
@@ -40,7 +43,7 @@ class JobStateMachineTest {
     void open() {
         store = TestStore.open(dir, Clock.systemUTC());
         changes = new JobChanges();
-        jobs = new JobStore(store.jdbc(), store.transactions(), Clock.systemUTC(), changes);
+        jobs = new JobStore(store.jdbc(), store.transactions(), Clock.systemUTC(), changes, ended::add);
         sessionId = new SessionStore(store.jdbc(), Clock.systemUTC()).createUploadSession("s").id();
         FileRecord file = new FileStore(store.jdbc(), Clock.systemUTC())
                 .insert(new NewFile(sessionId, "a.fit", "/tmp/a.fit", "stacked", 1, null, null, null, null));
@@ -100,9 +103,9 @@ class JobStateMachineTest {
         assertThat(done.outputFiles()).containsExactly("a.quick_dso.jpg");
         assertThat(done.gpuUsed()).isFalse();
         assertThat(jobs.events(job.id())).extracting(JobEvent::fromStatus, JobEvent::toStatus)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(null, "queued"),
-                        org.assertj.core.groups.Tuple.tuple("queued", "running"),
-                        org.assertj.core.groups.Tuple.tuple("running", "complete"));
+                .containsExactly(tuple(null, "queued"),
+                        tuple("queued", "running"),
+                        tuple("running", "complete"));
         assertThat(jobs.events(job.id())).allMatch(e -> e.at().endsWith("Z"));
     }
 
@@ -140,9 +143,31 @@ class JobStateMachineTest {
                 JobStatus end = jobs.find(job.id()).orElseThrow().status();
                 assertThat(end).isEqualTo(a.get() ? JobStatus.CANCELLED : JobStatus.COMPLETE);
             }
+            assertThat(ended).as("each job's end told once").hasSize(20)
+                    .extracting(JobRecord::id).doesNotHaveDuplicates();
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void theEndOfAJobIsToldOnceWithItsFinalRowAndNoOtherChangeIsTold() {
+        JobRecord completed = jobs.insert(sessionId, fileId, "quick_dso", null, null);
+        JobRecord refused = jobs.insert(sessionId, fileId, "full_dso", null, null);
+        jobs.start(completed.id());
+        jobs.progress(completed.id(), 50, "histogram_stretch");
+        assertThat(ended).isEmpty();
+
+        jobs.complete(completed.id(), new JobOutcome(List.of("x.jpg"), false, "cpu", "{}"));
+        jobs.fail(refused.id(), JobStatus.QUEUED, "not a FITS file");
+        jobs.cancel(completed.id(), JobStatus.RUNNING, "too late");
+
+        assertThat(ended).extracting(JobRecord::id, JobRecord::pipelineName, JobRecord::status)
+                .containsExactly(tuple(completed.id(), "quick_dso", JobStatus.COMPLETE),
+                        tuple(refused.id(), "full_dso", JobStatus.FAILED));
+        assertThat(ended.get(0).startedAt()).isNotNull();
+        assertThat(ended.get(0).completedAt()).isNotNull();
+        assertThat(ended.get(1).startedAt()).isNull();
     }
 
     @Test

@@ -50,7 +50,7 @@ class RetentionSweeperTest {
         store = TestStore.open(data, clock);
         FitsflowProperties properties = TestStore.properties(data, inbox, outbox);
         files = new FileStore(store.jdbc(), clock);
-        jobs = new JobStore(store.jdbc(), store.transactions(), clock, new JobChanges());
+        jobs = new JobStore(store.jdbc(), store.transactions(), clock, new JobChanges(), job -> { });
         folders = new JobFolders(properties);
         sweeper = new RetentionSweeper(files, jobs, folders, clock, properties);
         sessionId = new SessionStore(store.jdbc(), clock).createUploadSession("s").id();

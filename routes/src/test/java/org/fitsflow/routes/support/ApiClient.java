@@ -20,9 +20,20 @@ public final class ApiClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String[] headers;
 
     public ApiClient(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port);
+    }
+
+    private ApiClient(String base, String... headers) {
+        this.base = base;
+        this.headers = headers;
+    }
+
+    /** A client that sends these request headers (name, value, name, value, ...) with every request. */
+    public ApiClient with(String... requestHeaders) {
+        return new ApiClient(base, requestHeaders);
     }
 
     public record Answer(int status, String body, HttpResponse<byte[]> raw) {
@@ -109,6 +120,9 @@ public final class ApiClient {
     }
 
     private Answer send(HttpRequest.Builder request) {
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
         try {
             HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofMinutes(2)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());

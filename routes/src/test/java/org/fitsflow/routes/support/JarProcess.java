@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,27 +34,36 @@ public final class JarProcess implements AutoCloseable {
 
     /** The application on {@code port}, with the JVM's heap limit {@code heap} (e.g. {@code 1g}). */
     public static JarProcess app(Path workingDir, Path log, String heap, int port, String... settings) {
+        return app(workingDir, log, heap, port, Map.of(), settings);
+    }
+
+    /** The application with {@code environment} added to the test's environment (e.g. {@code FITSFLOW_SECURITY_TOKEN}). */
+    public static JarProcess app(Path workingDir, Path log, String heap, int port, Map<String, String> environment,
+                                 String... settings) {
         List<String> args = new ArrayList<>(List.of("--server.port=" + port));
         args.addAll(List.of(settings));
-        return start(workingDir, log, heap, args, new ApiClient(port));
+        return start(workingDir, log, heap, args, environment, new ApiClient(port));
     }
 
     /** A {@code fitsflow.role=worker} process. */
     public static JarProcess worker(Path workingDir, Path log, String heap, String... settings) {
         List<String> args = new ArrayList<>(List.of("--fitsflow.role=worker"));
         args.addAll(List.of(settings));
-        return start(workingDir, log, heap, args, null);
+        return start(workingDir, log, heap, args, Map.of(), null);
     }
 
-    private static JarProcess start(Path workingDir, Path log, String heap, List<String> args, ApiClient api) {
+    private static JarProcess start(Path workingDir, Path log, String heap, List<String> args,
+                                    Map<String, String> environment, ApiClient api) {
         assertThat(JAR).as("the packaged service (mvn package builds it)").exists();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-jar", JAR.toString()));
         command.addAll(args);
         try {
             Files.createDirectories(workingDir);
-            Process process = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             return new JarProcess(process, log, api);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

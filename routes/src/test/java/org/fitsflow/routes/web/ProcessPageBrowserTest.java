@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -58,8 +56,6 @@ class ProcessPageBrowserTest {
 
     @RegisterExtension
     private static final TestFolders FOLDERS = TestFolders.create("browser");
-    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(2);
-    private static final String FINISHED = "[data-status=complete], [data-status=failed], [data-status=cancelled]";
 
     /** An EventSource that fails at once, as behind a proxy that buffers or drops event streams. */
     private static final String FAILING_EVENT_SOURCE = """
@@ -77,6 +73,7 @@ class ProcessPageBrowserTest {
     Path scratch;
 
     private ChromeDriver browser;
+    private ProcessPage page;
     private WebDriverWait wait;
 
     @DynamicPropertySource
@@ -91,14 +88,15 @@ class ProcessPageBrowserTest {
 
     @BeforeEach
     void openBrowser() throws IOException {
-        browser = HeadlessChromium.start(scratch.resolve("profile"), 1440, 1000);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        page = ProcessPage.start(scratch.resolve("profile"), 1440, 1000);
+        browser = page.browser();
+        wait = page.await();
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (page != null) {
+            page.close();
         }
     }
 
@@ -108,19 +106,19 @@ class ProcessPageBrowserTest {
         HeaderSummary header = FitsReader.readHeader(frame).summary();
         openPage();
 
-        WebElement summary = upload("NGC 7023 browser test", frame);
+        WebElement summary = page.upload("NGC 7023 browser test", frame);
         assertThat(summary.getText())
                 .contains(header.object())
                 .contains(header.width() + " × " + header.height())
                 .contains("Planes\n" + header.planes());
 
-        WebElement card = startQuickDso();
-        List<String> percentages = watchProgress(card);
+        WebElement card = page.startQuickDso();
+        List<String> percentages = page.watchProgress(card);
         assertThat(card.getDomAttribute("data-status")).isEqualTo("complete");
         assertThat(percentages).last().isEqualTo("100 %");
         assertThat(card.findElement(By.cssSelector("[data-testid=job-progress]")).getDomProperty("value")).isEqualTo("100");
 
-        assertThat(loadedPreviewWidth(card)).isEqualTo(header.width());
+        assertThat(page.loadedPreviewWidth(card)).isEqualTo(header.width());
         List<WebElement> downloads = card.findElements(By.cssSelector("[data-testid=job-download]"));
         assertThat(downloads).isNotEmpty();
         String mainOutput = downloads.stream()
@@ -139,16 +137,16 @@ class ProcessPageBrowserTest {
     void followsAJobByPollingWhenServerSentEventsFail() throws Exception {
         browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", FAILING_EVENT_SOURCE));
         openPage();
-        upload("polling", SharedFiles.rgbNgc7023());
+        page.upload("polling", SharedFiles.rgbNgc7023());
 
-        WebElement card = startQuickDso();
-        watchProgress(card);
+        WebElement card = page.startQuickDso();
+        page.watchProgress(card);
 
         assertThat(card.getDomAttribute("data-status")).isEqualTo("complete");
         assertThat(card.findElement(By.cssSelector("[data-testid=job-percent]")).getText()).isEqualTo("100 %");
-        assertThat(loadedPreviewWidth(card)).isPositive();
+        assertThat(page.loadedPreviewWidth(card)).isPositive();
         String jobPath = "/api/process/jobs/" + card.getDomAttribute("data-job-id");
-        long polls = (Long) script("return performance.getEntriesByType('resource')"
+        long polls = (Long) page.script("return performance.getEntriesByType('resource')"
                 + ".filter(e => new URL(e.name).pathname === arguments[0]).length;", jobPath);
         assertThat(polls).as("GET %s requests", jobPath).isPositive();
     }
@@ -162,7 +160,7 @@ class ProcessPageBrowserTest {
         Path target = Files.createDirectories(FOLDERS.inbox().resolve("MyWorks/NGC 7023"));
         Files.copy(frame, target.resolve("Stacked_12_NGC 7023_10.0s_IRCUT_20240731-024422.fit"));
 
-        WebElement item = new WebDriverWait(browser, JOB_TIMEOUT, Duration.ofMillis(250)).until(driver -> driver
+        WebElement item = new WebDriverWait(browser, ProcessPage.JOB_TIMEOUT, Duration.ofMillis(250)).until(driver -> driver
                 .findElements(By.cssSelector("[data-testid=recent-job][data-source=inbox][data-status=complete]"))
                 .stream().findFirst().orElse(null));
         String link = item.findElement(By.cssSelector("[data-testid=recent-download]")).getDomProperty("href");
@@ -173,7 +171,7 @@ class ProcessPageBrowserTest {
         item.findElement(By.tagName("button")).click();
         WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("[data-testid=job-card][data-job-id='" + item.getDomAttribute("data-job-id") + "']")));
-        assertThat(loadedPreviewWidth(card)).isEqualTo(header.width());
+        assertThat(page.loadedPreviewWidth(card)).isEqualTo(header.width());
     }
 
     @Test
@@ -198,7 +196,7 @@ class ProcessPageBrowserTest {
     void uploadsFilesDroppedOnTheZone() {
         openPage();
 
-        script("""
+        page.script("""
                 const files = new DataTransfer();
                 files.items.add(new File(['not a FITS file'], 'dropped-a.fit'));
                 files.items.add(new File(['nor this one'], 'dropped-b.fits'));
@@ -218,8 +216,8 @@ class ProcessPageBrowserTest {
         browser.manage().window().setSize(new Dimension(390, 844));
         openPage();
 
-        long viewportWidth = (Long) script("return document.documentElement.clientWidth;");
-        long pageWidth = (Long) script("return document.documentElement.scrollWidth;");
+        long viewportWidth = (Long) page.script("return document.documentElement.clientWidth;");
+        long pageWidth = (Long) page.script("return document.documentElement.scrollWidth;");
         assertThat(pageWidth).isLessThanOrEqualTo(viewportWidth);
         WebElement pipelines = browser.findElement(By.cssSelector("[data-testid=pipeline-panel]"));
         WebElement results = browser.findElement(By.cssSelector("[data-testid=jobs-panel]"));
@@ -238,61 +236,13 @@ class ProcessPageBrowserTest {
         assertThat(pipelineOption("quick_dso").findElements(By.cssSelector(".badge.subs"))).isEmpty();
     }
 
+    private void openPage() {
+        page.load(port);
+        page.awaitPipelines();
+    }
+
     private WebElement pipelineOption(String name) {
         return browser.findElement(By.cssSelector("[data-testid=pipeline-option][data-pipeline=" + name + "]"));
-    }
-
-    private void openPage() {
-        browser.get("http://localhost:" + port + "/");
-        wait.until(ExpectedConditions.urlContains("/process.html"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pipeline-quick_dso")));
-    }
-
-    /** Creates a named session, uploads the frame through the file input and returns its header summary. */
-    private WebElement upload(String sessionName, Path frame) throws IOException {
-        browser.findElement(By.id("session-name")).sendKeys(sessionName);
-        browser.findElement(By.id("create-session")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("session-status"), sessionName));
-        // chromedriver takes canonical paths only (fitsflow.shared contains "..")
-        browser.findElement(By.id("file-input")).sendKeys(frame.toRealPath().toString());
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("[data-testid=upload-item][data-state=uploaded] [data-testid=upload-summary]")));
-    }
-
-    private WebElement startQuickDso() {
-        browser.findElement(By.id("pipeline-quick_dso")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("process-button"))).click();
-        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=job-card]")));
-    }
-
-    /** Every distinct percentage the page showed until the job finished. */
-    private List<String> watchProgress(WebElement card) {
-        List<String> seen = new ArrayList<>();
-        new WebDriverWait(browser, JOB_TIMEOUT, Duration.ofMillis(100)).until(driver -> {
-            // Status first: the page renders status and percent together, so a finished card already shows its last percent.
-            boolean finished = (Boolean) script("return arguments[0].matches(arguments[1]);", card, FINISHED);
-            String percent = card.findElement(By.cssSelector("[data-testid=job-percent]")).getText();
-            if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(percent)) {
-                seen.add(percent);
-            }
-            return finished;
-        });
-        return seen;
-    }
-
-    /** Waits until the card's preview image has loaded and returns its decoded width. */
-    private long loadedPreviewWidth(WebElement card) {
-        WebElement preview = wait.until(ExpectedConditions.presenceOfNestedElementLocatedBy(card, By.cssSelector("[data-testid=job-preview]")));
-        wait.until(driver -> naturalWidth(preview) > 0);
-        return naturalWidth(preview);
-    }
-
-    private long naturalWidth(WebElement image) {
-        return (Long) script("return arguments[0].naturalWidth;", image);
-    }
-
-    private Object script(String code, Object... arguments) {
-        return ((JavascriptExecutor) browser).executeScript(code, arguments);
     }
 
     /** Fetches a link the page shows, as a person clicking it would, and decodes the JPEG. */
@@ -309,7 +259,7 @@ class ProcessPageBrowserTest {
     /** The finished page at desktop width, for the README. */
     private void saveScreenshot() throws IOException {
         browser.manage().window().setSize(new Dimension(1440, 1400));
-        script("window.scrollTo(0, 0);");
+        page.script("window.scrollTo(0, 0);");
         Path target = Path.of("target", "screenshot-process.png");
         Files.createDirectories(target.getParent());
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);

@@ -15,6 +15,13 @@ public class RedisJobPublisher {
             redis.call('HSET', KEYS[1], ARGV[1], id)
             return id
             """;
+    /** Entries in the stream less those a worker holds; before the first worker there is no group yet. */
+    private static final String WAITING = """
+            local length = redis.call('XLEN', KEYS[1])
+            local ok, pending = pcall(redis.call, 'XPENDING', KEYS[1], ARGV[1])
+            if ok then return length - pending[1] end
+            return length
+            """;
 
     private final RedisConnector redis;
     private final QueueKeys keys;
@@ -33,6 +40,16 @@ public class RedisJobPublisher {
                 new String[] {keys.published(), keys.jobs()},
                 Long.toString(ticket.jobId()), QueueMessageCodec.encode(ticket));
         return id != null;
+    }
+
+    /**
+     * Jobs in the stream that no worker has taken yet (a taken job leaves the stream when it is settled).
+     *
+     * @throws io.lettuce.core.RedisException when Redis cannot be reached
+     */
+    public long waiting() {
+        Long waiting = redis.commands().eval(WAITING, ScriptOutputType.INTEGER, new String[] {keys.jobs()}, keys.workers());
+        return waiting == null ? 0 : waiting;
     }
 
     public boolean isPublished(long jobId) {

@@ -3,6 +3,7 @@ package org.fitsflow.routes.queue.redis;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import java.io.IOException;
+import java.util.OptionalLong;
 import org.fitsflow.processors.pipeline.InvalidPipelineException;
 import org.fitsflow.routes.jobs.JobStatus;
 import org.fitsflow.routes.queue.JobQueue;
@@ -56,6 +57,15 @@ public class RedisJobQueue implements JobQueue {
             LOG.error("Job {}: Redis refused it ({}); it stays queued and is tried again", jobId, e.getMessage());
         } catch (RedisException e) {
             LOG.warn("Job {}: Redis unreachable ({}); it stays queued and is published when Redis is back", jobId, e.getMessage());
+        }
+    }
+
+    @Override
+    public OptionalLong depth() {
+        try {
+            return OptionalLong.of(publisher.waiting());
+        } catch (RedisException e) {
+            return OptionalLong.empty();
         }
     }
 

@@ -14,12 +14,14 @@ import org.fitsflow.routes.FitsflowApplication;
 import org.fitsflow.routes.store.JobStore;
 import org.fitsflow.routes.support.ApiClient;
 import org.fitsflow.routes.support.Await;
+import org.fitsflow.routes.support.PrometheusScrape;
 import org.fitsflow.routes.support.SharedFiles;
 import org.fitsflow.routes.support.TestFolders;
 import org.fitsflow.routes.worker.WorkerApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,12 +32,14 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * {@code fitsflow.role=worker}: the application runs no jobs itself (no worker slots), a separate worker
  * (here a second Spring context sharing the data folder, whose beans can be looked at) takes them from
- * Redis, and only the application writes the database. {@code deployment.RedisWorkersIT} runs the same
- * as separate processes of the packaged jar.
+ * Redis, and only the application writes the database. Its metrics show the jobs waiting in the Redis
+ * stream, then each job the worker ran counted once, and no queue depth while Redis is down.
+ * {@code deployment.RedisWorkersIT} runs the same as separate processes of the packaged jar.
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = FitsflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@AutoConfigureObservability(tracing = false)
 class RedisWorkerRoleTest {
     @RegisterExtension
     private static final TestFolders FOLDERS = TestFolders.create("redis-worker-role");
@@ -51,6 +55,8 @@ class RedisWorkerRoleTest {
         registry.add("fitsflow.redis.url", redis::url);
         registry.add("fitsflow.redis.key-prefix", () -> PREFIX);
         registry.add("fitsflow.redis.start-delay-ms", () -> "100");
+        // longer than a blocking read (1 s), short enough for a scrape while Redis is down
+        registry.add("fitsflow.redis.command-timeout", () -> "2s");
     }
 
     @AfterAll
@@ -62,7 +68,7 @@ class RedisWorkerRoleTest {
     int port;
 
     @Test
-    void aWorkerProcessRunsTheJobsAndTheApplicationRecordsThem() throws Exception {
+    void aWorkerProcessRunsTheJobsAndTheApplicationRecordsAndCountsEachOnce() throws Exception {
         ApiClient api = new ApiClient(port);
         long session = api.postJson("/api/process/sessions", "{\"session_name\": \"worker role\"}").json().get("id").asLong();
         for (int i = 0; i < 3; i++) {
@@ -78,6 +84,7 @@ class RedisWorkerRoleTest {
         Thread.sleep(1500);
         assertThat(ids).allSatisfy(id -> assertThat(api.get("/api/process/jobs/" + id).json().get("status").asText())
                 .as("no worker yet").isEqualTo("queued"));
+        assertThat(queueDepth(api)).as("jobs waiting in the Redis stream").isEqualTo(3.0);
 
         try (ConfigurableApplicationContext worker = WorkerApplication.start("--fitsflow.data-dir=" + FOLDERS.data(),
                 "--fitsflow.redis.url=" + redis.url(), "--fitsflow.redis.key-prefix=" + PREFIX, "--fitsflow.executor=local",
@@ -92,5 +99,16 @@ class RedisWorkerRoleTest {
                 assertThat(FOLDERS.data().resolve("jobs/" + id + "/outputs").resolve(done.get("output_files").get(0).asText())).exists();
             }
         }
+
+        PrometheusScrape metrics = PrometheusScrape.of(api.get("/actuator/prometheus"));
+        assertThat(metrics.value("fitsflow_jobs_total", "pipeline", "quick_dso", "status", "complete")).isEqualTo(3.0);
+        assertThat(metrics.value("fitsflow_job_duration_seconds_count", "pipeline", "quick_dso", "status", "complete")).isEqualTo(3.0);
+        assertThat(queueDepth(api)).isZero();
+        redis.stop();
+        assertThat(queueDepth(api)).as("Redis cannot be asked").isNaN();
+    }
+
+    private static double queueDepth(ApiClient api) {
+        return PrometheusScrape.of(api.get("/actuator/prometheus")).value("fitsflow_queue_depth", "queue", "redis");
     }
 }
