@@ -1,8 +1,8 @@
 package org.fitsflow.processors.analysis;
 
-import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.fitsflow.processors.parallel.ComputePool;
+import org.fitsflow.processors.stats.SameColourRing;
 
 /**
  * Cosmetic correction of a raw Bayer mosaic before it is debayered. A photosite is hot when it stands out from
@@ -23,21 +23,14 @@ public final class HotPixelFilter {
     private static final double NEIGHBOUR_FRACTION = 0.05;
     /** Neighbours rising above this many standard errors of the noise carry light, whatever the fraction. */
     private static final double NEIGHBOUR_SIGMA = 3.0;
-    private static final int NOISE_SAMPLE_STRIDE = 7;
 
     private HotPixelFilter() {
     }
 
     /** Returns a corrected copy of the mosaic and leaves the input unchanged. */
     public static float[] corrected(float[] mosaic, int width, int height) {
-        float[] excess = new float[mosaic.length];
-        ComputePool.run(() -> IntStream.range(0, height).parallel().forEach(y -> {
-            float[] ring = new float[8];
-            for (int x = 0; x < width; x++) {
-                excess[y * width + x] = (float) (mosaic[y * width + x] - ringMedian(mosaic, width, height, x, y, ring));
-            }
-        }));
-        double sigma = noise(excess);
+        float[] excess = SameColourRing.excess(mosaic, width, height);
+        double sigma = SameColourRing.noise(excess);
         float[] out = mosaic.clone();
         if (!(sigma > 0)) {
             return out;
@@ -49,7 +42,7 @@ public final class HotPixelFilter {
                 int i = y * width + x;
                 float e = excess[i];
                 if (e > threshold && isolated(excess, width, height, x, y, e, sigma)) {
-                    out[i] = (float) ringMedian(mosaic, width, height, x, y, ring);
+                    out[i] = (float) SameColourRing.median(mosaic, width, height, x, y, ring);
                 }
             }
         }));
@@ -75,47 +68,5 @@ public final class HotPixelFilter {
         }
         double mean = sum / n;
         return mean < NEIGHBOUR_FRACTION * e && mean < NEIGHBOUR_SIGMA * sigma / Math.sqrt(n);
-    }
-
-    /** Median of the (up to) eight same-colour photosites two pixels away. */
-    private static double ringMedian(float[] mosaic, int width, int height, int x, int y, float[] ring) {
-        int n = 0;
-        for (int dy = -2; dy <= 2; dy += 2) {
-            for (int dx = -2; dx <= 2; dx += 2) {
-                int xx = x + dx;
-                int yy = y + dy;
-                if ((dx != 0 || dy != 0) && xx >= 0 && yy >= 0 && xx < width && yy < height
-                        && Float.isFinite(mosaic[yy * width + xx])) {
-                    ring[n++] = mosaic[yy * width + xx];
-                }
-            }
-        }
-        if (n == 0) {
-            return mosaic[y * width + x];
-        }
-        Arrays.sort(ring, 0, n);
-        return n % 2 == 1 ? ring[n / 2] : 0.5 * (ring[n / 2 - 1] + ring[n / 2]);
-    }
-
-    /** Robust standard deviation (1.4826 MAD) of the excess over a regular subsample. */
-    private static double noise(float[] excess) {
-        float[] sample = new float[excess.length / NOISE_SAMPLE_STRIDE + 1];
-        int n = 0;
-        for (int i = 0; i < excess.length; i += NOISE_SAMPLE_STRIDE) {
-            if (Float.isFinite(excess[i])) {
-                sample[n++] = excess[i];
-            }
-        }
-        if (n == 0) {
-            return Double.NaN;
-        }
-        float[] values = Arrays.copyOf(sample, n);
-        Arrays.sort(values);
-        double median = values[n / 2];
-        for (int i = 0; i < n; i++) {
-            values[i] = (float) Math.abs(values[i] - median);
-        }
-        Arrays.sort(values);
-        return 1.4826 * values[n / 2];
     }
 }
