@@ -15,14 +15,14 @@ import java.util.List;
  * medians for the background, MAD for the noise), grouped 8-connected; a group is one source.</li>
  * </ul>
  */
-final class IndependentStarMeasures {
+public final class IndependentStarMeasures {
     private static final double FWHM_PER_SIGMA = 2.3548200450309493;
 
     private IndependentStarMeasures() {
     }
 
     /** FWHM (geometric mean of the axes) by adaptive moments around (x0, y0); NaN when it does not converge. */
-    static double adaptiveMomentFwhm(float[] p, int w, int h, double x0, double y0) {
+    public static double adaptiveMomentFwhm(float[] p, int w, int h, double x0, double y0) {
         int radius = 8;
         int cx = (int) Math.round(x0);
         int cy = (int) Math.round(y0);
