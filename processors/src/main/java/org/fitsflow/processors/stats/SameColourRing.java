@@ -32,6 +32,16 @@ public final class SameColourRing {
      * there are none. {@code scratch} holds at least 8 values.
      */
     public static double median(float[] mosaic, int width, int height, int x, int y, float[] scratch) {
+        if (x >= 2 && y >= 2 && x < width - 2 && y < height - 2) {
+            int i = y * width + x;
+            int up = i - 2 * width;
+            int down = i + 2 * width;
+            double inside = medianOfEight(mosaic[up - 2], mosaic[up], mosaic[up + 2], mosaic[i - 2], mosaic[i + 2],
+                    mosaic[down - 2], mosaic[down], mosaic[down + 2]);
+            if (!Double.isNaN(inside)) {
+                return inside;
+            }
+        }
         int n = 0;
         for (int dy = -2; dy <= 2; dy += 2) {
             for (int dx = -2; dx <= 2; dx += 2) {
@@ -48,6 +58,37 @@ public final class SameColourRing {
         }
         Arrays.sort(scratch, 0, n);
         return n % 2 == 1 ? scratch[n / 2] : 0.5 * (scratch[n / 2 - 1] + scratch[n / 2]);
+    }
+
+    /**
+     * The median of eight finite values by the 19 compare-exchanges of an optimal sorting network: no branches, no
+     * array, several times faster than sorting, and run for nearly every photosite. NaN when a value is not finite,
+     * for the caller to take the general path.
+     */
+    private static double medianOfEight(float a0, float a1, float a2, float a3, float a4, float a5, float a6, float a7) {
+        if (!Float.isFinite(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7)) {
+            return Double.NaN;
+        }
+        float t;
+        t = Math.min(a0, a2); a2 = Math.max(a0, a2); a0 = t;
+        t = Math.min(a1, a3); a3 = Math.max(a1, a3); a1 = t;
+        t = Math.min(a4, a6); a6 = Math.max(a4, a6); a4 = t;
+        t = Math.min(a5, a7); a7 = Math.max(a5, a7); a5 = t;
+        t = Math.min(a0, a4); a4 = Math.max(a0, a4); a0 = t;
+        t = Math.min(a1, a5); a5 = Math.max(a1, a5); a1 = t;
+        t = Math.min(a2, a6); a6 = Math.max(a2, a6); a2 = t;
+        t = Math.min(a3, a7); a7 = Math.max(a3, a7); a3 = t;
+        t = Math.min(a0, a1); a1 = Math.max(a0, a1); a0 = t;
+        t = Math.min(a2, a3); a3 = Math.max(a2, a3); a2 = t;
+        t = Math.min(a4, a5); a5 = Math.max(a4, a5); a4 = t;
+        t = Math.min(a6, a7); a7 = Math.max(a6, a7); a6 = t;
+        t = Math.min(a2, a4); a4 = Math.max(a2, a4); a2 = t;
+        t = Math.min(a3, a5); a5 = Math.max(a3, a5); a3 = t;
+        t = Math.min(a1, a4); a4 = Math.max(a1, a4); a1 = t;
+        t = Math.min(a3, a6); a6 = Math.max(a3, a6); a3 = t;
+        t = Math.min(a3, a4); a4 = Math.max(a3, a4); a3 = t;
+        // the sorted order's fourth and fifth; the last layer's other exchanges (1, 2) and (5, 6) do not move them
+        return 0.5 * (a3 + a4);
     }
 
     /** Robust standard deviation (1.4826 MAD) of an excess plane, over a regular subsample; NaN when none is finite. */
