@@ -22,12 +22,7 @@ final class RcdDebayer {
     }
 
     static float[][] debayer(float[] mosaic, int width, int height, CfaPattern pattern) {
-        if (width < 2 || height < 2) {
-            throw new IllegalArgumentException("a Bayer mosaic needs at least 2 x 2 pixels, got " + width + " x " + height);
-        }
-        if (mosaic.length != (long) width * height) {
-            throw new IllegalArgumentException("mosaic length " + mosaic.length + " does not match " + width + " x " + height);
-        }
+        MosaicSize.check(mosaic, width, height);
         float[][] rgb = {new float[mosaic.length], new float[mosaic.length], new float[mosaic.length]};
         int bands = (height + BAND_ROWS - 1) / BAND_ROWS;
         ParallelRanges.forEach(bands, 1, (fromBand, toBand) -> {

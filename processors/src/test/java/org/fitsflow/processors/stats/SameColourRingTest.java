@@ -49,15 +49,14 @@ class SameColourRingTest {
     }
 
     private static double sortedMedian(float[] mosaic, int width, int height, int x, int y) {
+        int[][] ringOffsets = {{-2, -2}, {0, -2}, {2, -2}, {-2, 0}, {2, 0}, {-2, 2}, {0, 2}, {2, 2}};
         List<Float> ring = new ArrayList<>();
-        for (int dy = -2; dy <= 2; dy += 2) {
-            for (int dx = -2; dx <= 2; dx += 2) {
-                int xx = x + dx;
-                int yy = y + dy;
-                if ((dx != 0 || dy != 0) && xx >= 0 && yy >= 0 && xx < width && yy < height
-                        && Float.isFinite(mosaic[yy * width + xx])) {
-                    ring.add(mosaic[yy * width + xx]);
-                }
+        for (int[] offset : ringOffsets) {
+            int column = x + offset[0];
+            int row = y + offset[1];
+            boolean inside = column >= 0 && row >= 0 && column < width && row < height;
+            if (inside && Float.isFinite(mosaic[row * width + column])) {
+                ring.add(mosaic[row * width + column]);
             }
         }
         if (ring.isEmpty()) {
