@@ -3,7 +3,8 @@
 #   1. star widths: FitsFlow's RCD, Siril's RCD (siril-cli convert -debayer) and the bilinear debayer on the
 #      same stars of each sub given (default: the first NGC 7023 10 s sub), median FWHM per plane;
 #   2. JMH, ms per 1080 x 1920 sub on this machine's cores: RCD with its bilinear baseline in the same run, the
-#      hot-photosite filter, and drizzling one sub's three planes onto a 2x grid.
+#      hot-photosite filter, and drizzling one sub's three planes onto a 2x grid;
+#   3. the same work's CPU time (all threads), which other work on the machine hardly changes.
 #
 #   bench/debayer-bench.sh                          # about 3 minutes on 2 cores
 #   bench/debayer-bench.sh -f 1 -wi 2 -i 3          # extra arguments go to JMH
@@ -28,3 +29,6 @@ fi
 mvn -q ${MVN_FLAGS:-} -Pbench -pl bench/jmh -am package -DskipTests
 echo "== JMH: ms per sub (cores: $(nproc), load average at start: $(cut -d' ' -f1-3 /proc/loadavg))"
 java -jar bench/jmh/target/benchmarks.jar DebayerBenchmark -jvmArgsAppend "-Dfitsflow.shared=$SHARED" "$@"
+echo "== CPU time per sub (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+java -Xmx2g -cp bench/jmh/target/benchmarks.jar org.fitsflow.bench.DebayerCpuCost \
+    "$SHARED/data/seestar-subs/Light_NGC_7023_10.0s_IRCUT_20240730-224436.fit"
