@@ -27,7 +27,7 @@ public final class CpuCost {
     }
 
     @FunctionalInterface
-    private interface Work {
+    interface Work {
         void run() throws IOException;
     }
 
@@ -56,7 +56,7 @@ public final class CpuCost {
     }
 
     /** Prints and returns the CPU ms per call, after warm-up calls. */
-    private static double report(String name, Work work) throws IOException {
+    static double report(String name, Work work) throws IOException {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int i = 0; i < WARM_UP; i++) {
             work.run();

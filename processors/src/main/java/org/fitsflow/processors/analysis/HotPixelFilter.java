@@ -1,38 +1,36 @@
 package org.fitsflow.processors.analysis;
 
-import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.fitsflow.processors.parallel.ComputePool;
+import org.fitsflow.processors.stats.SameColourRing;
 
 /**
- * Cosmetic correction of a raw Bayer mosaic before it is debayered: a hot photosite stands out from the
- * same-colour photosites around it (two pixels away) while its four direct neighbours, which are of other
- * colours in every Bayer pattern, show nothing; a star, at least two pixels wide, lights those neighbours
- * too. Hot photosites take the median of their same-colour ring. Uncalibrated subs from a warm sensor have
- * hundreds of them, which would otherwise be counted as sharp stars and leave trails in a stack.
+ * Cosmetic correction of a raw Bayer mosaic before it is debayered. A photosite is hot when it stands out from
+ * the same-colour photosites around it (two pixels away) and its eight neighbours do not rise with it: a
+ * defective photosite leaves them at the sky, while any star, however sharp, spills light on them (Siril's
+ * auto-detection decides alike, from the same-colour neighbours' level against the sky). The neighbours' rise is
+ * compared with both the photosite's excess and their noise, so that neither a bright sharp core nor a faint one
+ * is taken for a defect. Hot photosites take the median of their same-colour ring. Uncalibrated subs from a warm
+ * sensor have hundreds of them, which would otherwise be counted as sharp stars and leave trails in a stack.
  */
 public final class HotPixelFilter {
     private static final double DETECTION_SIGMA = 5.0;
     /**
-     * A star two pixels wide lights its direct neighbours at about half its excess (times their colour's
-     * share); a hot photosite leaves them at 0 +- noise. Their mean halves that noise.
+     * A star of FWHM 1.5 pixels centred on a photosite gives its eight neighbours a quarter of the core's excess
+     * on average, one of FWHM 1 pixel (sharper than the seeing and a small refractor's optics allow) still a
+     * tenth, less what their colours take away; a defective photosite gives them none.
      */
-    private static final double NEIGHBOUR_FRACTION = 0.2;
-    private static final int NOISE_SAMPLE_STRIDE = 7;
+    private static final double NEIGHBOUR_FRACTION = 0.05;
+    /** Neighbours rising above this many standard errors of the noise carry light, whatever the fraction. */
+    private static final double NEIGHBOUR_SIGMA = 3.0;
 
     private HotPixelFilter() {
     }
 
     /** Returns a corrected copy of the mosaic and leaves the input unchanged. */
     public static float[] corrected(float[] mosaic, int width, int height) {
-        float[] excess = new float[mosaic.length];
-        ComputePool.run(() -> IntStream.range(0, height).parallel().forEach(y -> {
-            float[] ring = new float[8];
-            for (int x = 0; x < width; x++) {
-                excess[y * width + x] = (float) (mosaic[y * width + x] - ringMedian(mosaic, width, height, x, y, ring));
-            }
-        }));
-        double sigma = noise(excess);
+        float[] excess = SameColourRing.excess(mosaic, width, height);
+        double sigma = SameColourRing.noise(excess);
         float[] out = mosaic.clone();
         if (!(sigma > 0)) {
             return out;
@@ -43,75 +41,32 @@ public final class HotPixelFilter {
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
                 float e = excess[i];
-                if (e > threshold && meanNeighbourExcess(excess, width, height, x, y) < NEIGHBOUR_FRACTION * e) {
-                    out[i] = (float) ringMedian(mosaic, width, height, x, y, ring);
+                if (e > threshold && isolated(excess, width, height, x, y, e, sigma)) {
+                    out[i] = (float) SameColourRing.median(mosaic, width, height, x, y, ring);
                 }
             }
         }));
         return out;
     }
 
-    private static double meanNeighbourExcess(float[] excess, int width, int height, int x, int y) {
+    /**
+     * Whether the eight photosites around (x, y) show nothing of the excess there: their mean excess over their
+     * own same-colour rings stays below both a small fraction of it and three standard errors of the noise.
+     */
+    private static boolean isolated(float[] excess, int width, int height, int x, int y, double e, double sigma) {
         double sum = 0;
         int n = 0;
-        if (x > 0) {
-            sum += excess[y * width + x - 1];
-            n++;
-        }
-        if (x < width - 1) {
-            sum += excess[y * width + x + 1];
-            n++;
-        }
-        if (y > 0) {
-            sum += excess[(y - 1) * width + x];
-            n++;
-        }
-        if (y < height - 1) {
-            sum += excess[(y + 1) * width + x];
-            n++;
-        }
-        return sum / n;
-    }
-
-    /** Median of the (up to) eight same-colour photosites two pixels away. */
-    private static double ringMedian(float[] mosaic, int width, int height, int x, int y, float[] ring) {
-        int n = 0;
-        for (int dy = -2; dy <= 2; dy += 2) {
-            for (int dx = -2; dx <= 2; dx += 2) {
+        for (int dy = -1; dy <= 1; dy++) {
+            for (int dx = -1; dx <= 1; dx++) {
                 int xx = x + dx;
                 int yy = y + dy;
-                if ((dx != 0 || dy != 0) && xx >= 0 && yy >= 0 && xx < width && yy < height
-                        && Float.isFinite(mosaic[yy * width + xx])) {
-                    ring[n++] = mosaic[yy * width + xx];
+                if ((dx != 0 || dy != 0) && xx >= 0 && yy >= 0 && xx < width && yy < height) {
+                    sum += excess[yy * width + xx];
+                    n++;
                 }
             }
         }
-        if (n == 0) {
-            return mosaic[y * width + x];
-        }
-        Arrays.sort(ring, 0, n);
-        return n % 2 == 1 ? ring[n / 2] : 0.5 * (ring[n / 2 - 1] + ring[n / 2]);
-    }
-
-    /** Robust standard deviation (1.4826 MAD) of the excess over a regular subsample. */
-    private static double noise(float[] excess) {
-        float[] sample = new float[excess.length / NOISE_SAMPLE_STRIDE + 1];
-        int n = 0;
-        for (int i = 0; i < excess.length; i += NOISE_SAMPLE_STRIDE) {
-            if (Float.isFinite(excess[i])) {
-                sample[n++] = excess[i];
-            }
-        }
-        if (n == 0) {
-            return Double.NaN;
-        }
-        float[] values = Arrays.copyOf(sample, n);
-        Arrays.sort(values);
-        double median = values[n / 2];
-        for (int i = 0; i < n; i++) {
-            values[i] = (float) Math.abs(values[i] - median);
-        }
-        Arrays.sort(values);
-        return 1.4826 * values[n / 2];
+        double mean = sum / n;
+        return mean < NEIGHBOUR_FRACTION * e && mean < NEIGHBOUR_SIGMA * sigma / Math.sqrt(n);
     }
 }

@@ -13,12 +13,7 @@ final class BilinearDebayer {
     }
 
     static float[][] debayer(float[] mosaic, int width, int height, CfaPattern pattern) {
-        if (width < 2 || height < 2) {
-            throw new IllegalArgumentException("a Bayer mosaic needs at least 2 x 2 pixels, got " + width + " x " + height);
-        }
-        if (mosaic.length != (long) width * height) {
-            throw new IllegalArgumentException("mosaic length " + mosaic.length + " does not match " + width + " x " + height);
-        }
+        MosaicSize.check(mosaic, width, height);
         float[][] rgb = {new float[mosaic.length], new float[mosaic.length], new float[mosaic.length]};
         ParallelRanges.forEach(height, 16, (fromRow, toRow) -> {
             for (int row = fromRow; row < toRow; row++) {

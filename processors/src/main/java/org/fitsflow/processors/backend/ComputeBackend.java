@@ -3,6 +3,7 @@ package org.fitsflow.processors.backend;
 import java.util.ArrayList;
 import java.util.List;
 import org.fitsflow.processors.export.Quantizer;
+import org.fitsflow.processors.stats.CfaPattern;
 import org.fitsflow.processors.stats.ChannelStatistics;
 
 /**
@@ -42,6 +43,15 @@ public interface ComputeBackend {
 
     /** Debayers a mosaic stored row 0 first with the given pattern (RGGB, GRBG, GBRG, BGGR) into R, G, B planes. */
     float[][] debayer(float[] mosaic, int width, int height, String pattern);
+
+    /**
+     * As {@link #debayer(float[], int, int, String)} with a chosen method. Only the bilinear debayer has a GPU
+     * kernel; RCD runs on all CPU cores whatever the backend, so both backends give the same planes.
+     */
+    default float[][] debayer(float[] mosaic, int width, int height, String pattern, DebayerMethod method) {
+        return method == DebayerMethod.BILINEAR ? debayer(mosaic, width, height, pattern)
+                : RcdDebayer.debayer(mosaic, width, height, CfaPattern.parse(pattern));
+    }
 
     /**
      * The stretch of {@link #stretch} quantised to 8 bits as {@link Quantizer#level8}, same layout as the

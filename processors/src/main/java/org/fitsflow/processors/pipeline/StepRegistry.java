@@ -1,9 +1,11 @@
 package org.fitsflow.processors.pipeline;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.fitsflow.processors.backend.DebayerMethod;
 import org.fitsflow.processors.steps.BackgroundExtraction;
 import org.fitsflow.processors.steps.BackgroundExtractionParameters;
 import org.fitsflow.processors.steps.BackgroundNeutralization;
@@ -30,9 +32,12 @@ public final class StepRegistry {
         return new StepRegistry()
                 .register(StfStretch.NAME, params -> new StfStretch(StfStretchParameters.fromMap(params)))
                 .register(Debayer.NAME, params -> {
-                    // The pattern comes from the header's BAYERPAT, so debayer takes no parameters.
-                    new SpecParameters(params).rejectUnknown(Debayer.NAME);
-                    return new Debayer();
+                    // The pattern comes from the header's BAYERPAT; only the method is chosen.
+                    SpecParameters p = new SpecParameters(params);
+                    String method = p.choice("method", DebayerMethod.BILINEAR.yamlName(),
+                            Arrays.stream(DebayerMethod.values()).map(DebayerMethod::yamlName).toList());
+                    p.rejectUnknown(Debayer.NAME);
+                    return new Debayer(DebayerMethod.parse(method));
                 })
                 .register(BackgroundExtraction.NAME,
                         params -> new BackgroundExtraction(BackgroundExtractionParameters.fromMap(params)))
