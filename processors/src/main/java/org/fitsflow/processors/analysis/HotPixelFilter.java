@@ -25,14 +25,7 @@ public final class HotPixelFilter {
 
     /** Returns a corrected copy of the mosaic and leaves the input unchanged. */
     public static float[] corrected(float[] mosaic, int width, int height) {
-        float[] excess = new float[mosaic.length];
-        ComputePool.run(() -> IntStream.range(0, height).parallel().forEach(y -> {
-            float[] ring = new float[8];
-            for (int x = 0; x < width; x++) {
-                excess[y * width + x] = (float) (mosaic[y * width + x] - ringMedian(mosaic, width, height, x, y, ring));
-            }
-        }));
-        double sigma = noise(excess);
+        double sigma = noise(mosaic, width, height);
         float[] out = mosaic.clone();
         if (!(sigma > 0)) {
             return out;
@@ -42,32 +35,59 @@ public final class HotPixelFilter {
             float[] ring = new float[8];
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
-                float e = excess[i];
-                if (e > threshold && meanNeighbourExcess(excess, width, height, x, y) < NEIGHBOUR_FRACTION * e) {
-                    out[i] = (float) ringMedian(mosaic, width, height, x, y, ring);
+                // The ring's median is at least its minimum: most photosites are ruled out without a sort.
+                if (mosaic[i] - ringMinimum(mosaic, width, height, x, y) <= threshold) {
+                    continue;
+                }
+                double median = ringMedian(mosaic, width, height, x, y, ring);
+                double e = mosaic[i] - median;
+                if (e > threshold && meanNeighbourExcess(mosaic, width, height, x, y, ring) < NEIGHBOUR_FRACTION * e) {
+                    out[i] = (float) median;
                 }
             }
         }));
         return out;
     }
 
-    private static double meanNeighbourExcess(float[] excess, int width, int height, int x, int y) {
+    private static double ringMinimum(float[] mosaic, int width, int height, int x, int y) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int dy = -2; dy <= 2; dy += 2) {
+            for (int dx = -2; dx <= 2; dx += 2) {
+                int xx = x + dx;
+                int yy = y + dy;
+                if ((dx != 0 || dy != 0) && xx >= 0 && yy >= 0 && xx < width && yy < height) {
+                    float v = mosaic[yy * width + xx];
+                    if (v < min) {
+                        min = v;
+                    }
+                }
+            }
+        }
+        // No finite neighbour: the median is the value itself, never an excess.
+        return min == Double.POSITIVE_INFINITY ? mosaic[y * width + x] : min;
+    }
+
+    private static double excess(float[] mosaic, int width, int height, int x, int y, float[] ring) {
+        return mosaic[y * width + x] - ringMedian(mosaic, width, height, x, y, ring);
+    }
+
+    private static double meanNeighbourExcess(float[] mosaic, int width, int height, int x, int y, float[] ring) {
         double sum = 0;
         int n = 0;
         if (x > 0) {
-            sum += excess[y * width + x - 1];
+            sum += excess(mosaic, width, height, x - 1, y, ring);
             n++;
         }
         if (x < width - 1) {
-            sum += excess[y * width + x + 1];
+            sum += excess(mosaic, width, height, x + 1, y, ring);
             n++;
         }
         if (y > 0) {
-            sum += excess[(y - 1) * width + x];
+            sum += excess(mosaic, width, height, x, y - 1, ring);
             n++;
         }
         if (y < height - 1) {
-            sum += excess[(y + 1) * width + x];
+            sum += excess(mosaic, width, height, x, y + 1, ring);
             n++;
         }
         return sum / n;
@@ -94,12 +114,14 @@ public final class HotPixelFilter {
     }
 
     /** Robust standard deviation (1.4826 MAD) of the excess over a regular subsample. */
-    private static double noise(float[] excess) {
-        float[] sample = new float[excess.length / NOISE_SAMPLE_STRIDE + 1];
+    private static double noise(float[] mosaic, int width, int height) {
+        float[] sample = new float[mosaic.length / NOISE_SAMPLE_STRIDE + 1];
+        float[] ring = new float[8];
         int n = 0;
-        for (int i = 0; i < excess.length; i += NOISE_SAMPLE_STRIDE) {
-            if (Float.isFinite(excess[i])) {
-                sample[n++] = excess[i];
+        for (int i = 0; i < mosaic.length; i += NOISE_SAMPLE_STRIDE) {
+            float e = (float) excess(mosaic, width, height, i % width, i / width, ring);
+            if (Float.isFinite(e)) {
+                sample[n++] = e;
             }
         }
         if (n == 0) {

@@ -1,0 +1,38 @@
+package org.fitsflow.processors.stacking;
+
+import org.fitsflow.processors.analysis.HotPixelFilter;
+import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.processors.image.Image;
+
+/**
+ * The one place where a sub becomes the colour planes that are measured, registered and combined: a raw
+ * mosaic ({@code BAYERPAT}, one plane) has its hot photosites corrected and is debayered with its pattern;
+ * colour and mono frames pass as they are. A better debayer or cosmetic correction replaces the two calls
+ * in {@link #correctedMosaic} and {@link #develop} and nothing else.
+ */
+final class SubDevelopment {
+    private SubDevelopment() {
+    }
+
+    static boolean isRawMosaic(Image image) {
+        return image.channels() == 1 && image.header().summary().bayerPattern() != null;
+    }
+
+    /** The channels a developed sub has: 3 for a raw mosaic. */
+    static int channels(Image image) {
+        return isRawMosaic(image) ? 3 : image.channels();
+    }
+
+    /** A raw sub's mosaic after cosmetic correction. */
+    static float[] correctedMosaic(Image image) {
+        return HotPixelFilter.corrected(image.plane(0), image.width(), image.height());
+    }
+
+    /** The developed planes; a raw mosaic's from {@code correctedMosaic} of the same image. */
+    static float[][] develop(Image image, float[] correctedMosaic, ComputeBackend backend) {
+        if (!isRawMosaic(image)) {
+            return image.planes();
+        }
+        return backend.debayer(correctedMosaic, image.width(), image.height(), image.header().summary().bayerPattern());
+    }
+}

@@ -1,0 +1,200 @@
+package org.fitsflow.processors.stacking.rejection;
+
+import java.util.Arrays;
+
+/**
+ * The values of one pixel across the frames that cover it, each with the index of its frame, and what
+ * rejection removed from them below and above. One instance per combining thread, reused pixel after pixel:
+ * nothing is allocated per pixel.
+ */
+public final class PixelStack {
+    private final float[] values;
+    private final int[] frames;
+    private final float[] scratch;
+    private final long[] keys;
+    private int size;
+    private int low;
+    private int high;
+
+    public PixelStack(int capacity) {
+        values = new float[capacity];
+        frames = new int[capacity];
+        scratch = new float[capacity];
+        keys = new long[capacity];
+    }
+
+    public void clear() {
+        size = 0;
+        low = 0;
+        high = 0;
+    }
+
+    public void add(float value, int frame) {
+        values[size] = value;
+        frames[size] = frame;
+        size++;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public float value(int i) {
+        return values[i];
+    }
+
+    public int frame(int i) {
+        return frames[i];
+    }
+
+    /** Values rejected as too low so far. */
+    public int rejectedLow() {
+        return low;
+    }
+
+    public int rejectedHigh() {
+        return high;
+    }
+
+    /** Median of the kept values, by selection on a copy (the order of the values is kept). */
+    public double median() {
+        System.arraycopy(values, 0, scratch, 0, size);
+        int mid = size / 2;
+        float upper = select(scratch, size, mid);
+        if (size % 2 == 1) {
+            return upper;
+        }
+        // After selecting rank mid, every value left of it is no larger: the lower middle is their maximum.
+        float lower = scratch[0];
+        for (int i = 1; i < mid; i++) {
+            lower = Math.max(lower, scratch[i]);
+        }
+        return 0.5 * ((double) lower + upper);
+    }
+
+    public double mean() {
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            sum += values[i];
+        }
+        return sum / size;
+    }
+
+    /** Sample standard deviation (n - 1) of the kept values around {@code centre}. */
+    public double standardDeviation(double centre) {
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            double d = values[i] - centre;
+            sum += d * d;
+        }
+        return size > 1 ? Math.sqrt(sum / (size - 1)) : 0;
+    }
+
+    /** Keeps the values within [lo, hi], counting the others as low or high; returns how many were removed. */
+    public int keepWithin(double lo, double hi) {
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            float v = values[i];
+            if (v < lo) {
+                low++;
+            } else if (v > hi) {
+                high++;
+            } else {
+                values[kept] = v;
+                frames[kept] = frames[i];
+                kept++;
+            }
+        }
+        int removed = size - kept;
+        size = kept;
+        return removed;
+    }
+
+    /** Sorts the values in ascending order, each keeping its frame. */
+    public void sort() {
+        for (int i = 0; i < size; i++) {
+            int bits = Float.floatToIntBits(values[i]);
+            // Orders the bits of finite floats like the floats themselves, negative ones included.
+            int sortable = bits ^ ((bits >> 31) & 0x7fffffff);
+            keys[i] = ((long) sortable << 32) | frames[i];
+        }
+        Arrays.sort(keys, 0, size);
+        for (int i = 0; i < size; i++) {
+            int sortable = (int) (keys[i] >> 32);
+            values[i] = Float.intBitsToFloat(sortable ^ ((sortable >> 31) & 0x7fffffff));
+            frames[i] = (int) keys[i];
+        }
+    }
+
+    /** For sorted values: keeps [from, to), the values before it counted low, those after it high. */
+    public void keepRange(int from, int to) {
+        low += from;
+        high += size - to;
+        System.arraycopy(values, from, values, 0, to - from);
+        System.arraycopy(frames, from, frames, 0, to - from);
+        size = to - from;
+    }
+
+    /** Keeps the values whose flag is set, counting each other one low or high as {@code below[i]} says. */
+    public void keepFlagged(boolean[] keep, boolean[] below) {
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (keep[i]) {
+                values[kept] = values[i];
+                frames[kept] = frames[i];
+                kept++;
+            } else if (below[i]) {
+                low++;
+            } else {
+                high++;
+            }
+        }
+        size = kept;
+    }
+
+    /** The mean of the kept values, each weighted by its frame's weight; NaN when none is left. */
+    public double weightedMean(float[] frameWeights) {
+        double sum = 0;
+        double weights = 0;
+        for (int i = 0; i < size; i++) {
+            double w = frameWeights[frames[i]];
+            sum += w * values[i];
+            weights += w;
+        }
+        return weights > 0 ? sum / weights : Double.NaN;
+    }
+
+    /** Hoare's selection: rearranges a[0..n) so that a[k] holds the value of rank k. */
+    private static float select(float[] a, int n, int k) {
+        int left = 0;
+        int right = n - 1;
+        while (right > left) {
+            float pivot = a[(left + right) >>> 1];
+            int i = left;
+            int j = right;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    float t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                right = j;
+            } else if (k >= i) {
+                left = i;
+            } else {
+                break;
+            }
+        }
+        return a[k];
+    }
+}
