@@ -30,14 +30,14 @@ final class GeneralisedEsd implements PixelRejection {
             return;
         }
         double[] lambda = critical(n, r);
-        stack.sort();
+        float[] sorted = stack.sorted();
         int from = 0;
         int to = n;
         double sum = 0;
         double squares = 0;
         for (int i = 0; i < n; i++) {
-            sum += stack.value(i);
-            squares += (double) stack.value(i) * stack.value(i);
+            sum += sorted[i];
+            squares += (double) sorted[i] * sorted[i];
         }
         int outliers = 0;
         int lows = 0;
@@ -48,14 +48,14 @@ final class GeneralisedEsd implements PixelRejection {
             if (sd == 0) {
                 break;
             }
-            double lowDeviation = mean - stack.value(from);
-            double highDeviation = stack.value(to - 1) - mean;
+            double lowDeviation = mean - sorted[from];
+            double highDeviation = sorted[to - 1] - mean;
             float taken;
             if (lowDeviation > highDeviation) {
-                taken = stack.value(from++);
+                taken = sorted[from++];
                 lows++;
             } else {
-                taken = stack.value(--to);
+                taken = sorted[--to];
             }
             removedLow[i] = lows;
             if (Math.max(lowDeviation, highDeviation) / sd > lambda[i]) {
@@ -66,7 +66,7 @@ final class GeneralisedEsd implements PixelRejection {
         }
         if (outliers > 0) {
             int low = removedLow[outliers];
-            stack.keepRange(low, n - (outliers - low));
+            stack.keepWithin(sorted[low], sorted[n - (outliers - low) - 1]);
         }
     }
 

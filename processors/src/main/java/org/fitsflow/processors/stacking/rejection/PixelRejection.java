@@ -15,7 +15,7 @@ public interface PixelRejection {
     static PixelRejection of(RejectionParameters parameters, int frames) {
         return switch (parameters.algorithm()) {
             case NONE -> stack -> { };
-            case SIGMA -> new SigmaClipping(parameters);
+            case SIGMA -> new SigmaClipping(parameters, frames);
             case WINSORIZED -> new WinsorizedSigmaClipping(parameters, frames);
             case LINEAR_FIT -> new LinearFitClipping(parameters, frames);
             case GESD -> new GeneralisedEsd(parameters, frames);

@@ -56,20 +56,14 @@ public final class PixelStack {
         return high;
     }
 
-    /** Median of the kept values, by selection on a copy (the order of the values is kept). */
-    public double median() {
+    /**
+     * The kept values in ascending order, in a scratch copy valid for {@code [0, size())} until the stack
+     * changes; the values themselves keep their order and frames.
+     */
+    public float[] sorted() {
         System.arraycopy(values, 0, scratch, 0, size);
-        int mid = size / 2;
-        float upper = select(scratch, size, mid);
-        if (size % 2 == 1) {
-            return upper;
-        }
-        // After selecting rank mid, every value left of it is no larger: the lower middle is their maximum.
-        float lower = scratch[0];
-        for (int i = 1; i < mid; i++) {
-            lower = Math.max(lower, scratch[i]);
-        }
-        return 0.5 * ((double) lower + upper);
+        Arrays.sort(scratch, 0, size);
+        return scratch;
     }
 
     public double mean() {
@@ -126,15 +120,6 @@ public final class PixelStack {
         }
     }
 
-    /** For sorted values: keeps [from, to), the values before it counted low, those after it high. */
-    public void keepRange(int from, int to) {
-        low += from;
-        high += size - to;
-        System.arraycopy(values, from, values, 0, to - from);
-        System.arraycopy(frames, from, frames, 0, to - from);
-        size = to - from;
-    }
-
     /** Keeps the values whose flag is set, counting each other one low or high as {@code below[i]} says. */
     public void keepFlagged(boolean[] keep, boolean[] below) {
         int kept = 0;
@@ -162,39 +147,5 @@ public final class PixelStack {
             weights += w;
         }
         return weights > 0 ? sum / weights : Double.NaN;
-    }
-
-    /** Hoare's selection: rearranges a[0..n) so that a[k] holds the value of rank k. */
-    private static float select(float[] a, int n, int k) {
-        int left = 0;
-        int right = n - 1;
-        while (right > left) {
-            float pivot = a[(left + right) >>> 1];
-            int i = left;
-            int j = right;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    float t = a[i];
-                    a[i] = a[j];
-                    a[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                right = j;
-            } else if (k >= i) {
-                left = i;
-            } else {
-                break;
-            }
-        }
-        return a[k];
     }
 }
