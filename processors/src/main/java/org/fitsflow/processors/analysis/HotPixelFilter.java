@@ -1,6 +1,8 @@
 package org.fitsflow.processors.analysis;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.fitsflow.processors.parallel.ComputePool;
 import org.fitsflow.processors.stats.OrderStatistics;
@@ -27,14 +29,24 @@ public final class HotPixelFilter {
 
     /** Returns a corrected copy of the mosaic and leaves the input unchanged. */
     public static float[] corrected(float[] mosaic, int width, int height) {
-        double sigma = noise(mosaic, width, height);
         float[] out = mosaic.clone();
+        correct(out, width, height);
+        return out;
+    }
+
+    /**
+     * Corrects the mosaic in place. Every decision is taken on the values as they came: the corrections are
+     * collected row by row and written once all rows are judged.
+     */
+    public static void correct(float[] mosaic, int width, int height) {
+        double sigma = noise(mosaic, width, height);
         if (!(sigma > 0)) {
-            return out;
+            return;
         }
         double threshold = DETECTION_SIGMA * sigma;
-        ComputePool.run(() -> IntStream.range(0, height).parallel().forEach(y -> {
+        List<float[]> corrections = ComputePool.get(() -> IntStream.range(0, height).parallel().boxed().flatMap(y -> {
             float[] ring = new float[8];
+            List<float[]> row = new ArrayList<>();
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
                 // The ring's median is at least its minimum: most photosites are ruled out without a sort.
@@ -44,11 +56,14 @@ public final class HotPixelFilter {
                 double median = ringMedian(mosaic, width, height, x, y, ring);
                 double e = mosaic[i] - median;
                 if (e > threshold && meanNeighbourExcess(mosaic, width, height, x, y, ring) < NEIGHBOUR_FRACTION * e) {
-                    out[i] = (float) median;
+                    row.add(new float[] {i, (float) median});
                 }
             }
-        }));
-        return out;
+            return row.stream();
+        }).toList());
+        for (float[] c : corrections) {
+            mosaic[(int) c[0]] = c[1];
+        }
     }
 
     private static double ringMinimum(float[] mosaic, int width, int height, int x, int y) {

@@ -43,6 +43,11 @@ public interface ComputeBackend {
     /** Debayers a mosaic stored row 0 first with the given pattern (RGGB, GRBG, GBRG, BGGR) into R, G, B planes. */
     float[][] debayer(float[] mosaic, int width, int height, String pattern);
 
+    /** The green plane of {@link #debayer} alone, for measuring stars: a third of the memory and time. */
+    default float[] debayerGreen(float[] mosaic, int width, int height, String pattern) {
+        return debayer(mosaic, width, height, pattern)[1];
+    }
+
     /**
      * The stretch of {@link #stretch} quantised to 8 bits as {@link Quantizer#level8}, same layout as the
      * plane; the plane is left unchanged. A GPU does both in one pass, so that only bytes come back.

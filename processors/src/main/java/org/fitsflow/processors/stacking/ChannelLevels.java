@@ -18,10 +18,20 @@ public record ChannelLevels(double location, double scale, double noise) {
     /** Every this many rows take part in the noise estimate: plenty of pairs, a fraction of the time. */
     private static final int NOISE_ROW_STRIDE = 4;
 
-    /** The R, G and B levels of a raw mosaic from its photosites of each colour. */
+    /**
+     * The R, G and B levels of a raw mosaic from its photosites of each colour, on every fourth pair of rows:
+     * a quarter of a million photosites pin a median and MAD down far below the sky noise, at a quarter of the
+     * memory and time of all of them.
+     */
     static ChannelLevels[] ofMosaic(float[] mosaic, int width, int height, String bayerPattern, ComputeBackend backend) {
         CfaPattern pattern = CfaPattern.parse(bayerPattern);
-        CfaStatistics sites = CfaStatistics.of(mosaic, width, height, pattern, backend);
+        int pairs = height / 2;
+        int sampledPairs = (pairs + NOISE_ROW_STRIDE - 1) / NOISE_ROW_STRIDE;
+        float[] rows = new float[sampledPairs * 2 * width];
+        for (int p = 0; p < sampledPairs; p++) {
+            System.arraycopy(mosaic, p * NOISE_ROW_STRIDE * 2 * width, rows, p * 2 * width, 2 * width);
+        }
+        CfaStatistics sites = CfaStatistics.of(rows, width, sampledPairs * 2, pattern, backend);
         ChannelStatistics[] stats = {sites.red(), sites.green(), sites.blue()};
         ChannelLevels[] levels = new ChannelLevels[3];
         for (int c = 0; c < 3; c++) {

@@ -23,9 +23,23 @@ final class SubDevelopment {
         return isRawMosaic(image) ? 3 : image.channels();
     }
 
-    /** A raw sub's mosaic after cosmetic correction. */
+    /** A raw sub's mosaic after cosmetic correction, corrected in the image's own plane (the stacker owns the image). */
     static float[] correctedMosaic(Image image) {
-        return HotPixelFilter.corrected(image.plane(0), image.width(), image.height());
+        float[] mosaic = image.plane(0);
+        HotPixelFilter.correct(mosaic, image.width(), image.height());
+        return mosaic;
+    }
+
+    /**
+     * The plane stars are measured on: for a raw mosaic the green plane of its debayer (green has twice the
+     * photosites of red or blue: the sharpest plane), for a colour frame its green plane, for mono the only one.
+     */
+    static float[] measurementPlane(Image image, float[] correctedMosaic, ComputeBackend backend) {
+        if (isRawMosaic(image)) {
+            return backend.debayerGreen(correctedMosaic, image.width(), image.height(),
+                    image.header().summary().bayerPattern());
+        }
+        return image.isColour() ? image.plane(1) : image.plane(0);
     }
 
     /** The developed planes; a raw mosaic's from {@code correctedMosaic} of the same image. */

@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.fitsflow.processors.analysis.FrameQuality;
 import org.fitsflow.processors.analysis.PlateScale;
@@ -35,6 +33,8 @@ public final class SubStacker {
     private static final double RESAMPLE_SHARE = 35;
     /** Rows resampled and written at a time. */
     private static final int WRITE_ROWS = 64;
+    /** Growth of the heap in use that triggers a collection between the stages of a sub: about a sub's planes. */
+    private static final long HEAP_HEADROOM_BYTES = 32L << 20;
 
     private final StackingParameters parameters;
     private final ComputeBackend backend;
@@ -57,9 +57,11 @@ public final class SubStacker {
         }
         Thread caller = Thread.currentThread();
         Progress progress = new Progress(listener);
+        HeapCeiling heap = new HeapCeiling(HEAP_HEADROOM_BYTES);
         List<SubMeasurement> measured = ComputePool.get(() -> IntStream.range(0, files.size()).parallel().mapToObj(i -> {
             checkCancelled(caller);
-            SubMeasurement m = measure(files.get(i));
+            SubMeasurement m = measure(files.get(i), heap);
+            heap.check();
             progress.step(MEASURE_SHARE / files.size(), "measuring subs");
             return m;
         }).toList());
@@ -79,7 +81,8 @@ public final class SubStacker {
         try (RegisteredFrameStore store = new RegisteredFrameStore(workDirectory, used.size(), width, height)) {
             ComputePool.run(() -> IntStream.range(0, used.size()).parallel().forEach(f -> {
                 checkCancelled(caller);
-                resampleInto(store, f, used.get(f), selection.transformOf(used.get(f)));
+                resampleInto(store, f, used.get(f), selection.transformOf(used.get(f)), heap);
+                heap.check();
                 progress.step(RESAMPLE_SHARE / used.size(), "registering subs");
             }));
             checkCancelled(caller);
@@ -90,30 +93,31 @@ public final class SubStacker {
             throw e.getCause();
         }
         checkCancelled(caller);
+        heap.check();
         listener.onProgress(100, "combining");
         return MasterFraming.result(combined, reference, used, frames, parameters);
     }
 
-    private SubMeasurement measure(Path file) {
+    private SubMeasurement measure(Path file, HeapCeiling heap) {
         Image image;
         try {
             image = FitsReader.read(file);
         } catch (IOException e) {
             return SubMeasurement.unreadable(file, e.getMessage());
         }
+        heap.check();
         int width = image.width();
         int height = image.height();
         ChannelLevels[] levels;
-        float[] plane;
+        float[] mosaic = null;
         if (SubDevelopment.isRawMosaic(image)) {
-            float[] mosaic = SubDevelopment.correctedMosaic(image);
+            mosaic = SubDevelopment.correctedMosaic(image);
             levels = ChannelLevels.ofMosaic(mosaic, width, height, image.header().summary().bayerPattern(), backend);
-            // Green has twice the photosites of red or blue: its interpolated plane is the sharpest.
-            plane = SubDevelopment.develop(image, mosaic, backend)[1];
         } else {
             levels = ChannelLevels.ofPlanes(image.planes(), width, height, backend);
-            plane = image.isColour() ? image.plane(1) : image.plane(0);
         }
+        float[] plane = SubDevelopment.measurementPlane(image, mosaic, backend);
+        heap.check();
         StarField stars = detector.detect(plane, width, height, backend);
         double scale = PlateScale.of(image.header().summary()).map(PlateScale::arcsecPerPixel).orElse(Double.NaN);
         return new SubMeasurement(file, image.header(), width, height, SubDevelopment.channels(image), stars,
@@ -138,7 +142,8 @@ public final class SubStacker {
     }
 
     /** Second read of a sub: developed again, resampled a band of rows at a time, written to the store. */
-    private void resampleInto(RegisteredFrameStore store, int frame, SubMeasurement sub, RigidTransform transform) {
+    private void resampleInto(RegisteredFrameStore store, int frame, SubMeasurement sub, RigidTransform transform,
+                              HeapCeiling heap) {
         Image image;
         try {
             image = FitsReader.read(sub.file());
@@ -147,6 +152,7 @@ public final class SubStacker {
         }
         float[][] planes = SubDevelopment.isRawMosaic(image)
                 ? SubDevelopment.develop(image, SubDevelopment.correctedMosaic(image), backend) : image.planes();
+        heap.check();
         int width = sub.width();
         int height = sub.height();
         float[][] band = new float[planes.length][WRITE_ROWS * width];
