@@ -8,6 +8,7 @@ import java.util.Arrays;
  * nothing is allocated per pixel.
  */
 public final class PixelStack {
+    private static final int INSERTION_SORT_LIMIT = 40;
     private final float[] values;
     private final int[] frames;
     private final float[] scratch;
@@ -62,7 +63,21 @@ public final class PixelStack {
      */
     public float[] sorted() {
         System.arraycopy(values, 0, scratch, 0, size);
-        Arrays.sort(scratch, 0, size);
+        if (size > INSERTION_SORT_LIMIT) {
+            Arrays.sort(scratch, 0, size);
+            return scratch;
+        }
+        // The values are finite: no need for the general sort's pass over NaNs and negative zeros, which is
+        // a tenth of the combine's time at a few dozen frames.
+        for (int i = 1; i < size; i++) {
+            float v = scratch[i];
+            int j = i - 1;
+            while (j >= 0 && scratch[j] > v) {
+                scratch[j + 1] = scratch[j];
+                j--;
+            }
+            scratch[j + 1] = v;
+        }
         return scratch;
     }
 
