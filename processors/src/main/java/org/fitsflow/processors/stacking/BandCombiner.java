@@ -2,6 +2,7 @@ package org.fitsflow.processors.stacking;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.fitsflow.processors.parallel.ComputePool;
 import org.fitsflow.processors.stacking.rejection.PixelRejection;
@@ -31,8 +32,8 @@ final class BandCombiner {
     CombinedStack combine(RegisteredFrameStore store, List<FrameCoefficients> coefficients, int width, int height,
                           int channels, Runnable onBand) {
         int frames = store.size();
-        int bandRows = Math.max(1, Math.min(MAX_BAND_ROWS, BAND_BYTES / Math.max(1, frames * width * 2)));
-        int bands = (height + bandRows - 1) / bandRows;
+        int bandRows = bandRows(frames, width);
+        int bands = bands(frames, width, height);
         float[][] master = new float[channels][width * height];
         short[] coverage = new short[width * height];
         short[][] low = rejectionMaps ? new short[channels][width * height] : null;
@@ -84,13 +85,18 @@ final class BandCombiner {
         return new CombinedStack(width, height, master, coverage, low, high);
     }
 
+    /** How many bands a combine of these frames takes: progress is reported per band. */
     static int bands(int frames, int width, int height) {
-        int bandRows = Math.max(1, Math.min(MAX_BAND_ROWS, BAND_BYTES / Math.max(1, frames * width * 2)));
-        return (height + bandRows - 1) / bandRows;
+        int rows = bandRows(frames, width);
+        return (height + rows - 1) / rows;
+    }
+
+    private static int bandRows(int frames, int width) {
+        return Math.max(1, Math.min(MAX_BAND_ROWS, BAND_BYTES / Math.max(1, frames * width * 2)));
     }
 
     private static float[][] perChannel(List<FrameCoefficients> coefficients, int channels,
-                                        java.util.function.Function<FrameCoefficients, float[]> field) {
+                                        Function<FrameCoefficients, float[]> field) {
         float[][] out = new float[channels][coefficients.size()];
         for (int f = 0; f < coefficients.size(); f++) {
             float[] values = field.apply(coefficients.get(f));

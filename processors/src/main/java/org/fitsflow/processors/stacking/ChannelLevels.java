@@ -1,5 +1,6 @@
 package org.fitsflow.processors.stacking;
 
+import java.util.Arrays;
 import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.stats.CfaPattern;
 import org.fitsflow.processors.stats.CfaStatistics;
@@ -75,7 +76,7 @@ public record ChannelLevels(double location, double scale, double noise) {
                 differences[n++] = plane[row + x + step] - plane[row + x];
             }
         }
-        float[] sample = java.util.Arrays.copyOf(differences, n);
+        float[] sample = Arrays.copyOf(differences, n);
         return MAD_TO_SIGMA * OrderStatistics.medianAndMad(sample).mad() / Math.sqrt(2);
     }
 }

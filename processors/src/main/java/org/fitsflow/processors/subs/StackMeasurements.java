@@ -1,5 +1,6 @@
 package org.fitsflow.processors.subs;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class StackMeasurements {
     private static Map<String, Object> used(StackedFrame frame) {
         Map<String, Object> sub = new LinkedHashMap<>();
         sub.put("file", frame.file().getFileName().toString());
-        List<Double> weights = new java.util.ArrayList<>();
+        List<Double> weights = new ArrayList<>();
         for (float w : frame.weights()) {
             weights.add(Math.round(w * 1e4) / 1e4);
         }
