@@ -90,7 +90,8 @@ echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -n), $(nproc) cores, load $(cut -d' 
 printf '%-7s %-9s %8s %8s  %s\n' set tool seconds peak_MB quality
 for set in $SETS; do
     make_set "$set"
-    first=$(ls "$WORK/subs-$set"/*.fit | head -1)
+    files=("$WORK/subs-$set"/*.fit)
+    first=${files[0]}
     for ((r = 1; r <= RUNS; r++)); do
         read -r s mb < <(siril "$set")
         sq=$("$python" "$repo/bench/stack_quality.py" "$WORK/siril-$set/master.fit" "$first" \

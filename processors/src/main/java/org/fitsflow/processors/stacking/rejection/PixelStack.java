@@ -1,6 +1,7 @@
 package org.fitsflow.processors.stacking.rejection;
 
 import java.util.Arrays;
+import org.fitsflow.processors.stats.SortedFloats;
 
 /**
  * The values of one pixel across the frames that cover it, each with the index of its frame, and what
@@ -69,15 +70,7 @@ public final class PixelStack {
         }
         // The values are finite: no need for the general sort's pass over NaNs and negative zeros, which is
         // a tenth of the combine's time at a few dozen frames.
-        for (int i = 1; i < size; i++) {
-            float v = scratch[i];
-            int j = i - 1;
-            while (j >= 0 && scratch[j] > v) {
-                scratch[j + 1] = scratch[j];
-                j--;
-            }
-            scratch[j + 1] = v;
-        }
+        SortedFloats.insertionSort(scratch, size);
         return scratch;
     }
 

@@ -1,5 +1,7 @@
 package org.fitsflow.processors.stacking.rejection;
 
+import org.fitsflow.processors.stats.SortedFloats;
+
 /**
  * Prefix sums of sorted values and of their squares, so that the mean and spread of any range, with the
  * values beyond a bound pulled in to it (winsorized), take a binary search instead of a pass over the values.
@@ -52,32 +54,12 @@ final class SortedSums {
 
     /** The first index in [from, to) whose value is at least {@code value} (to when none). */
     int lowerBound(int from, int to, double value) {
-        int lo = from;
-        int hi = to;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return SortedFloats.lowerBound(sorted, from, to, value);
     }
 
     /** The first index in [from, to) whose value is above {@code value} (to when none). */
     int upperBound(int from, int to, double value) {
-        int lo = from;
-        int hi = to;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return SortedFloats.upperBound(sorted, from, to, value);
     }
 
     float value(int i) {

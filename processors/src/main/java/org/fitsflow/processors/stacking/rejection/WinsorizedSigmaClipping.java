@@ -11,51 +11,24 @@ package org.fitsflow.processors.stacking.rejection;
  * the same median, the copy after k passes is the values clamped to the narrowest bound so far, and on sorted
  * values with prefix sums each pass is a binary search.
  */
-final class WinsorizedSigmaClipping implements PixelRejection {
+final class WinsorizedSigmaClipping extends ClippingAroundMedian {
     private static final double WINSOR_SIGMAS = 1.5;
     private static final double UNBIAS = 1.134;
     private static final double SETTLED = 5e-4;
     private static final int MAX_WINSOR_PASSES = 100;
 
-    private final RejectionParameters parameters;
-    private final SortedSums sums;
-
     WinsorizedSigmaClipping(RejectionParameters parameters, int frames) {
-        this.parameters = parameters;
-        this.sums = new SortedSums(frames);
+        super(parameters, frames);
     }
 
     @Override
-    public void reject(PixelStack stack) {
-        int n = stack.size();
-        if (n <= MIN_VALUES) {
-            return;
-        }
-        sums.of(stack.sorted(), n);
-        int from = 0;
-        int to = n;
-        for (int it = 0; it < parameters.iterations() && to - from > MIN_VALUES; it++) {
-            double median = sums.median(from, to);
-            double sigma = winsorizedSigma(from, to, median, sums.standardDeviation(from, to));
-            int newFrom = sums.lowerBound(from, to, median - parameters.kappaLow() * sigma);
-            int newTo = sums.upperBound(newFrom, to, median + parameters.kappaHigh() * sigma);
-            if (sigma == 0 || newFrom == from && newTo == to) {
-                break;
-            }
-            from = newFrom;
-            to = newTo;
-        }
-        if (from > 0 || to < n) {
-            stack.keepWithin(sums.value(from), sums.value(to - 1));
-        }
-    }
-
-    private double winsorizedSigma(int from, int to, double median, double sigma) {
+    double spread(SortedSums sorted, int from, int to, double median) {
+        double sigma = sorted.standardDeviation(from, to);
         double narrowest = sigma;
         for (int pass = 0; pass < MAX_WINSOR_PASSES && sigma > 0; pass++) {
             narrowest = Math.min(narrowest, sigma);
             double previous = sigma;
-            sigma = UNBIAS * sums.clampedStandardDeviation(from, to, median - WINSOR_SIGMAS * narrowest,
+            sigma = UNBIAS * sorted.clampedStandardDeviation(from, to, median - WINSOR_SIGMAS * narrowest,
                     median + WINSOR_SIGMAS * narrowest);
             if (Math.abs(sigma - previous) <= SETTLED * previous) {
                 break;
