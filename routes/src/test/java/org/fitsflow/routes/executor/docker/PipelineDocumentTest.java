@@ -34,7 +34,9 @@ class PipelineDocumentTest {
         Map<String, Object> document = PipelineDocument.of(stack);
 
         assertThat(document).containsEntry("subs", "stack");
-        assertThat((Map<?, ?>) document.get("stacking")).containsEntry("kappa_low", 3.5).containsEntry("kappa_high", 3.5)
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stacking = (Map<String, Object>) document.get("stacking");
+        assertThat(stacking).containsEntry("kappa_low", 3.5).containsEntry("kappa_high", 3.5)
                 .containsEntry("iterations", 2).containsEntry("reject_flagged", false)
                 .containsEntry("interpolation", "bilinear");
         assertThat(throughJobJson(stack)).isEqualTo(stack);
