@@ -228,7 +228,7 @@ class WorkerMainTest {
         assertThat(run(jobFolder.resolve("job.json").toString())).isEqualTo(1);
 
         JsonNode result = json.readTree(jobFolder.resolve("result.json").toFile());
-        assertThat(result.get("error").asText()).isEqualTo("invalid pipeline: stacking: kappa must be between 1 and 10, got 20.0");
+        assertThat(result.get("error").asText()).isEqualTo("invalid pipeline: stacking: kappa must be between 0.5 and 10, got 20");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.fitsflow.processors.analysis;
 
 import java.util.Arrays;
+import org.fitsflow.processors.stats.SortedFloats;
 
 /**
  * Median and standard deviation of a sample after iterative kappa-sigma clipping around the median,
@@ -27,8 +28,8 @@ public record ClippedStatistics(double median, double sigma, int kept, int total
         double median = medianOf(sorted, lo, hi);
         double sigma = standardDeviation(sorted, lo, hi, median);
         for (int it = 0; it < iterations && sigma > 0; it++) {
-            int newLo = lowerBound(sorted, lo, hi, (float) (median - kappa * sigma));
-            int newHi = upperBound(sorted, lo, hi, (float) (median + kappa * sigma));
+            int newLo = SortedFloats.lowerBound(sorted, lo, hi, (float) (median - kappa * sigma));
+            int newHi = SortedFloats.upperBound(sorted, lo, hi, (float) (median + kappa * sigma));
             if (newLo == lo && newHi == hi || newHi - newLo < 3) {
                 break;
             }
@@ -57,29 +58,5 @@ public record ClippedStatistics(double median, double sigma, int kept, int total
             sum += d * d;
         }
         return Math.sqrt(sum / Math.max(1, hi - lo - 1));
-    }
-
-    private static int lowerBound(float[] sorted, int lo, int hi, float value) {
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private static int upperBound(float[] sorted, int lo, int hi, float value) {
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

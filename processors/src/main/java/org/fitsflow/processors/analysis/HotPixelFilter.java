@@ -1,5 +1,7 @@
 package org.fitsflow.processors.analysis;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.fitsflow.processors.parallel.ComputePool;
 import org.fitsflow.processors.stats.SameColourRing;
@@ -29,24 +31,37 @@ public final class HotPixelFilter {
 
     /** Returns a corrected copy of the mosaic and leaves the input unchanged. */
     public static float[] corrected(float[] mosaic, int width, int height) {
+        float[] out = mosaic.clone();
+        correct(out, width, height);
+        return out;
+    }
+
+    /**
+     * Corrects the mosaic in place. Every decision and every replacement value is taken on the values as they
+     * came: the corrections are collected row by row and written once all rows are judged.
+     */
+    public static void correct(float[] mosaic, int width, int height) {
         float[] excess = SameColourRing.excess(mosaic, width, height);
         double sigma = SameColourRing.noise(excess);
-        float[] out = mosaic.clone();
         if (!(sigma > 0)) {
-            return out;
+            return;
         }
         double threshold = DETECTION_SIGMA * sigma;
-        ComputePool.run(() -> IntStream.range(0, height).parallel().forEach(y -> {
+        List<double[]> corrections = ComputePool.get(() -> IntStream.range(0, height).parallel().boxed().flatMap(y -> {
             float[] ring = new float[8];
+            List<double[]> row = new ArrayList<>();
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
                 float e = excess[i];
                 if (e > threshold && isolated(excess, width, height, x, y, e, sigma)) {
-                    out[i] = (float) SameColourRing.median(mosaic, width, height, x, y, ring);
+                    row.add(new double[] {i, SameColourRing.median(mosaic, width, height, x, y, ring)});
                 }
             }
-        }));
-        return out;
+            return row.stream();
+        }).toList());
+        for (double[] c : corrections) {
+            mosaic[(int) c[0]] = (float) c[1];
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.backend.GaussianKernel;
 import org.fitsflow.processors.parallel.ComputePool;
+import org.fitsflow.processors.stats.OrderStatistics;
 
 /**
  * Finds and measures stars on one plane: background mesh, threshold in noise sigmas on the lightly smoothed,
@@ -97,14 +98,7 @@ public final class StarDetector {
         if (n == 0) {
             return Double.POSITIVE_INFINITY;
         }
-        float[] values = Arrays.copyOf(sample, n);
-        Arrays.sort(values);
-        float median = values[n / 2];
-        for (int i = 0; i < n; i++) {
-            values[i] = Math.abs(values[i] - median);
-        }
-        Arrays.sort(values);
-        return 1.4826 * values[n / 2];
+        return 1.4826 * OrderStatistics.medianAndMad(Arrays.copyOf(sample, n)).mad();
     }
 
     private static List<int[]> localMaxima(float[] smoothed, int width, int height, int margin, double threshold) {

@@ -23,6 +23,28 @@ final class BilinearDebayer {
         return rgb;
     }
 
+    /** The green plane alone, the same values as {@link #debayer}'s. */
+    static float[] green(float[] mosaic, int width, int height, CfaPattern pattern) {
+        float[] green = new float[mosaic.length];
+        ParallelRanges.forEach(height, 16, (fromRow, toRow) -> {
+            for (int row = fromRow; row < toRow; row++) {
+                int here = row * width;
+                int up = mirror(row - 1, height) * width;
+                int down = mirror(row + 1, height) * width;
+                for (int x = 0; x < width; x++) {
+                    int i = here + x;
+                    green[i] = pattern.colourAt(row, x) == CfaPattern.GREEN ? mosaic[i]
+                            : cross(mosaic, here, up, down, x, mirror(x - 1, width), mirror(x + 1, width));
+                }
+            }
+        });
+        return green;
+    }
+
+    private static float cross(float[] m, int here, int up, int down, int x, int left, int right) {
+        return (float) (((double) m[up + x] + m[down + x] + m[here + left] + m[here + right]) / 4);
+    }
+
     private static void debayerRow(float[] m, int width, int height, CfaPattern pattern, int row, float[][] rgb) {
         int here = row * width;
         int up = mirror(row - 1, height) * width;
@@ -40,9 +62,9 @@ final class BilinearDebayer {
                 rgb[rowNeighbour][i] = (float) horizontal;
                 rgb[CfaPattern.RED + CfaPattern.BLUE - rowNeighbour][i] = (float) vertical;
             } else {
-                double cross = ((double) m[up + x] + m[down + x] + m[here + left] + m[here + right]) / 4;
+                float cross = cross(m, here, up, down, x, left, right);
                 double diagonal = ((double) m[up + left] + m[up + right] + m[down + left] + m[down + right]) / 4;
-                rgb[CfaPattern.GREEN][i] = (float) cross;
+                rgb[CfaPattern.GREEN][i] = cross;
                 rgb[CfaPattern.RED + CfaPattern.BLUE - colour][i] = (float) diagonal;
             }
         }

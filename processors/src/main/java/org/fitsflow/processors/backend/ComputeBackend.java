@@ -44,6 +44,11 @@ public interface ComputeBackend {
     /** Debayers a mosaic stored row 0 first with the given pattern (RGGB, GRBG, GBRG, BGGR) into R, G, B planes. */
     float[][] debayer(float[] mosaic, int width, int height, String pattern);
 
+    /** The green plane of {@link #debayer} alone, for measuring stars: a third of the memory and time. */
+    default float[] debayerGreen(float[] mosaic, int width, int height, String pattern) {
+        return debayer(mosaic, width, height, pattern)[1];
+    }
+
     /**
      * As {@link #debayer(float[], int, int, String)} with a chosen method. Only the bilinear debayer has a GPU
      * kernel; RCD runs on all CPU cores whatever the backend, so both backends give the same planes.

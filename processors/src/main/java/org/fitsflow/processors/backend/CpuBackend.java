@@ -69,4 +69,9 @@ public final class CpuBackend implements ComputeBackend {
     public float[][] debayer(float[] mosaic, int width, int height, String pattern) {
         return BilinearDebayer.debayer(mosaic, width, height, CfaPattern.parse(pattern));
     }
+
+    @Override
+    public float[] debayerGreen(float[] mosaic, int width, int height, String pattern) {
+        return BilinearDebayer.green(mosaic, width, height, CfaPattern.parse(pattern));
+    }
 }

@@ -24,20 +24,36 @@ public final class SeparableConvolution {
             int row = y * width;
             for (int x = 0; x < width; x++) {
                 float sum = 0.0f;
-                for (int k = 0; k < weights.length; k++) {
-                    int xx = Math.min(Math.max(x + k - radius, 0), width - 1);
-                    sum += weights[k] * plane[row + xx];
+                if (x >= radius && x < width - radius) {
+                    // Inside the row no tap is clamped: the same sums, in the same order, without the clamping.
+                    int first = row + x - radius;
+                    for (int k = 0; k < weights.length; k++) {
+                        sum += weights[k] * plane[first + k];
+                    }
+                } else {
+                    for (int k = 0; k < weights.length; k++) {
+                        int xx = Math.min(Math.max(x + k - radius, 0), width - 1);
+                        sum += weights[k] * plane[row + xx];
+                    }
                 }
                 rows[row + x] = sum;
             }
         }));
         float[] out = new float[plane.length];
         ComputePool.run(() -> IntStream.range(0, height).parallel().forEach(y -> {
+            boolean inside = y >= radius && y < height - radius;
             for (int x = 0; x < width; x++) {
                 float sum = 0.0f;
-                for (int k = 0; k < weights.length; k++) {
-                    int yy = Math.min(Math.max(y + k - radius, 0), height - 1);
-                    sum += weights[k] * rows[yy * width + x];
+                if (inside) {
+                    int first = (y - radius) * width + x;
+                    for (int k = 0; k < weights.length; k++) {
+                        sum += weights[k] * rows[first + k * width];
+                    }
+                } else {
+                    for (int k = 0; k < weights.length; k++) {
+                        int yy = Math.min(Math.max(y + k - radius, 0), height - 1);
+                        sum += weights[k] * rows[yy * width + x];
+                    }
                 }
                 out[y * width + x] = sum;
             }

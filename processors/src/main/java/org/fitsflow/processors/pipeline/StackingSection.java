@@ -1,17 +1,28 @@
 package org.fitsflow.processors.pipeline;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.fitsflow.processors.stacking.Framing;
 import org.fitsflow.processors.stacking.Interpolation;
+import org.fitsflow.processors.stacking.Normalisation;
 import org.fitsflow.processors.stacking.StackingParameters;
+import org.fitsflow.processors.stacking.SubFilter;
+import org.fitsflow.processors.stacking.Weighting;
+import org.fitsflow.processors.stacking.rejection.RejectionAlgorithm;
+import org.fitsflow.processors.stacking.rejection.RejectionParameters;
 
 /**
- * The {@code stacking:} section of a pipeline with {@code subs: stack}: {@code kappa}, {@code iterations},
- * {@code reject_flagged} and {@code interpolation}, each defaulting to {@link StackingParameters#DEFAULTS}.
- * Read here and written back with the same keys, so that a definition survives a round trip through JSON.
- * Star detection is not part of it: stacking takes that from the pipeline's {@code star_detection} step.
+ * The {@code stacking:} section of a pipeline with {@code subs: stack}, every key optional and defaulting to
+ * {@link StackingParameters#DEFAULTS}: {@code normalisation}, {@code rejection} with {@code kappa} (or
+ * {@code kappa_low} and {@code kappa_high}), {@code iterations}, {@code gesd_outliers} and
+ * {@code gesd_significance}, {@code weighting}, {@code filter_wfwhm_sigma} and {@code filter_roundness_sigma},
+ * {@code reject_flagged}, {@code interpolation}, {@code framing} and {@code rejection_maps}. Read here and
+ * written back with the same keys, so that a definition survives a round trip through JSON. A value out of
+ * range is refused with a message naming its key. Star detection is not part of it: stacking takes that
+ * from the pipeline's {@code star_detection} step.
  */
 public final class StackingSection {
     public static final String KEY = "stacking";
@@ -22,29 +33,98 @@ public final class StackingSection {
     public static StackingParameters fromMap(Map<String, Object> section) {
         SpecParameters p = new SpecParameters(section);
         StackingParameters defaults = StackingParameters.DEFAULTS;
-        double kappa = p.number("kappa", defaults.kappa());
-        int iterations = p.integer("iterations", defaults.iterations());
-        boolean rejectFlagged = p.flag("reject_flagged", defaults.rejectFlagged());
-        String interpolation = p.choice("interpolation", name(defaults.interpolation()), List.of("bicubic", "bilinear"));
-        p.rejectUnknown(KEY);
-        try {
-            return new StackingParameters(kappa, iterations, rejectFlagged,
-                    Interpolation.valueOf(interpolation.toUpperCase(Locale.ROOT)), defaults.detection());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidPipelineException(e.getMessage());
+        RejectionParameters rejection = defaults.rejection();
+        Normalisation normalisation = choice(p, "normalisation", defaults.normalisation());
+        RejectionAlgorithm algorithm = choice(p, "rejection", rejection.algorithm());
+        double kappa = p.number("kappa", Double.NaN);
+        if (!Double.isNaN(kappa)) {
+            range(kappa, "kappa", 0.5, 10);
         }
+        double kappaLow = range(p.number("kappa_low", Double.isNaN(kappa) ? rejection.kappaLow() : kappa),
+                "kappa_low", 0.5, 10);
+        double kappaHigh = range(p.number("kappa_high", Double.isNaN(kappa) ? rejection.kappaHigh() : kappa),
+                "kappa_high", 0.5, 10);
+        int iterations = p.integer("iterations", rejection.iterations());
+        if (iterations < 1 || iterations > 20) {
+            throw new InvalidPipelineException("iterations must be 1..20, got " + iterations);
+        }
+        double outliers = p.number("gesd_outliers", rejection.gesdOutliers());
+        if (!(outliers > 0 && outliers < 1)) {
+            throw new InvalidPipelineException("gesd_outliers must be a fraction between 0 and 1, got " + outliers);
+        }
+        double significance = p.number("gesd_significance", rejection.gesdSignificance());
+        if (!(significance > 0 && significance < 0.5)) {
+            throw new InvalidPipelineException("gesd_significance must be between 0 and 0.5, got " + significance);
+        }
+        Weighting weighting = choice(p, "weighting", defaults.weighting());
+        double wfwhm = sigma(p, "filter_wfwhm_sigma", defaults.filter().wfwhmSigma());
+        double roundness = sigma(p, "filter_roundness_sigma", defaults.filter().roundnessSigma());
+        boolean rejectFlagged = p.flag("reject_flagged", defaults.rejectFlagged());
+        Interpolation interpolation = choice(p, "interpolation", defaults.interpolation());
+        Framing framing = choice(p, "framing", defaults.framing());
+        boolean rejectionMaps = p.flag("rejection_maps", defaults.rejectionMaps());
+        p.rejectUnknown(KEY);
+        return new StackingParameters(normalisation,
+                new RejectionParameters(algorithm, kappaLow, kappaHigh, iterations, outliers, significance),
+                weighting, new SubFilter(wfwhm, roundness), rejectFlagged, interpolation, framing, rejectionMaps,
+                defaults.detection());
     }
 
     public static Map<String, Object> toMap(StackingParameters parameters) {
+        RejectionParameters r = parameters.rejection();
         Map<String, Object> section = new LinkedHashMap<>();
-        section.put("kappa", parameters.kappa());
-        section.put("iterations", parameters.iterations());
+        section.put("normalisation", name(parameters.normalisation()));
+        section.put("rejection", name(r.algorithm()));
+        section.put("kappa_low", r.kappaLow());
+        section.put("kappa_high", r.kappaHigh());
+        section.put("iterations", r.iterations());
+        section.put("gesd_outliers", r.gesdOutliers());
+        section.put("gesd_significance", r.gesdSignificance());
+        section.put("weighting", name(parameters.weighting()));
+        if (Double.isFinite(parameters.filter().wfwhmSigma())) {
+            section.put("filter_wfwhm_sigma", parameters.filter().wfwhmSigma());
+        }
+        if (Double.isFinite(parameters.filter().roundnessSigma())) {
+            section.put("filter_roundness_sigma", parameters.filter().roundnessSigma());
+        }
         section.put("reject_flagged", parameters.rejectFlagged());
         section.put("interpolation", name(parameters.interpolation()));
+        section.put("framing", name(parameters.framing()));
+        section.put("rejection_maps", parameters.rejectionMaps());
         return section;
     }
 
-    public static String name(Interpolation interpolation) {
-        return interpolation.name().toLowerCase(Locale.ROOT);
+    /** The YAML name of a setting: its constant in lower case ({@code ADDITIVE_SCALE} is {@code additive_scale}). */
+    public static String name(Enum<?> setting) {
+        return setting.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static <E extends Enum<E>> E choice(SpecParameters p, String key, E defaultValue) {
+        List<String> allowed = Arrays.stream(defaultValue.getDeclaringClass().getEnumConstants())
+                .map(StackingSection::name).toList();
+        String value = p.choice(key, name(defaultValue), allowed);
+        return Enum.valueOf(defaultValue.getDeclaringClass(), value.toUpperCase(Locale.ROOT));
+    }
+
+    private static double range(double value, String key, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw new InvalidPipelineException(key + " must be between " + number(min) + " and " + number(max)
+                    + ", got " + number(value));
+        }
+        return value;
+    }
+
+    /** A filter threshold in sigma units: a positive number, or absent for no filter. */
+    private static double sigma(SpecParameters p, String key, double defaultValue) {
+        double value = p.number(key, defaultValue);
+        if (!(value > 0)) {
+            throw new InvalidPipelineException(key + " must be a positive number of standard deviations, got "
+                    + number(value));
+        }
+        return value;
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e9 ? Long.toString((long) value) : Double.toString(value);
     }
 }

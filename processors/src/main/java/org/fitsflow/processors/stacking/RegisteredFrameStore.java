@@ -4,64 +4,75 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.ShortBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Registered frames on disk, one temporary file per frame (channel planes one after the other, float32), so
- * that a night of hundreds of subs stacks in bounded memory: the combine reads the same band of rows from
- * every frame. Closing deletes the files.
+ * Registered frames on disk, so that a night of hundreds of subs stacks in memory that does not grow with
+ * their number: one temporary file per frame, channel planes one after the other, read back a band of rows
+ * at a time with positional reads (not mapped: mapped pages would count in the process's resident memory).
+ * Samples are 16-bit, the sub's own depth: a level of 1/65535 is a fraction of a sky noise of tens of levels,
+ * and it halves the bytes written and read against float32. Code 0 stands for "no data" (outside the frame
+ * after registration); data take codes 1 to 65535. Closing deletes the files.
  */
 final class RegisteredFrameStore implements AutoCloseable {
-    private final Path directory;
+    private static final float LEVELS = 65535f;
+
     private final int width;
     private final int height;
-    private final int channels;
-    private final List<FileChannel> frames = new ArrayList<>();
+    private final FileChannel[] frames;
 
-    RegisteredFrameStore(Path directory, int width, int height, int channels) {
-        this.directory = directory;
+    RegisteredFrameStore(Path directory, int frameCount, int width, int height) throws IOException {
         this.width = width;
         this.height = height;
-        this.channels = channels;
-    }
-
-    int size() {
-        return frames.size();
-    }
-
-    void add(float[][] planes) throws IOException {
-        Path file = Files.createTempFile(directory, "registered-", ".f32");
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                StandardOpenOption.DELETE_ON_CLOSE);
-        frames.add(channel);
-        ByteBuffer buffer = ByteBuffer.allocate(width * 4 * 64).order(ByteOrder.nativeOrder());
-        for (float[] plane : planes) {
-            for (int offset = 0; offset < plane.length; ) {
-                buffer.clear();
-                int count = Math.min(plane.length - offset, buffer.capacity() / 4);
-                buffer.asFloatBuffer().put(plane, offset, count);
-                buffer.limit(count * 4);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                offset += count;
-            }
+        this.frames = new FileChannel[frameCount];
+        for (int f = 0; f < frameCount; f++) {
+            Path file = Files.createTempFile(directory, "registered-", ".u16");
+            frames[f] = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    StandardOpenOption.DELETE_ON_CLOSE);
         }
     }
 
-    /** Reads rows [y0, y0 + rows) of one channel of one frame into {@code target}. */
-    void readRows(int frame, int channel, int y0, int rows, float[] target) {
-        long position = ((long) channel * width * height + (long) y0 * width) * 4;
-        ByteBuffer buffer = ByteBuffer.allocate(rows * width * 4).order(ByteOrder.nativeOrder());
+    int size() {
+        return frames.length;
+    }
+
+    /** A buffer for {@link #writeRows} or {@link #readRows} of up to {@code rows} rows. */
+    ByteBuffer buffer(int rows) {
+        return ByteBuffer.allocate(rows * width * 2).order(ByteOrder.nativeOrder());
+    }
+
+    /** Writes rows [y0, y0 + rows) of one channel of one frame from {@code values} (NaN: no data). */
+    void writeRows(int frame, int channel, int y0, int rows, float[] values, ByteBuffer buffer) {
+        buffer.clear();
+        ShortBuffer codes = buffer.asShortBuffer();
+        int n = rows * width;
+        for (int i = 0; i < n; i++) {
+            float v = values[i];
+            codes.put(i, v == v ? (short) Math.max(1, Math.min(65535, Math.round(v * LEVELS))) : 0);
+        }
+        buffer.limit(n * 2);
+        long position = offset(channel, y0);
         try {
-            FileChannel file = frames.get(frame);
             while (buffer.hasRemaining()) {
-                if (file.read(buffer, position + buffer.position()) < 0) {
+                frames[frame].write(buffer, position + buffer.position());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads rows [y0, y0 + rows) of one channel of one frame as codes into {@code codes}. */
+    void readRows(int frame, int channel, int y0, int rows, ByteBuffer buffer, short[] codes) {
+        buffer.clear();
+        buffer.limit(rows * width * 2);
+        long position = offset(channel, y0);
+        try {
+            while (buffer.hasRemaining()) {
+                if (frames[frame].read(buffer, position + buffer.position()) < 0) {
                     throw new IOException("registered frame file ended early");
                 }
             }
@@ -69,7 +80,16 @@ final class RegisteredFrameStore implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         buffer.flip();
-        buffer.asFloatBuffer().get(target, 0, rows * width);
+        buffer.asShortBuffer().get(codes, 0, rows * width);
+    }
+
+    /** The value of a code read back: NaN for "no data". */
+    static float value(short code) {
+        return code == 0 ? Float.NaN : (code & 0xffff) / LEVELS;
+    }
+
+    private long offset(int channel, int y0) {
+        return ((long) channel * width * height + (long) y0 * width) * 2;
     }
 
     @Override
@@ -82,7 +102,6 @@ final class RegisteredFrameStore implements AutoCloseable {
                 failure = e;
             }
         }
-        frames.clear();
         if (failure != null) {
             throw failure;
         }

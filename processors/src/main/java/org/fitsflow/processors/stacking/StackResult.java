@@ -2,13 +2,21 @@ package org.fitsflow.processors.stacking;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.fitsflow.processors.image.Image;
 
-/** The master (linear, float, on the reference sub's grid), the reference sub, and every sub's outcome in input order. */
-public record StackResult(Image master, Path reference, List<StackedFrame> frames) {
+/**
+ * The master (linear, float, on the reference sub's grid, cropped or not as the framing says, its header
+ * with the stack's cards), the reference sub, every sub's outcome in input order, the HISTORY lines that
+ * describe the stack, and the optional maps beside the master: the coverage (frames per pixel, with
+ * {@link Framing#KEEP}) and the rejection maps (values rejected low and high per pixel and channel).
+ */
+public record StackResult(Image master, Path reference, List<StackedFrame> frames, List<String> history,
+                          Optional<Image> coverage, Optional<Image> rejectedLow, Optional<Image> rejectedHigh) {
 
     public StackResult {
         frames = List.copyOf(frames);
+        history = List.copyOf(history);
     }
 
     public long usedCount() {

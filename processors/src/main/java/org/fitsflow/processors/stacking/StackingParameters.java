@@ -1,42 +1,80 @@
 package org.fitsflow.processors.stacking;
 
 import org.fitsflow.processors.analysis.StarDetectionParameters;
+import org.fitsflow.processors.stacking.rejection.RejectionParameters;
 
 /**
- * How subs are stacked.
+ * How subs are stacked. The defaults are what a Seestar night needs: additive-with-scale normalisation,
+ * winsorized sigma clipping at 3 sigma, noise weights, flagged subs left out, bicubic resampling, the
+ * master cropped to the area most subs cover.
  *
- * @param kappa          sigma-clipping threshold of the combine, in standard deviations (2.5 to 3 is usual)
- * @param iterations     clipping passes per pixel
+ * @param normalisation  how each sub's channels are matched to the reference before rejection
+ * @param rejection      the pixel rejection and its settings
+ * @param weighting      how much each sub counts in the mean
+ * @param filter         thresholds in sigma units that leave subs out
  * @param rejectFlagged  leave out subs the quality report flags (clouds, trailing, bad FWHM)
  * @param interpolation  how registered subs are resampled onto the reference grid
+ * @param framing        crop to the area most subs cover, or keep the whole grid with a coverage map
+ * @param rejectionMaps  also return the maps of values rejected low and high
  * @param detection      how stars are found for the quality figures and the registration
  */
-public record StackingParameters(double kappa, int iterations, boolean rejectFlagged, Interpolation interpolation,
-                                 StarDetectionParameters detection) {
+public record StackingParameters(Normalisation normalisation, RejectionParameters rejection, Weighting weighting,
+                                 SubFilter filter, boolean rejectFlagged, Interpolation interpolation,
+                                 Framing framing, boolean rejectionMaps, StarDetectionParameters detection) {
 
-    public static final StackingParameters DEFAULTS =
-            new StackingParameters(2.5, 3, true, Interpolation.BICUBIC, StarDetectionParameters.DEFAULTS);
+    public static final StackingParameters DEFAULTS = new StackingParameters(Normalisation.ADDITIVE_SCALE,
+            RejectionParameters.DEFAULTS, Weighting.NOISE, SubFilter.OFF, true, Interpolation.BICUBIC, Framing.CROP,
+            false, StarDetectionParameters.DEFAULTS);
 
     public StackingParameters {
-        if (!(kappa >= 1 && kappa <= 10)) {
-            throw new IllegalArgumentException("kappa must be between 1 and 10, got " + kappa);
-        }
-        if (iterations < 1 || iterations > 20) {
-            throw new IllegalArgumentException("iterations must be 1..20, got " + iterations);
-        }
-        if (interpolation == null) {
-            throw new IllegalArgumentException("interpolation is required");
-        }
-        if (detection == null) {
-            throw new IllegalArgumentException("detection parameters are required");
+        if (normalisation == null || rejection == null || weighting == null || filter == null
+                || interpolation == null || framing == null || detection == null) {
+            throw new IllegalArgumentException("every stacking setting is required");
         }
     }
 
-    public StackingParameters withInterpolation(Interpolation newInterpolation) {
-        return new StackingParameters(kappa, iterations, rejectFlagged, newInterpolation, detection);
+    public StackingParameters withNormalisation(Normalisation value) {
+        return new StackingParameters(value, rejection, weighting, filter, rejectFlagged, interpolation, framing,
+                rejectionMaps, detection);
     }
 
-    public StackingParameters withDetection(StarDetectionParameters newDetection) {
-        return new StackingParameters(kappa, iterations, rejectFlagged, interpolation, newDetection);
+    public StackingParameters withRejection(RejectionParameters value) {
+        return new StackingParameters(normalisation, value, weighting, filter, rejectFlagged, interpolation, framing,
+                rejectionMaps, detection);
+    }
+
+    public StackingParameters withWeighting(Weighting value) {
+        return new StackingParameters(normalisation, rejection, value, filter, rejectFlagged, interpolation, framing,
+                rejectionMaps, detection);
+    }
+
+    public StackingParameters withFilter(SubFilter value) {
+        return new StackingParameters(normalisation, rejection, weighting, value, rejectFlagged, interpolation, framing,
+                rejectionMaps, detection);
+    }
+
+    public StackingParameters withRejectFlagged(boolean value) {
+        return new StackingParameters(normalisation, rejection, weighting, filter, value, interpolation, framing,
+                rejectionMaps, detection);
+    }
+
+    public StackingParameters withInterpolation(Interpolation value) {
+        return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, value, framing,
+                rejectionMaps, detection);
+    }
+
+    public StackingParameters withFraming(Framing value) {
+        return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, value,
+                rejectionMaps, detection);
+    }
+
+    public StackingParameters withRejectionMaps(boolean value) {
+        return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, framing,
+                value, detection);
+    }
+
+    public StackingParameters withDetection(StarDetectionParameters value) {
+        return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, framing,
+                rejectionMaps, value);
     }
 }

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.fitsflow.processors.analysis.FrameQuality;
@@ -19,6 +19,7 @@ import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.processors.fits.FitsWriter;
 import org.fitsflow.processors.image.HeaderSummary;
+import org.fitsflow.processors.image.Image;
 import org.fitsflow.processors.pipeline.InvalidPipelineException;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
 import org.fitsflow.processors.pipeline.PipelineResult;
@@ -27,7 +28,6 @@ import org.fitsflow.processors.pipeline.ProgressListener;
 import org.fitsflow.processors.pipeline.StackingSection;
 import org.fitsflow.processors.pipeline.StepSpec;
 import org.fitsflow.processors.stacking.StackResult;
-import org.fitsflow.processors.stacking.StackedFrame;
 import org.fitsflow.processors.stacking.StackingParameters;
 import org.fitsflow.processors.stacking.SubStacker;
 import org.fitsflow.processors.steps.StarDetection;
@@ -134,7 +134,22 @@ public final class SubsetProcessor {
             Files.deleteIfExists(work);
         }
         Path master = outputDir.resolve(outputStem + ".fits");
-        FitsWriter.writeFloat32(stack.master(), master, history(pipeline.name(), stack, parameters));
+        List<String> history = new ArrayList<>();
+        history.add("FitsFlow " + pipeline.name());
+        history.addAll(stack.history());
+        FitsWriter.writeFloat32(stack.master(), master, history);
+        List<Path> maps = new ArrayList<>();
+        try {
+            writeMap(stack.coverage(), outputDir.resolve(outputStem + ".coverage.fits"), history, maps);
+            writeMap(stack.rejectedLow(), outputDir.resolve(outputStem + ".rejected-low.fits"), history, maps);
+            writeMap(stack.rejectedHigh(), outputDir.resolve(outputStem + ".rejected-high.fits"), history, maps);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(master);
+            for (Path map : maps) {
+                Files.deleteIfExists(map);
+            }
+            throw e;
+        }
 
         PipelineDefinition preview = PipelineDefinition.overOneFile(pipeline.name(), pipeline.description(),
                 pipeline.steps().stream().filter(s -> !s.type().equals(StarDetection.NAME)).toList(), pipeline.exports());
@@ -144,36 +159,26 @@ public final class SubsetProcessor {
                     (percent, step) -> listener.onProgress(STACKING_SHARE + percent * (100 - STACKING_SHARE) / 100, step));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(master);
+            for (Path map : maps) {
+                Files.deleteIfExists(map);
+            }
             throw e;
         }
         List<Path> outputs = new ArrayList<>(previewResult.outputs());
         outputs.add(master);
+        outputs.addAll(maps);
         Map<String, Object> measurements = new LinkedHashMap<>(previewResult.measurements());
-        measurements.put("subs", stack.frames().size());
-        measurements.put("stacked", stack.usedCount());
-        measurements.put("reference", stack.reference().getFileName().toString());
-        measurements.put(StackingSection.KEY, StackingSection.toMap(parameters));
-        measurements.put("rejected", stack.frames().stream().filter(f -> !f.used())
-                .map(f -> f.file().getFileName() + ": " + f.reason()).toList());
+        measurements.putAll(StackMeasurements.of(stack, parameters));
         return new PipelineResult(outputs, backend.isGpu() || previewResult.gpuUsed(), backend.name(),
                 previewResult.input(), measurements);
     }
 
-    private static List<String> history(String pipelineName, StackResult stack, StackingParameters parameters) {
-        List<String> history = new ArrayList<>();
-        // Short lines: a HISTORY card holds 72 characters, a longer line is split over two cards.
-        history.add(String.format(Locale.ROOT, "FitsFlow %s: %d of %d subs", pipelineName, stack.usedCount(),
-                stack.frames().size()));
-        history.add(String.format(Locale.ROOT, "sigma-clipped mean, kappa %s, %d iterations", parameters.kappa(),
-                parameters.iterations()));
-        history.add(StackingSection.name(parameters.interpolation()) + " interpolation, flagged subs "
-                + (parameters.rejectFlagged() ? "left out" : "kept"));
-        history.add("reference " + stack.reference().getFileName());
-        for (StackedFrame frame : stack.frames()) {
-            history.add((frame.used() ? "used " : "left out ") + frame.file().getFileName()
-                    + (frame.used() ? "" : ": " + frame.reason()));
+    private static void writeMap(Optional<Image> map, Path file, List<String> history, List<Path> written)
+            throws IOException {
+        if (map.isPresent()) {
+            FitsWriter.writeFloat32(map.get(), file, history);
+            written.add(file);
         }
-        return history;
     }
 
     private static StarDetectionParameters detection(PipelineDefinition pipeline) {

@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.fitsflow.processors.stacking.Interpolation;
+import org.fitsflow.processors.stacking.Framing;
+import org.fitsflow.processors.stacking.Normalisation;
 import org.fitsflow.processors.stacking.StackingParameters;
+import org.fitsflow.processors.stacking.SubFilter;
+import org.fitsflow.processors.stacking.Weighting;
+import org.fitsflow.processors.stacking.rejection.RejectionAlgorithm;
+import org.fitsflow.processors.stacking.rejection.RejectionParameters;
 import org.junit.jupiter.api.Test;
 
 class PipelineLoaderTest {
@@ -41,10 +47,20 @@ class PipelineLoaderTest {
                 name: my_stack
                 subs: stack
                 stacking:
-                  kappa: 3
+                  normalisation: additive
+                  rejection: linear_fit
+                  kappa_low: 4
+                  kappa_high: 2.5
                   iterations: 5
+                  gesd_outliers: 0.2
+                  gesd_significance: 0.01
+                  weighting: star_count
+                  filter_wfwhm_sigma: 2
+                  filter_roundness_sigma: 3
                   reject_flagged: false
                   interpolation: Bilinear
+                  framing: keep
+                  rejection_maps: true
                 exports: [{format: fits}]
                 """);
         PipelineDefinition stackWithDefaults = loader.parse("name: s\nsubs: stack\nstacking: {kappa: 2.0}\nexports: [{format: fits}]\n");
@@ -52,10 +68,13 @@ class PipelineLoaderTest {
         PipelineDefinition oneFile = loader.parse("name: one\nexports: [{format: jpeg}]\n");
 
         assertThat(stack.subs()).isEqualTo(SubsMode.STACK);
-        assertThat(stack.stacking()).isEqualTo(new StackingParameters(3, 5, false, Interpolation.BILINEAR,
+        assertThat(stack.stacking()).isEqualTo(new StackingParameters(Normalisation.ADDITIVE,
+                new RejectionParameters(RejectionAlgorithm.LINEAR_FIT, 4, 2.5, 5, 0.2, 0.01), Weighting.STAR_COUNT,
+                new SubFilter(2, 3), false, Interpolation.BILINEAR, Framing.KEEP, true,
                 StackingParameters.DEFAULTS.detection()));
-        assertThat(stackWithDefaults.stacking()).isEqualTo(new StackingParameters(2.0, 3, true, Interpolation.BICUBIC,
-                StackingParameters.DEFAULTS.detection()));
+        assertThat(stackWithDefaults.stacking()).isEqualTo(StackingParameters.DEFAULTS.withRejection(
+                new RejectionParameters(RejectionAlgorithm.WINSORIZED, 2.0, 2.0, 5, 0.3, 0.05)));
+        assertThat(StackingSection.fromMap(StackingSection.toMap(stack.stacking()))).isEqualTo(stack.stacking());
         assertThat(analyze.overSubs()).isTrue();
         assertThat(analyze.stacking()).isNull();
         assertThat(oneFile.subs()).isEqualTo(SubsMode.ONE_FILE);
@@ -79,9 +98,29 @@ class PipelineLoaderTest {
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: 3\n" + exports))
                 .hasMessage("stacking must be a mapping like {kappa: 2.5}, got 3");
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {kapa: 3}\n" + exports))
-                .hasMessage("stacking: unknown parameter 'kapa' for stacking; known: interpolation, iterations, kappa, reject_flagged");
-        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {kappa: 0.5}\n" + exports))
-                .hasMessage("stacking: kappa must be between 1 and 10, got 0.5");
+                .hasMessage("stacking: unknown parameter 'kapa' for stacking; known: filter_roundness_sigma, "
+                        + "filter_wfwhm_sigma, framing, gesd_outliers, gesd_significance, interpolation, iterations, kappa, "
+                        + "kappa_high, kappa_low, normalisation, reject_flagged, rejection, rejection_maps, weighting");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {kappa: 0.4}\n" + exports))
+                .hasMessage("stacking: kappa must be between 0.5 and 10, got 0.4");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {kappa_high: 11}\n" + exports))
+                .hasMessage("stacking: kappa_high must be between 0.5 and 10, got 11");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {rejection: median}\n" + exports))
+                .hasMessage("stacking: rejection must be one of none, sigma, winsorized, linear_fit, gesd, got 'median'");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {normalisation: mul}\n" + exports))
+                .hasMessage("stacking: normalisation must be one of none, additive, additive_scale, got 'mul'");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {weighting: snr}\n" + exports))
+                .hasMessage("stacking: weighting must be one of none, noise, star_count, weighted_fwhm, got 'snr'");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {framing: max}\n" + exports))
+                .hasMessage("stacking: framing must be one of crop, keep, got 'max'");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {gesd_outliers: 1.5}\n" + exports))
+                .hasMessage("stacking: gesd_outliers must be a fraction between 0 and 1, got 1.5");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {gesd_significance: 0}\n" + exports))
+                .hasMessage("stacking: gesd_significance must be between 0 and 0.5, got 0.0");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {filter_wfwhm_sigma: -1}\n" + exports))
+                .hasMessage("stacking: filter_wfwhm_sigma must be a positive number of standard deviations, got -1");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {rejection_maps: 1}\n" + exports))
+                .hasMessage("stacking: rejection_maps must be true or false, got 1");
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {kappa: high}\n" + exports))
                 .hasMessage("stacking: kappa must be a number, got 'high'");
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {iterations: 2.5}\n" + exports))
@@ -91,7 +130,7 @@ class PipelineLoaderTest {
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {reject_flagged: yes please}\n" + exports))
                 .hasMessage("stacking: reject_flagged must be true or false, got 'yes please'");
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {interpolation: lanczos}\n" + exports))
-                .hasMessage("stacking: interpolation must be one of bicubic, bilinear, got 'lanczos'");
+                .hasMessage("stacking: interpolation must be one of bilinear, bicubic, got 'lanczos'");
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {kappa: }\n" + exports))
                 .hasMessage("stacking: parameter 'kappa' has no value");
     }

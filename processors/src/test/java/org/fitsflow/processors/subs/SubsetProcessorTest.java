@@ -2,6 +2,7 @@ package org.fitsflow.processors.subs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -87,11 +88,20 @@ class SubsetProcessorTest {
         assertThat(master.channels()).isEqualTo(3);
         assertThat(master.header().summary().bitpix()).isEqualTo(-32);
         assertThat(master.header().summary().stackCount()).isEqualTo(3);
-        assertThat(master.header().cards()).anyMatch(c -> c.keyword().equals("HISTORY") && c.comment() != null
-                && c.comment().contains("3 of 3 subs") || c.value() != null && c.value().contains("3 of 3 subs"));
+        assertThat(history(master)).anyMatch(line -> line.startsWith("stacked 3 of 3 subs on Light_NGC_7023_10.0s"));
+        assertThat(master.header().doubleValue("TOTALEXP")).contains(30.0);
+        assertThat(master.header().doubleValue("LIVETIME")).contains(30.0);
+        assertThat(master.header().stringValue("DATE-OBS")).contains("2024-07-31T02:44:22.705");
+        assertThat(master.header().stringValue("DATE-END")).hasValueSatisfying(end -> assertThat(end).startsWith("2024-07-31T02:4"));
+        // Cropped to the area every sub covers: a few pixels narrower than the 1080-pixel sensor.
         BufferedImage preview = ImageIO.read(out.resolve("ngc7023.jpg").toFile());
-        assertThat(preview.getWidth()).isEqualTo(1080);
-        assertThat(result.measurements()).containsEntry("stacked", 3L).containsEntry("rejected", List.of());
+        assertThat(preview.getWidth()).isBetween(1040, 1079);
+        assertThat(preview.getWidth()).isEqualTo(master.width());
+        assertThat(result.measurements()).containsEntry("stacked", 3L).containsEntry("rejected", List.of())
+                .containsEntry("total_exposure_seconds", 30.0);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> used = (List<Map<String, Object>>) result.measurements().get("used");
+        assertThat(used).hasSize(3).allSatisfy(sub -> assertThat((List<?>) sub.get("weights")).hasSize(3));
         try (var left = Files.list(out)) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("ngc7023.jpg", "ngc7023.fits");
         }
@@ -112,8 +122,8 @@ class SubsetProcessorTest {
             // Arrays.equals: the NaN of an uncovered corner equals itself.
             assertThat(Arrays.equals(copied.plane(c), shipped.plane(c))).as("channel %d", c).isTrue();
         }
-        assertThat(history(copied)).contains("FitsFlow my_stack: 3 of 3 subs",
-                "sigma-clipped mean, kappa 2.5, 3 iterations", "bicubic interpolation, flagged subs left out");
+        assertThat(history(copied)).contains("FitsFlow my_stack", "normalisation additive_scale, weights noise",
+                "rejection winsorized, kappa 3.0 low 3.0 high, 5 passes", "bicubic interpolation, flagged subs left out");
         assertThat(result.measurements()).containsEntry("stacked", 3L);
     }
 
@@ -123,21 +133,33 @@ class SubsetProcessorTest {
                 name: careful_stack
                 subs: stack
                 stacking:
+                  rejection: sigma
                   kappa: 3.5
                   iterations: 2
                   reject_flagged: false
                   interpolation: bilinear
+                  framing: keep
+                  rejection_maps: true
                 exports:
                   - format: png
                 """);
 
         PipelineResult result = processor.run(SeestarSubs.ngc7023TenSeconds(), bilinear, out, "careful", ProgressListener.NONE);
 
-        assertThat(history(FitsReader.read(out.resolve("careful.fits"))))
-                .contains("FitsFlow careful_stack: 3 of 3 subs", "sigma-clipped mean, kappa 3.5, 2 iterations",
-                        "bilinear interpolation, flagged subs kept");
-        assertThat(result.measurements()).containsEntry("stacking",
-                Map.of("kappa", 3.5, "iterations", 2, "reject_flagged", false, "interpolation", "bilinear"));
+        Image master = FitsReader.read(out.resolve("careful.fits"));
+        assertThat(history(master)).contains("FitsFlow careful_stack", "rejection sigma, kappa 3.5 low 3.5 high, 2 passes",
+                "bilinear interpolation, flagged subs kept", "framing keep: whole reference grid");
+        assertThat(master.width()).isEqualTo(1080);
+        assertThat(result.outputs()).extracting(p -> p.getFileName().toString()).containsExactly("careful.png",
+                "careful.fits", "careful.coverage.fits", "careful.rejected-low.fits", "careful.rejected-high.fits");
+        Image coverage = FitsReader.read(out.resolve("careful.coverage.fits"));
+        // Float data above 1 read back divided by 65535, as the reader normalises it.
+        assertThat(coverage.plane(0)[960 * 1080 + 540] * 65535).isCloseTo(3f, within(1e-3f));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stacking = (Map<String, Object>) result.measurements().get("stacking");
+        assertThat(stacking).containsEntry("rejection", "sigma").containsEntry("kappa_low", 3.5)
+                .containsEntry("iterations", 2).containsEntry("reject_flagged", false)
+                .containsEntry("interpolation", "bilinear").containsEntry("framing", "keep");
     }
 
     private static List<String> history(Image image) {

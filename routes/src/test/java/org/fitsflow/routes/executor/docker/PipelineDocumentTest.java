@@ -34,8 +34,12 @@ class PipelineDocumentTest {
 
         Map<String, Object> document = PipelineDocument.of(stack);
 
-        assertThat(document).containsEntry("subs", "stack").containsEntry("stacking",
-                Map.of("kappa", 3.5, "iterations", 2, "reject_flagged", false, "interpolation", "bilinear"));
+        assertThat(document).containsEntry("subs", "stack");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stacking = (Map<String, Object>) document.get("stacking");
+        assertThat(stacking).containsEntry("kappa_low", 3.5).containsEntry("kappa_high", 3.5)
+                .containsEntry("iterations", 2).containsEntry("reject_flagged", false)
+                .containsEntry("interpolation", "bilinear");
         assertThat(throughJobJson(stack)).isEqualTo(stack);
         assertThat(PipelineDocument.of(loader.parse("name: one\nexports: [{format: jpeg}]\n")))
                 .doesNotContainKeys("subs", "stacking");

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Stacking, FitsFlow against Siril, on the same raw subs and cores, in one run: wall time and peak RSS of the
+# whole process (/usr/bin/time -v), then the masters' quality by one measure for both (stack_quality.py):
+# sky noise relative to sky level (one sub against the master), median FWHM, and the background step where
+# coverage changes (multi-night set).
+#
+#   flock /work/bench.lock bench/stack-vs-siril.sh           # sets: m94 nights 32 96 (default)
+#   SETS="m94 32" RUNS=3 bench/stack-vs-siril.sh
+#
+# Sets (made into $WORK, never into the repository): m94 = the 4 shared M 94 subs; nights = 8 subs over
+# three nights, two of them rotated by 70 and 35 degrees with other sky levels (make_subs.py nights);
+# 32 and 96 = the M 94 subs moved by even pixel shifts with fresh noise (make_subs.py shifted).
+# Siril 1.0.6 (apt-get install siril): convert with debayer, register, stack with winsorized rejection,
+# additive-with-scale normalisation and noise weights; setfindstar 0.3 0.5 so that every sub registers.
+# No -output_norm: it rescales the master to its own min and max, which leaves the noise relative to the
+# sky level nowhere near either tool's; without it Siril's master stays in the reference's levels, as
+# FitsFlow's does. FitsFlow: the command line worker with the shipped stack_subs (cropped master); for the
+# nights set also with framing: keep, whose coverage map gives the step.
+# Needs: siril-cli, /usr/bin/time, python3 with numpy and scipy, the built worker (mvn -q -DskipTests install).
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+shared=${SHARED:-$repo/../shared}
+subs=$shared/data/seestar-subs
+WORK=${WORK:-/tmp/fitsflow-stack-bench}
+SETS=${SETS:-"m94 nights 32 96"}
+RUNS=${RUNS:-1}
+python=${PYTHON:-python3}
+for tool in siril-cli /usr/bin/time "$python"; do
+    command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 1; }
+done
+"$python" -c 'import numpy, scipy' || { echo "missing: numpy and scipy for $python" >&2; exit 1; }
+worker="$repo/gpu-worker/bin/fitsflow-worker"
+[ -f "$repo/gpu-worker/target/gpu-worker.jar" ] || { echo "build first: mvn -q -DskipTests install" >&2; exit 1; }
+mkdir -p "$WORK"
+
+make_set() {
+    local name=$1 dir=$WORK/subs-$1
+    [ -d "$dir" ] && return
+    case $name in
+        m94) mkdir -p "$dir" && cp "$subs"/Light_M_94_*.fit "$dir"/ ;;
+        nights) "$python" "$repo/bench/make_subs.py" nights "$subs" 'Light_M_94*' "$dir" ;;
+        *) "$python" "$repo/bench/make_subs.py" shifted "$subs" 'Light_M_94*' "$name" "$dir" ;;
+    esac
+}
+
+# Runs a command under /usr/bin/time -v; prints "seconds peak_MB".
+timed() {
+    local log=$1
+    shift
+    /usr/bin/time -v "$@" >"$log" 2>&1 || { tail -20 "$log" >&2; return 1; }
+    awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i] }
+                /Maximum resident set size/ { mb = $2 / 1024 }
+                END { printf "%.2f %.0f\n", s, mb }' "$log"
+}
+
+siril() {
+    local set=$1 run=$WORK/siril-$1
+    rm -rf "$run" && mkdir -p "$run/lights"
+    ln -s "$WORK/subs-$set"/*.fit "$run/lights/"
+    cat >"$run/stack.ssf" <<'EOF'
+requires 1.0.0
+setext fit
+setfindstar 0.3 0.5
+cd lights
+convert light -debayer -out=../process
+cd ../process
+register light_
+stack r_light_ rej w 3 3 -norm=addscale -weighted -out=../master
+close
+EOF
+    (cd "$run" && timed "$run/siril.log" siril-cli -s stack.ssf)
+    grep -q "Stacking will use registration data" "$run/siril.log" || true
+}
+
+fitsflow() {
+    local set=$1 pipelines=$2 pipeline=$3 run=$WORK/fitsflow-$1-$3
+    rm -rf "$run" && mkdir -p "$run"
+    timed "$run/fitsflow.log" "$worker" process "$WORK/subs-$set"/*.fit --pipeline "$pipeline" --out "$run" \
+        --pipelines-dir "$pipelines"
+}
+
+keep_pipelines=$WORK/pipelines
+mkdir -p "$keep_pipelines"
+cp "$repo"/config/pipelines/*.yaml "$keep_pipelines"/
+sed -e 's/^name: stack_subs/name: stack_keep/' -e 's/framing: crop /framing: keep /' \
+    "$repo/config/pipelines/stack_subs.yaml" >"$keep_pipelines/stack_keep.yaml"
+
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -n), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)," \
+     "$(siril-cli --version 2>/dev/null | head -1), commit $(git -C "$repo" rev-parse --short HEAD)"
+printf '%-7s %-9s %8s %8s  %s\n' set tool seconds peak_MB quality
+for set in $SETS; do
+    make_set "$set"
+    files=("$WORK/subs-$set"/*.fit)
+    first=${files[0]}
+    for ((r = 1; r <= RUNS; r++)); do
+        read -r s mb < <(siril "$set")
+        sq=$("$python" "$repo/bench/stack_quality.py" "$WORK/siril-$set/master.fit" "$first" \
+            $([ "$set" = nights ] && echo --nights-reference-angle 0))
+        printf '%-7s %-9s %8s %8s  %s\n' "$set" siril "$s" "$mb" "$sq"
+        read -r s mb < <(fitsflow "$set" "$repo/config/pipelines" stack_subs)
+        fq=$("$python" "$repo/bench/stack_quality.py" "$WORK/fitsflow-$set-stack_subs/subs-$set.stack_subs.fits" "$first")
+        printf '%-7s %-9s %8s %8s  %s\n' "$set" fitsflow "$s" "$mb" "$fq"
+        if [ "$set" = nights ]; then
+            read -r s mb < <(fitsflow "$set" "$keep_pipelines" stack_keep)
+            out=$WORK/fitsflow-$set-stack_keep
+            kq=$("$python" "$repo/bench/stack_quality.py" "$out/subs-$set.stack_keep.fits" "$first" \
+                --coverage "$out/subs-$set.stack_keep.coverage.fits")
+            printf '%-7s %-9s %8s %8s  %s\n' "$set" ff-keep "$s" "$mb" "$kq"
+        fi
+    done
+done

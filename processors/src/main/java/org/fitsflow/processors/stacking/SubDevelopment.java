@@ -1,0 +1,52 @@
+package org.fitsflow.processors.stacking;
+
+import org.fitsflow.processors.analysis.HotPixelFilter;
+import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.processors.image.Image;
+
+/**
+ * The one place where a sub becomes the colour planes that are measured, registered and combined: a raw
+ * mosaic ({@code BAYERPAT}, one plane) has its hot photosites corrected and is debayered with its pattern;
+ * colour and mono frames pass as they are. A better debayer or cosmetic correction replaces the two calls
+ * in {@link #correctedMosaic} and {@link #develop} and nothing else.
+ */
+final class SubDevelopment {
+    private SubDevelopment() {
+    }
+
+    static boolean isRawMosaic(Image image) {
+        return image.channels() == 1 && image.header().summary().bayerPattern() != null;
+    }
+
+    /** The channels a developed sub has: 3 for a raw mosaic. */
+    static int channels(Image image) {
+        return isRawMosaic(image) ? 3 : image.channels();
+    }
+
+    /** A raw sub's mosaic after cosmetic correction, corrected in the image's own plane (the stacker owns the image). */
+    static float[] correctedMosaic(Image image) {
+        float[] mosaic = image.plane(0);
+        HotPixelFilter.correct(mosaic, image.width(), image.height());
+        return mosaic;
+    }
+
+    /**
+     * The plane stars are measured on: for a raw mosaic the green plane of its debayer (green has twice the
+     * photosites of red or blue: the sharpest plane), for a colour frame its green plane, for mono the only one.
+     */
+    static float[] measurementPlane(Image image, float[] correctedMosaic, ComputeBackend backend) {
+        if (isRawMosaic(image)) {
+            return backend.debayerGreen(correctedMosaic, image.width(), image.height(),
+                    image.header().summary().bayerPattern());
+        }
+        return image.isColour() ? image.plane(1) : image.plane(0);
+    }
+
+    /** The developed planes; a raw mosaic's from {@code correctedMosaic} of the same image. */
+    static float[][] develop(Image image, float[] correctedMosaic, ComputeBackend backend) {
+        if (!isRawMosaic(image)) {
+            return image.planes();
+        }
+        return backend.debayer(correctedMosaic, image.width(), image.height(), image.header().summary().bayerPattern());
+    }
+}

@@ -1,0 +1,76 @@
+package org.fitsflow.processors.stacking.rejection;
+
+import org.fitsflow.processors.stats.SortedFloats;
+
+/**
+ * Prefix sums of sorted values and of their squares, so that the mean and spread of any range, with the
+ * values beyond a bound pulled in to it (winsorized), take a binary search instead of a pass over the values.
+ */
+final class SortedSums {
+    private final double[] sums;
+    private final double[] squares;
+    private float[] sorted;
+
+    SortedSums(int capacity) {
+        sums = new double[capacity + 1];
+        squares = new double[capacity + 1];
+    }
+
+    void of(float[] sortedValues, int n) {
+        sorted = sortedValues;
+        double s = 0;
+        double q = 0;
+        for (int i = 0; i < n; i++) {
+            double v = sortedValues[i];
+            s += v;
+            q += v * v;
+            sums[i + 1] = s;
+            squares[i + 1] = q;
+        }
+    }
+
+    /** Median of sorted[from, to). */
+    double median(int from, int to) {
+        int n = to - from;
+        int mid = from + n / 2;
+        return n % 2 == 1 ? sorted[mid] : 0.5 * ((double) sorted[mid - 1] + sorted[mid]);
+    }
+
+    /** Sample standard deviation (n - 1) of sorted[from, to). */
+    double standardDeviation(int from, int to) {
+        return spread(to - from, sums[to] - sums[from], squares[to] - squares[from]);
+    }
+
+    /** Sample standard deviation of sorted[from, to) with every value clamped to [lo, hi]. */
+    double clampedStandardDeviation(int from, int to, double lo, double hi) {
+        int a = lowerBound(from, to, lo);
+        int b = upperBound(a, to, hi);
+        int below = a - from;
+        int above = to - b;
+        double s = below * lo + (sums[b] - sums[a]) + above * hi;
+        double q = below * lo * lo + (squares[b] - squares[a]) + above * hi * hi;
+        return spread(to - from, s, q);
+    }
+
+    /** The first index in [from, to) whose value is at least {@code value} (to when none). */
+    int lowerBound(int from, int to, double value) {
+        return SortedFloats.lowerBound(sorted, from, to, value);
+    }
+
+    /** The first index in [from, to) whose value is above {@code value} (to when none). */
+    int upperBound(int from, int to, double value) {
+        return SortedFloats.upperBound(sorted, from, to, value);
+    }
+
+    float value(int i) {
+        return sorted[i];
+    }
+
+    private static double spread(int n, double sum, double sumOfSquares) {
+        if (n < 2) {
+            return 0;
+        }
+        double variance = (sumOfSquares - sum * sum / n) / (n - 1);
+        return variance > 0 ? Math.sqrt(variance) : 0;
+    }
+}
