@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.processors.fits.FitsFileName;
 import org.fitsflow.processors.pipeline.PipelineCancelledException;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
 import org.fitsflow.processors.pipeline.PipelineLoader;
@@ -60,7 +61,7 @@ final class ContainerJob {
             PipelineDefinition pipeline = new PipelineLoader().fromMap(request.pipeline());
             List<Path> inputs = request.allInputs().stream().map(jobFolder::resolve).toList();
             String stem = request.outputStem() != null ? request.outputStem()
-                    : InputNames.stem(inputs.get(0)) + "." + pipeline.name();
+                    : FitsFileName.of(inputs.get(0)).stem() + "." + pipeline.name();
             Path outputs = jobFolder.resolve(OUTPUTS);
             ProgressListener progress = (percent, step) -> out.println(line(ProgressLine.of(percent, step)));
             PipelineResult result = pipeline.runsOverAll(inputs.size())

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.processors.fits.FitsFileName;
 import org.fitsflow.processors.pipeline.LoadedPipeline;
 import org.fitsflow.processors.pipeline.PipelineCancelledException;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
@@ -66,7 +67,7 @@ final class ProcessCommand {
             for (Path input : arguments.inputs()) {
                 try {
                     report(new PipelineRunner(backend).run(input, pipeline, arguments.out(),
-                            InputNames.stem(input) + "." + pipeline.name(), progress));
+                            FitsFileName.of(input).stem() + "." + pipeline.name(), progress));
                 } catch (PipelineCancelledException e) {
                     throw e;
                 } catch (IOException | RuntimeException e) {
@@ -99,6 +100,6 @@ final class ProcessCommand {
     private static String setStem(List<Path> inputs) {
         Path folder = inputs.get(0).toAbsolutePath().getParent();
         return inputs.size() == 1 || folder == null || folder.getFileName() == null
-                ? InputNames.stem(inputs.get(0)) : folder.getFileName().toString();
+                ? FitsFileName.of(inputs.get(0)).stem() : folder.getFileName().toString();
     }
 }

@@ -1,7 +1,7 @@
 package org.fitsflow.routes.executor;
 
 import java.util.List;
-import org.fitsflow.routes.jobs.FitsFileName;
+import org.fitsflow.processors.fits.FitsFileName;
 import org.fitsflow.routes.store.FileRecord;
 import org.fitsflow.routes.store.JobRecord;
 
