@@ -10,19 +10,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.fitsflow.processors.Processing;
 import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.fits.FitsFileName;
 import org.fitsflow.processors.pipeline.PipelineCancelledException;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
 import org.fitsflow.processors.pipeline.PipelineLoader;
 import org.fitsflow.processors.pipeline.PipelineResult;
-import org.fitsflow.processors.pipeline.PipelineRunner;
 import org.fitsflow.processors.pipeline.ProgressListener;
-import org.fitsflow.processors.subs.SubsetProcessor;
 
 /**
- * The per-job container program: reads {@code job.json}, runs its pipeline (on its one input, or with
- * {@code SubsetProcessor} over a set of subs), prints progress as JSON lines, writes outputs to
+ * The per-job container program: reads {@code job.json}, runs its pipeline over its inputs
+ * ({@link Processing}), prints progress as JSON lines, writes outputs to
  * {@code <job folder>/outputs/} and the outcome to {@code <job folder>/result.json}.
  */
 final class ContainerJob {
@@ -64,9 +63,7 @@ final class ContainerJob {
                     : FitsFileName.of(inputs.get(0)).stem() + "." + pipeline.name();
             Path outputs = jobFolder.resolve(OUTPUTS);
             ProgressListener progress = (percent, step) -> out.println(line(ProgressLine.of(percent, step)));
-            PipelineResult result = pipeline.runsOverAll(inputs.size())
-                    ? new SubsetProcessor(backend).run(inputs, pipeline, outputs, stem, progress)
-                    : new PipelineRunner(backend).run(inputs.get(0), pipeline, outputs, stem, progress);
+            PipelineResult result = Processing.run(pipeline, inputs, outputs, stem, backend, progress);
             return JobResult.complete(jobId, result);
         } catch (PipelineCancelledException e) {
             return JobResult.ended(jobId, JobStatus.CANCELLED, backend.name(), "cancelled");

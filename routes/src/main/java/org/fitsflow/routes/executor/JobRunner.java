@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.fitsflow.processors.Processing;
 import org.fitsflow.processors.backend.ComputeBackend;
-import org.fitsflow.processors.pipeline.ImageSource;
 import org.fitsflow.processors.pipeline.InvalidPipelineException;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
 import org.fitsflow.processors.pipeline.PipelineResult;
-import org.fitsflow.processors.pipeline.PipelineRunner;
 import org.fitsflow.processors.pipeline.ProgressListener;
-import org.fitsflow.processors.subs.SubsetProcessor;
 import org.fitsflow.routes.pipelines.PipelineCatalog;
 import org.fitsflow.routes.store.FileRecord;
 import org.fitsflow.routes.store.JobOutcome;
@@ -21,8 +19,7 @@ import org.fitsflow.routes.uploads.DecodedUploads;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs a job's pipeline on its file into {@code data/jobs/{id}/outputs}: {@code PipelineRunner} for one
- * file, {@code SubsetProcessor} for the pipelines that take a set of subs (those with a {@code subs} key).
+ * Runs a job's pipeline on its file or files into {@code data/jobs/{id}/outputs}.
  * The folder is emptied first, so running a job again (after a restart) replaces its outputs. The docker
  * executor overrides {@link #run(JobRecord, List, ProgressListener)} to run every job in a container.
  */
@@ -43,9 +40,8 @@ public class JobRunner {
     }
 
     /**
-     * Runs the job on its inputs: once over all of them in this process with {@code SubsetProcessor} where
-     * {@link PipelineDefinition#runsOverAll} says so (a pipeline over subs), else on its one input through
-     * {@link #runOnFile}.
+     * Runs the job on its inputs ({@link Processing} decides between one file and a set of subs); the image
+     * of an upload decoded when it was checked is used instead of reading the file again.
      *
      * @throws IOException for an unreadable input (the message says why) or a failed write
      * @throws org.fitsflow.processors.pipeline.PipelineCancelledException when the thread was interrupted
@@ -53,23 +49,10 @@ public class JobRunner {
      */
     public JobOutcome run(JobRecord job, List<FileRecord> inputs, ProgressListener progress) throws IOException {
         PipelineDefinition pipeline = pipeline(job);
-        if (!pipeline.runsOverAll(inputs.size())) {
-            return runOnFile(job, inputs.get(0), progress);
-        }
         folders.delete(job.id());
         List<Path> files = inputs.stream().map(f -> Path.of(f.storedPath())).toList();
-        PipelineResult result = new SubsetProcessor(backend)
-                .run(files, pipeline, folders.outputsDir(job.id()), OutputStem.of(job, inputs), progress);
-        return outcome(result);
-    }
-
-    private JobOutcome runOnFile(JobRecord job, FileRecord file, ProgressListener progress) throws IOException {
-        PipelineDefinition pipeline = pipeline(job);
-        folders.delete(job.id());
-        Path input = Path.of(file.storedPath());
-        ImageSource source = decoded.take(input).<ImageSource>map(image -> () -> image).orElse(ImageSource.file(input));
-        PipelineResult result = new PipelineRunner(backend)
-                .run(source, pipeline, folders.outputsDir(job.id()), OutputStem.of(job, file), progress);
+        PipelineResult result = Processing.run(pipeline, files, decoded::take, folders.outputsDir(job.id()),
+                OutputStem.of(job, inputs), backend, progress);
         return outcome(result);
     }
 

@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.fitsflow.processors.Processing;
 import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.pipeline.InvalidPipelineException;
 import org.fitsflow.processors.pipeline.PipelineCancelledException;
 import org.fitsflow.processors.pipeline.PipelineResult;
-import org.fitsflow.processors.pipeline.PipelineRunner;
 import org.fitsflow.processors.pipeline.ProgressListener;
-import org.fitsflow.processors.subs.SubsetProcessor;
 
 /**
  * Runs a ticket's pipeline in this process: {@code fitsflow.executor=local} behind the Redis queue.
@@ -31,11 +30,8 @@ public class InProcessTicketExecutor implements TicketExecutor {
     public TicketOutcome execute(JobTicket ticket, ProgressListener progress)
             throws JobExecutionException, JobCancelledException {
         try {
-            PipelineResult result = ticket.overSeveralFiles()
-                    ? new SubsetProcessor(backend).run(ticket.inputs(dataDir), ticket.pipeline(), ticket.outputsDir(dataDir),
-                            ticket.outputStem(), progress)
-                    : new PipelineRunner(backend).run(ticket.inputs(dataDir).get(0), ticket.pipeline(),
-                            ticket.outputsDir(dataDir), ticket.outputStem(), progress);
+            PipelineResult result = Processing.run(ticket.pipeline(), ticket.inputs(dataDir), ticket.outputsDir(dataDir),
+                    ticket.outputStem(), backend, progress);
             List<String> names = result.outputs().stream().map(p -> p.getFileName().toString()).toList();
             return new TicketOutcome(names, result.gpuUsed(), result.backend(), JSON.writeValueAsString(result.measurements()));
         } catch (PipelineCancelledException e) {

@@ -27,10 +27,6 @@ public record JobTicket(long jobId, String jobFolder, List<String> inputNames, P
         }
     }
 
-    public boolean overSeveralFiles() {
-        return pipeline.runsOverAll(inputNames.size());
-    }
-
     public Path jobDir(Path dataDir) {
         return dataDir.resolve(jobFolder);
     }

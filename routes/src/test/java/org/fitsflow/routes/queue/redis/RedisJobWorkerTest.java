@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.fitsflow.processors.Processing;
 import org.fitsflow.processors.pipeline.ExportSpec;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
 import org.fitsflow.processors.pipeline.PipelineLoader;
@@ -138,8 +139,8 @@ class RedisJobWorkerTest {
 
         assertThat(received).isEqualTo(sent);
         assertThat(received.pipeline().stacking().interpolation()).isEqualTo(Interpolation.BILINEAR);
-        assertThat(received.overSeveralFiles()).as("one sub, but a pipeline over subs").isTrue();
-        assertThat(ticket(16).overSeveralFiles()).isFalse();
+        assertThat(Processing.runsOverSet(received.pipeline(), received.inputNames().size())).as("one sub, but a pipeline over subs").isTrue();
+        assertThat(Processing.runsOverSet(ticket(16).pipeline(), ticket(16).inputNames().size())).isFalse();
     }
 
     @Test
