@@ -1,6 +1,6 @@
 package org.fitsflow.routes.jobs;
 
-import org.fitsflow.routes.executor.RunningJobs;
+import org.fitsflow.routes.executor.CancelSignal;
 import org.fitsflow.routes.store.JobStore;
 import org.springframework.stereotype.Component;
 
@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobCancellation {
     private final JobStore jobs;
-    private final RunningJobs running;
+    private final CancelSignal running;
 
-    public JobCancellation(JobStore jobs, RunningJobs running) {
+    public JobCancellation(JobStore jobs, CancelSignal running) {
         this.jobs = jobs;
         this.running = running;
     }
@@ -22,11 +22,11 @@ public class JobCancellation {
     public boolean cancel(long jobId) {
         if (jobs.cancel(jobId, JobStatus.QUEUED, "cancelled before it started")) {
             // a queued job may already sit in another process's queue (Redis): tell the workers too
-            running.interrupt(jobId);
+            running.send(jobId);
             return true;
         }
         if (jobs.cancel(jobId, JobStatus.RUNNING, "cancelled")) {
-            running.interrupt(jobId);
+            running.send(jobId);
             return true;
         }
         return false;

@@ -24,7 +24,7 @@ import org.springframework.core.env.MapPropertySource;
  * then stops like the application's executors (see {@code fitsflow.shutdown-grace}).
  */
 @EnableAutoConfiguration(exclude = DataSourceAutoConfiguration.class)
-@Import({RedisWorkerConfiguration.class, DockerExecutorConfiguration.class, InProcessExecutorConfiguration.class,
+@Import({RedisWorkerConfiguration.class, DockerExecutorConfiguration.class, LocalExecutorConfiguration.class,
         ComputeConfiguration.class})
 public class WorkerApplication {
     public static final String ROLE = "worker";

@@ -12,7 +12,7 @@ import java.util.List;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.fitsflow.processors.fits.HostileFitsCorpus;
 import org.fitsflow.routes.FitsflowApplication;
-import org.fitsflow.routes.executor.LocalJobExecutor;
+import org.fitsflow.routes.executor.LocalWorkers;
 import org.fitsflow.routes.support.ApiClient;
 import org.fitsflow.routes.support.Await;
 import org.fitsflow.routes.support.PrometheusScrape;
@@ -56,7 +56,7 @@ class ServiceMetricsTest {
     @Autowired
     ServletWebServerApplicationContext context;
     @Autowired
-    LocalJobExecutor executor;
+    LocalWorkers executor;
 
     @Test
     void withoutATokenTheServiceListensOnLoopbackOnly() {

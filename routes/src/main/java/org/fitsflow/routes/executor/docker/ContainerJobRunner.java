@@ -14,8 +14,8 @@ import org.fitsflow.routes.store.JobRecord;
 import org.fitsflow.routes.uploads.DecodedUploads;
 import org.fitsflow.routes.worker.JobCancelledException;
 import org.fitsflow.routes.worker.JobExecutionException;
+import org.fitsflow.routes.worker.JobExecutor;
 import org.fitsflow.routes.worker.JobTicketFactory;
-import org.fitsflow.routes.worker.TicketExecutor;
 import org.fitsflow.routes.worker.TicketOutcome;
 
 /**
@@ -25,10 +25,10 @@ import org.fitsflow.routes.worker.TicketOutcome;
  */
 public class ContainerJobRunner extends JobRunner {
     private final JobTicketFactory tickets;
-    private final TicketExecutor containers;
+    private final JobExecutor containers;
 
     public ContainerJobRunner(PipelineCatalog pipelines, ComputeBackend backend, JobFolders folders,
-                              DecodedUploads decoded, JobTicketFactory tickets, TicketExecutor containers) {
+                              DecodedUploads decoded, JobTicketFactory tickets, JobExecutor containers) {
         super(pipelines, backend, folders, decoded);
         this.tickets = tickets;
         this.containers = containers;

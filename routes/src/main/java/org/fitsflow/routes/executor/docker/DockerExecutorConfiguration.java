@@ -12,8 +12,8 @@ import org.fitsflow.routes.executor.JobFolders;
 import org.fitsflow.routes.pipelines.PipelineCatalog;
 import org.fitsflow.routes.store.FileStore;
 import org.fitsflow.routes.uploads.DecodedUploads;
+import org.fitsflow.routes.worker.JobExecutor;
 import org.fitsflow.routes.worker.JobTicketFactory;
-import org.fitsflow.routes.worker.TicketExecutor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,7 +39,7 @@ public class DockerExecutorConfiguration {
     @Bean
     DockerJobRoute dockerJobRoute(DockerExecutorSettings settings, DockerClient dockerClient) {
         return new DockerJobRoute(new JobContainerSpec(settings), new ContainerLogFollower(dockerClient, settings.timeout()),
-                new ContainerOutcomeReader(settings), new LeftoverContainers(dockerClient));
+                new ContainerEndReader(settings), new LeftoverContainers(dockerClient));
     }
 
     /** With the in-process queue, its executor threads run each job through a container. */
@@ -48,14 +48,14 @@ public class DockerExecutorConfiguration {
     @ConditionalOnProperty(name = "fitsflow.queue", havingValue = "local", matchIfMissing = true)
     ContainerJobRunner containerJobRunner(PipelineCatalog pipelines, ComputeBackend backend, JobFolders folders,
                                           DecodedUploads decoded, FileStore files, FitsflowProperties properties,
-                                          TicketExecutor dockerTicketExecutor) {
+                                          JobExecutor dockerExecutor) {
         JobTicketFactory tickets = new JobTicketFactory(files, pipelines, folders, properties.dataDir().toAbsolutePath().normalize());
-        return new ContainerJobRunner(pipelines, backend, folders, decoded, tickets, dockerTicketExecutor);
+        return new ContainerJobRunner(pipelines, backend, folders, decoded, tickets, dockerExecutor);
     }
 
     @Bean
-    TicketExecutor dockerTicketExecutor(ProducerTemplate template, DockerExecutorSettings settings,
+    JobExecutor dockerExecutor(ProducerTemplate template, DockerExecutorSettings settings,
                                         @Value("${fitsflow.data-dir}") Path dataDir) {
-        return new DockerTicketExecutor(template, dataDir.toAbsolutePath().normalize(), settings);
+        return new DockerExecutor(template, dataDir.toAbsolutePath().normalize(), settings);
     }
 }

@@ -9,8 +9,8 @@ import org.fitsflow.routes.jobs.JobStatus;
 import org.fitsflow.routes.queue.JobQueue;
 import org.fitsflow.routes.store.JobRecord;
 import org.fitsflow.routes.store.JobStore;
-import org.fitsflow.routes.worker.JobTicketFactory;
 import org.fitsflow.routes.worker.JobTicket;
+import org.fitsflow.routes.worker.JobTicketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +69,7 @@ public class RedisJobQueue implements JobQueue {
         }
     }
 
-    /** Workers take jobs from the Redis stream ({@link RedisJobWorker}); nothing in this process takes ids. */
+    /** Workers take jobs from the Redis stream ({@link RedisWorker}); nothing in this process takes ids. */
     @Override
     public long take() {
         throw new UnsupportedOperationException("with fitsflow.queue=redis, jobs are taken from the Redis stream by the workers");

@@ -38,8 +38,8 @@ public class RedisQueueConfiguration {
     }
 
     @Bean
-    RedisRunningJobs redisRunningJobs(RedisCancelSignals signals) {
-        return new RedisRunningJobs(signals);
+    RedisCancelSignal redisCancelSignal(RedisCancelChannel channel) {
+        return new RedisCancelSignal(channel);
     }
 
     @Bean

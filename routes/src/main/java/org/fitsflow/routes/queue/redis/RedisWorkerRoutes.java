@@ -8,12 +8,12 @@ import org.apache.camel.builder.RouteBuilder;
  * it. A slot is busy for as long as its job runs; the next take starts right after.
  */
 public class RedisWorkerRoutes extends RouteBuilder {
-    private final List<RedisJobWorker> workers;
-    private final RedisCancelSignals signals;
+    private final List<RedisWorker> workers;
+    private final RedisCancelChannel channel;
 
-    public RedisWorkerRoutes(List<RedisJobWorker> workers, RedisCancelSignals signals) {
+    public RedisWorkerRoutes(List<RedisWorker> workers, RedisCancelChannel channel) {
         this.workers = List.copyOf(workers);
-        this.signals = signals;
+        this.channel = channel;
     }
 
     @Override
@@ -25,6 +25,6 @@ public class RedisWorkerRoutes extends RouteBuilder {
         }
         // a worker that started while Redis was down subscribes to cancels once it is back
         from("timer:redis-cancel-subscription?period=5000").routeId("redis-cancel-subscription")
-                .bean(signals, "ensureSubscribed");
+                .bean(channel, "ensureSubscribed");
     }
 }

@@ -73,7 +73,7 @@ class DockerJobRouteDockerIT {
 
     @Test
     void processesARealFrameInItsOwnContainerAndRemovesIt() throws Exception {
-        DockerTicketExecutor executor = executor(settings(Duration.ofMinutes(5)));
+        DockerExecutor executor = executor(settings(Duration.ofMinutes(5)));
         JobTicket ticket = stage(21, FRAME);
         List<String> steps = new CopyOnWriteArrayList<>();
         List<Double> percents = new CopyOnWriteArrayList<>();
@@ -99,7 +99,7 @@ class DockerJobRouteDockerIT {
 
     @Test
     void aContainerKilledMidJobGivesAFailedJobWithTheReason() throws Exception {
-        DockerTicketExecutor executor = executor(settings(Duration.ofMinutes(5)));
+        DockerExecutor executor = executor(settings(Duration.ofMinutes(5)));
         JobTicket ticket = stage(22, FRAME);
         AtomicReference<InspectContainerResponse> seen = new AtomicReference<>();
         CountDownLatch killed = new CountDownLatch(1);
@@ -136,7 +136,7 @@ class DockerJobRouteDockerIT {
 
     @Test
     void aJobPastItsTimeoutIsStoppedAndFails() throws Exception {
-        DockerTicketExecutor executor = executor(settings(Duration.ofMillis(300)));
+        DockerExecutor executor = executor(settings(Duration.ofMillis(300)));
         JobTicket ticket = stage(23, FRAME);
 
         assertThatThrownBy(() -> executor.execute(ticket, (percent, step) -> { }))
@@ -148,7 +148,7 @@ class DockerJobRouteDockerIT {
 
     @Test
     void aBadFileFailsWithTheWorkersReasonAndIsNotRetried() throws Exception {
-        DockerTicketExecutor executor = executor(settings(Duration.ofMinutes(5)));
+        DockerExecutor executor = executor(settings(Duration.ofMinutes(5)));
         Path notFits = Files.writeString(dataDir.resolve("notes.fit"), "these are observing notes, not an image\n".repeat(100));
         JobTicket ticket = stage(24, notFits);
 
@@ -163,7 +163,7 @@ class DockerJobRouteDockerIT {
 
     @Test
     void anInterruptStopsTheContainer() throws Exception {
-        DockerTicketExecutor executor = executor(settings(Duration.ofMinutes(5)));
+        DockerExecutor executor = executor(settings(Duration.ofMinutes(5)));
         JobTicket ticket = stage(25, FRAME);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         CountDownLatch running = new CountDownLatch(1);
@@ -188,7 +188,7 @@ class DockerJobRouteDockerIT {
 
     @Test
     void aContainerLeftByAnEarlierAttemptIsRemovedBeforeTheJobRunsAgain() throws Exception {
-        DockerTicketExecutor executor = executor(settings(Duration.ofMinutes(5)));
+        DockerExecutor executor = executor(settings(Duration.ofMinutes(5)));
         JobTicket ticket = stage(26, FRAME);
         // what a worker that died mid-job leaves behind: a container of the job still running
         String leftover = docker.createContainerCmd(image).withName(ContainerNames.prefix(dataDir, 26) + "earlier")
@@ -211,16 +211,16 @@ class DockerJobRouteDockerIT {
                 "10001:10001", timeout, null);
     }
 
-    private DockerTicketExecutor executor(DockerExecutorSettings settings) throws Exception {
+    private DockerExecutor executor(DockerExecutorSettings settings) throws Exception {
         camel = new DefaultCamelContext();
         Properties properties = new Properties();
         properties.setProperty("fitsflow.docker.socket", settings.socket());
         camel.getPropertiesComponent().setInitialProperties(properties);
         camel.addRoutes(new DockerJobRoute(new JobContainerSpec(settings), new ContainerLogFollower(docker, settings.timeout()),
-                new ContainerOutcomeReader(settings), new LeftoverContainers(docker)));
+                new ContainerEndReader(settings), new LeftoverContainers(docker)));
         camel.start();
         ProducerTemplate template = camel.createProducerTemplate();
-        return new DockerTicketExecutor(template, dataDir, settings);
+        return new DockerExecutor(template, dataDir, settings);
     }
 
     private JobTicket stage(long jobId, Path input) throws Exception {

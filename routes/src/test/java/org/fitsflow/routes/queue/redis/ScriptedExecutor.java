@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.fitsflow.processors.pipeline.ProgressListener;
 import org.fitsflow.routes.worker.JobCancelledException;
 import org.fitsflow.routes.worker.JobExecutionException;
+import org.fitsflow.routes.worker.JobExecutor;
 import org.fitsflow.routes.worker.JobTicket;
-import org.fitsflow.routes.worker.TicketExecutor;
 import org.fitsflow.routes.worker.TicketOutcome;
 
 /**
@@ -21,7 +21,7 @@ import org.fitsflow.routes.worker.TicketOutcome;
  * progress steps, and counts runs, so that the tests see what the queue delivered and how often. The
  * real executors (in-process pipeline, Docker container) have their own tests.
  */
-final class ScriptedExecutor implements TicketExecutor {
+final class ScriptedExecutor implements JobExecutor {
     enum Behaviour { SUCCEED, FAIL_RETRYABLE, FAIL_FINAL, BLOCK_UNTIL_INTERRUPTED }
 
     private final Path dataDir;

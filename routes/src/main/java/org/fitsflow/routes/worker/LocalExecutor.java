@@ -15,13 +15,13 @@ import org.fitsflow.processors.pipeline.ProgressListener;
 /**
  * Runs a ticket's pipeline in this process: {@code fitsflow.executor=local} behind the Redis queue.
  */
-public class InProcessTicketExecutor implements TicketExecutor {
+public class LocalExecutor implements JobExecutor {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ComputeBackend backend;
     private final Path dataDir;
 
-    public InProcessTicketExecutor(ComputeBackend backend, Path dataDir) {
+    public LocalExecutor(ComputeBackend backend, Path dataDir) {
         this.backend = backend;
         this.dataDir = dataDir;
     }

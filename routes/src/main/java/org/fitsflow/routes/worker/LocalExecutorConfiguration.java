@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "fitsflow.queue", havingValue = "redis")
 @ConditionalOnProperty(name = "fitsflow.executor", havingValue = "local", matchIfMissing = true)
-public class InProcessExecutorConfiguration {
+public class LocalExecutorConfiguration {
     @Bean
-    TicketExecutor inProcessTicketExecutor(ComputeBackend backend, @Value("${fitsflow.data-dir}") Path dataDir) {
-        return new InProcessTicketExecutor(backend, dataDir.toAbsolutePath().normalize());
+    JobExecutor localExecutor(ComputeBackend backend, @Value("${fitsflow.data-dir}") Path dataDir) {
+        return new LocalExecutor(backend, dataDir.toAbsolutePath().normalize());
     }
 }

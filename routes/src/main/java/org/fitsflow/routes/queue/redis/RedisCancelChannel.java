@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * Cancels reach the worker that runs the job through a pub/sub announcement; a marker key catches the
  * worker that takes the job only later (a queued job, or a re-delivery).
  */
-public class RedisCancelSignals implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(RedisCancelSignals.class);
+public class RedisCancelChannel implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisCancelChannel.class);
     /** Longer than any job waits in the queue; the marker only has to outlive the job's deliveries. */
     private static final Duration MARKER_LIFETIME = Duration.ofDays(7);
 
@@ -24,7 +24,7 @@ public class RedisCancelSignals implements AutoCloseable {
     private StatefulRedisPubSubConnection<String, String> subscription;
     private LongConsumer onCancel;
 
-    public RedisCancelSignals(RedisClient client, RedisQueueSettings settings) {
+    public RedisCancelChannel(RedisClient client, RedisQueueSettings settings) {
         this.client = client;
         this.keys = new QueueKeys(settings.keyPrefix());
     }

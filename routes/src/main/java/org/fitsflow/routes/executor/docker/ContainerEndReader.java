@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.fitsflow.routes.executor.docker.ContainerResult.Cancelled;
-import org.fitsflow.routes.executor.docker.ContainerResult.Completed;
-import org.fitsflow.routes.executor.docker.ContainerResult.Failed;
+import org.fitsflow.routes.executor.docker.ContainerEnd.Cancelled;
+import org.fitsflow.routes.executor.docker.ContainerEnd.Completed;
+import org.fitsflow.routes.executor.docker.ContainerEnd.Failed;
 import org.fitsflow.routes.worker.JobTicket;
 import org.fitsflow.routes.worker.TicketOutcome;
 
@@ -19,23 +19,23 @@ import org.fitsflow.routes.worker.TicketOutcome;
  * Decides a job's fate from its ended container: {@code result.json} is the authority when the program
  * wrote one; otherwise the container's state (exit code, out of memory, killed) gives the reason.
  */
-public class ContainerOutcomeReader {
+public class ContainerEndReader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SIGKILL_EXIT = 137;
 
     private final DockerExecutorSettings settings;
 
-    public ContainerOutcomeReader(DockerExecutorSettings settings) {
+    public ContainerEndReader(DockerExecutorSettings settings) {
         this.settings = settings;
     }
 
-    public ContainerResult read(ContainerRun run, ContainerEnd end, InspectContainerResponse inspected) {
+    public ContainerEnd read(ContainerRun run, ContainerExit end, InspectContainerResponse inspected) {
         ContainerState state = inspected.getState();
         long exitCode = state.getExitCodeLong() == null ? -1 : state.getExitCodeLong();
-        if (end == ContainerEnd.CANCELLED) {
+        if (end == ContainerExit.CANCELLED) {
             return new Cancelled();
         }
-        if (end == ContainerEnd.TIMED_OUT) {
+        if (end == ContainerExit.TIMED_OUT) {
             return new Failed("timed out: the job ran longer than " + minutes() + " and its container was stopped", false);
         }
         if (Boolean.TRUE.equals(state.getOOMKilled())) {
@@ -53,7 +53,7 @@ public class ContainerOutcomeReader {
         return new Failed(withoutResult(run, exitCode), true);
     }
 
-    private ContainerResult fromResult(ContainerRun run, JsonNode result, long exitCode) {
+    private ContainerEnd fromResult(ContainerRun run, JsonNode result, long exitCode) {
         String status = result.path("status").asText("");
         switch (status) {
             case "complete" -> {

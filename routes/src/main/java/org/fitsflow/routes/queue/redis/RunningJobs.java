@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The jobs this process runs right now, so that a cancel or a lost claim can stop the right thread. */
-public class RunningTickets {
+public class RunningJobs {
     private final Map<Long, Run> runs = new ConcurrentHashMap<>();
 
     Run enter(long jobId) {

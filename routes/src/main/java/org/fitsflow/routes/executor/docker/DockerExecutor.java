@@ -4,22 +4,22 @@ import java.nio.file.Path;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.fitsflow.processors.pipeline.ProgressListener;
-import org.fitsflow.routes.executor.docker.ContainerResult.Cancelled;
-import org.fitsflow.routes.executor.docker.ContainerResult.Completed;
-import org.fitsflow.routes.executor.docker.ContainerResult.Failed;
+import org.fitsflow.routes.executor.docker.ContainerEnd.Cancelled;
+import org.fitsflow.routes.executor.docker.ContainerEnd.Completed;
+import org.fitsflow.routes.executor.docker.ContainerEnd.Failed;
 import org.fitsflow.routes.worker.JobCancelledException;
 import org.fitsflow.routes.worker.JobExecutionException;
+import org.fitsflow.routes.worker.JobExecutor;
 import org.fitsflow.routes.worker.JobTicket;
-import org.fitsflow.routes.worker.TicketExecutor;
 import org.fitsflow.routes.worker.TicketOutcome;
 
 /** {@code fitsflow.executor=docker}: runs each ticket in its own container through the docker route. */
-public class DockerTicketExecutor implements TicketExecutor {
+public class DockerExecutor implements JobExecutor {
     private final ProducerTemplate template;
     private final Path dataDir;
     private final Path hostDataDir;
 
-    public DockerTicketExecutor(ProducerTemplate template, Path dataDir, DockerExecutorSettings settings) {
+    public DockerExecutor(ProducerTemplate template, Path dataDir, DockerExecutorSettings settings) {
         this.template = template;
         this.dataDir = dataDir;
         this.hostDataDir = settings.hostDataDir() == null ? dataDir : settings.hostDataDir();
@@ -30,9 +30,9 @@ public class DockerTicketExecutor implements TicketExecutor {
             throws JobExecutionException, JobCancelledException {
         ContainerRun run = new ContainerRun(ticket, ticket.jobDir(dataDir).toAbsolutePath(),
                 ticket.jobDir(hostDataDir).toAbsolutePath(), progress, ContainerNames.prefix(hostDataDir, ticket.jobId()));
-        ContainerResult result;
+        ContainerEnd result;
         try {
-            result = template.requestBody(DockerJobRoute.ENDPOINT, run, ContainerResult.class);
+            result = template.requestBody(DockerJobRoute.ENDPOINT, run, ContainerEnd.class);
         } catch (CamelExecutionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             // the daemon refused or is away (no image, no socket): worth another attempt once fixed

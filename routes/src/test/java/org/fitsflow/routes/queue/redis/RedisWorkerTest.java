@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Redis stream queue against a real redis-server: delivery, re-delivery, retry limit, sharing, restart. */
-class RedisJobWorkerTest {
+class RedisWorkerTest {
     private static final Duration VISIBILITY = Duration.ofMillis(800);
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final PipelineDefinition PIPELINE = PipelineDefinition.overOneFile("quick_dso", "stretch and JPEG",
@@ -52,7 +52,7 @@ class RedisJobWorkerTest {
     RedisClient client;
     RedisJobPublisher publisher;
     RedisEventConsumer application;
-    RunningTickets running;
+    RunningJobs running;
     HeartbeatScheduler heartbeats;
     final List<RedisConnector> connections = new ArrayList<>();
     final List<WorkerEvent> received = new ArrayList<>();
@@ -74,7 +74,7 @@ class RedisJobWorkerTest {
         client = RedisClients.create(settings);
         publisher = new RedisJobPublisher(connection(), settings);
         application = new RedisEventConsumer(connection(), settings);
-        running = new RunningTickets();
+        running = new RunningJobs();
         heartbeats = new HeartbeatScheduler();
     }
 
@@ -88,7 +88,7 @@ class RedisJobWorkerTest {
     @Test
     void deliversAJobToAWorkerWhichReportsProgressAndTheResult() throws Exception {
         ScriptedExecutor executor = new ScriptedExecutor(dataDir, Behaviour.SUCCEED);
-        RedisJobWorker worker = worker("w1", executor);
+        RedisWorker worker = worker("w1", executor);
 
         assertThat(publisher.publish(ticket(7))).isTrue();
         assertThat(worker.runNext()).isTrue();
@@ -115,7 +115,7 @@ class RedisJobWorkerTest {
         RedisJobConsumer consumer = new RedisJobConsumer(connection(), settings, "reader");
         publisher.publish(ticket(8));
 
-        JobDelivery delivery = consumer.next().orElseThrow();
+        TicketDelivery delivery = consumer.next().orElseThrow();
 
         assertThat(delivery.ticket()).isEqualTo(ticket(8));
         assertThat(delivery.ticket().pipeline().steps().get(0).params()).containsEntry("mode", "unlinked");
@@ -159,7 +159,7 @@ class RedisJobWorkerTest {
     void aJobTakenByAWorkerThatDiedIsDeliveredAgainAfterTheVisibilityTimeout() throws Exception {
         RedisJobConsumer dying = new RedisJobConsumer(connection(), settings, "dying-worker");
         ScriptedExecutor executor = new ScriptedExecutor(dataDir, Behaviour.SUCCEED);
-        RedisJobWorker survivor = worker("survivor", executor);
+        RedisWorker survivor = worker("survivor", executor);
         publisher.publish(ticket(11));
 
         // taken, then never renewed nor acknowledged: the worker process is gone
@@ -181,8 +181,8 @@ class RedisJobWorkerTest {
     void aRunningJobKeepsItsClaimPastTheVisibilityTimeout() throws Exception {
         ScriptedExecutor slow = new ScriptedExecutor(dataDir, Behaviour.SUCCEED).taking(VISIBILITY.multipliedBy(3).toMillis());
         ScriptedExecutor other = new ScriptedExecutor(dataDir, Behaviour.SUCCEED);
-        RedisJobWorker first = worker("first", slow);
-        RedisJobWorker second = worker("second", other);
+        RedisWorker first = worker("first", slow);
+        RedisWorker second = worker("second", other);
         publisher.publish(ticket(12));
 
         Thread runner = new Thread(() -> runQuietly(first));
@@ -201,7 +201,7 @@ class RedisJobWorkerTest {
     @Test
     void aJobThatKeepsFailingEndsFailedWithTheReasonAfterTheLastAttempt() throws Exception {
         ScriptedExecutor crashing = new ScriptedExecutor(dataDir, Behaviour.FAIL_RETRYABLE);
-        RedisJobWorker worker = worker("w1", crashing);
+        RedisWorker worker = worker("w1", crashing);
         publisher.publish(ticket(13));
 
         runUntil(worker, () -> hasEvent(Type.FAILED));
@@ -220,16 +220,16 @@ class RedisJobWorkerTest {
     void aJobWhoseWorkersKeepDyingEndsFailedAfterTheLastAttempt() throws Exception {
         RedisJobConsumer dying = new RedisJobConsumer(connection(), settings, "dying-worker");
         ScriptedExecutor executor = new ScriptedExecutor(dataDir, Behaviour.SUCCEED);
-        RedisJobWorker worker = worker("w1", executor);
+        RedisWorker worker = worker("w1", executor);
         publisher.publish(ticket(14));
 
         for (int attempt = 1; attempt <= 3; attempt++) {
             Instant deadline = Instant.now().plus(WAIT);
-            Optional<JobDelivery> taken = dying.next();
+            Optional<TicketDelivery> taken = dying.next();
             while (taken.isEmpty() && Instant.now().isBefore(deadline)) {
                 taken = dying.next();
             }
-            assertThat(taken).map(JobDelivery::attempt).contains(attempt);
+            assertThat(taken).map(TicketDelivery::attempt).contains(attempt);
         }
         runUntil(worker, () -> hasEvent(Type.FAILED));
 
@@ -242,7 +242,7 @@ class RedisJobWorkerTest {
     @Test
     void aJobWithABadInputFailsAtOnceWithItsReason() throws Exception {
         ScriptedExecutor executor = new ScriptedExecutor(dataDir, Behaviour.FAIL_FINAL);
-        RedisJobWorker worker = worker("w1", executor);
+        RedisWorker worker = worker("w1", executor);
         publisher.publish(ticket(15));
 
         assertThat(worker.runNext()).isTrue();
@@ -256,8 +256,8 @@ class RedisJobWorkerTest {
     @Test
     void twoWorkersShareTwentyJobsAndEachJobIsDoneOnce() throws Exception {
         ScriptedExecutor executor = new ScriptedExecutor(dataDir, Behaviour.SUCCEED).taking(30);
-        RedisJobWorker one = worker("one", executor);
-        RedisJobWorker two = worker("two", executor);
+        RedisWorker one = worker("one", executor);
+        RedisWorker two = worker("two", executor);
         for (long id = 100; id < 120; id++) {
             publisher.publish(ticket(id));
         }
@@ -286,8 +286,8 @@ class RedisJobWorkerTest {
     @Test
     void aCancelStopsTheRunningJob() throws Exception {
         ScriptedExecutor blocking = new ScriptedExecutor(dataDir, Behaviour.BLOCK_UNTIL_INTERRUPTED);
-        RedisJobWorker worker = worker("w1", blocking);
-        RedisCancelSignals signals = new RedisCancelSignals(client, settings);
+        RedisWorker worker = worker("w1", blocking);
+        RedisCancelChannel signals = new RedisCancelChannel(client, settings);
         signals.listen(running::cancel);
         publisher.publish(ticket(16));
         Thread runner = new Thread(() -> runQuietly(worker));
@@ -306,7 +306,7 @@ class RedisJobWorkerTest {
     @Test
     void aStoppingWorkerFinishesItsRunningJobWithinTheGracePeriodAndTakesNoOther() throws Exception {
         ScriptedExecutor slow = new ScriptedExecutor(dataDir, Behaviour.SUCCEED).taking(600);
-        RedisJobWorker worker = worker("stopping", slow);
+        RedisWorker worker = worker("stopping", slow);
         RedisWorkerSlots slots = new RedisWorkerSlots(List.of(worker), running, new GracePeriod(WAIT));
         slots.start();
         publisher.publish(ticket(21));
@@ -331,7 +331,7 @@ class RedisJobWorkerTest {
     @Test
     void aJobStillRunningAfterTheGracePeriodIsHandedBackAndAnotherWorkerTakesItAtOnce() throws Exception {
         ScriptedExecutor blocking = new ScriptedExecutor(dataDir, Behaviour.BLOCK_UNTIL_INTERRUPTED);
-        RedisJobWorker worker = worker("stopping", blocking);
+        RedisWorker worker = worker("stopping", blocking);
         RedisWorkerSlots slots = new RedisWorkerSlots(List.of(worker), running, new GracePeriod(Duration.ofMillis(200)));
         slots.start();
         publisher.publish(ticket(23));
@@ -356,9 +356,9 @@ class RedisJobWorkerTest {
     @Test
     void aJobCancelledBeforeAWorkerTookItIsNotRun() throws Exception {
         ScriptedExecutor executor = new ScriptedExecutor(dataDir, Behaviour.SUCCEED);
-        RedisJobWorker worker = worker("w1", executor);
+        RedisWorker worker = worker("w1", executor);
         publisher.publish(ticket(17));
-        new RedisCancelSignals(client, settings).announce(17);
+        new RedisCancelChannel(client, settings).announce(17);
 
         assertThat(worker.runNext()).isTrue();
 
@@ -369,7 +369,7 @@ class RedisJobWorkerTest {
     @Test
     void aResultFinishedWhileRedisIsDownIsReportedWhenItIsBack() throws Exception {
         ScriptedExecutor slow = new ScriptedExecutor(dataDir, Behaviour.SUCCEED).taking(1500);
-        RedisJobWorker worker = worker("w1", slow);
+        RedisWorker worker = worker("w1", slow);
         publisher.publish(ticket(18));
         Thread runner = new Thread(() -> runQuietly(worker));
         runner.start();
@@ -393,7 +393,7 @@ class RedisJobWorkerTest {
         assertThat(slow.runsOf(18)).isEqualTo(1);
     }
 
-    private static void runQuietly(RedisJobWorker worker) {
+    private static void runQuietly(RedisWorker worker) {
         try {
             worker.runNext();
         } catch (InterruptedException e) {
@@ -401,7 +401,7 @@ class RedisJobWorkerTest {
         }
     }
 
-    private static void drainQueue(RedisJobWorker worker) {
+    private static void drainQueue(RedisWorker worker) {
         Instant idleSince = Instant.now();
         while (Duration.between(idleSince, Instant.now()).toMillis() < 1000) {
             try {
@@ -414,7 +414,7 @@ class RedisJobWorkerTest {
         }
     }
 
-    private void runUntil(RedisJobWorker worker, java.util.function.BooleanSupplier done) throws InterruptedException {
+    private void runUntil(RedisWorker worker, java.util.function.BooleanSupplier done) throws InterruptedException {
         Instant deadline = Instant.now().plus(WAIT);
         while (!done.getAsBoolean()) {
             assertThat(Instant.now()).as("waiting for the worker").isBefore(deadline);
@@ -454,8 +454,8 @@ class RedisJobWorkerTest {
         return List.copyOf(received);
     }
 
-    private RedisJobWorker worker(String name, ScriptedExecutor executor) {
-        return new RedisJobWorker(new RedisJobConsumer(connection(), settings, name), new RedisEventPublisher(connection(), settings),
+    private RedisWorker worker(String name, ScriptedExecutor executor) {
+        return new RedisWorker(new RedisJobConsumer(connection(), settings, name), new RedisEventPublisher(connection(), settings),
                 executor, running, heartbeats, settings);
     }
 

@@ -1,7 +1,7 @@
 package org.fitsflow.routes.queue.redis;
 
 import io.lettuce.core.RedisException;
-import org.fitsflow.routes.executor.RunningJobs;
+import org.fitsflow.routes.executor.CancelSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,19 +9,19 @@ import org.slf4j.LoggerFactory;
  * Stops a job wherever it runs: the cancel is announced through Redis to every worker. The database
  * already says cancelled, so a worker that finishes anyway has its result discarded.
  */
-public class RedisRunningJobs implements RunningJobs {
-    private static final Logger LOG = LoggerFactory.getLogger(RedisRunningJobs.class);
+public class RedisCancelSignal implements CancelSignal {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisCancelSignal.class);
 
-    private final RedisCancelSignals signals;
+    private final RedisCancelChannel channel;
 
-    public RedisRunningJobs(RedisCancelSignals signals) {
-        this.signals = signals;
+    public RedisCancelSignal(RedisCancelChannel channel) {
+        this.channel = channel;
     }
 
     @Override
-    public boolean interrupt(long jobId) {
+    public boolean send(long jobId) {
         try {
-            signals.announce(jobId);
+            channel.announce(jobId);
             return true;
         } catch (RedisException e) {
             LOG.warn("Job {}: cancel not announced, Redis unreachable ({}); its result will be discarded", jobId, e.getMessage());

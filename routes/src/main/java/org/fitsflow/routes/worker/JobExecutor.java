@@ -7,7 +7,7 @@ import org.fitsflow.processors.pipeline.ProgressListener;
  * {@code outputs/} folder and reports progress while it runs. An interrupt of the calling thread stops
  * the job and ends in {@link JobCancelledException}.
  */
-public interface TicketExecutor {
+public interface JobExecutor {
     TicketOutcome execute(JobTicket ticket, ProgressListener progress)
             throws JobExecutionException, JobCancelledException;
 }

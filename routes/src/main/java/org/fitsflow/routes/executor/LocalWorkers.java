@@ -41,8 +41,8 @@ import org.springframework.stereotype.Component;
 // with fitsflow.executor=docker its threads run each job in a container (executor.docker.ContainerJobRunner);
 // with fitsflow.queue=redis, Redis workers run the jobs instead (queue.redis.RedisWorkerConfiguration)
 @ConditionalOnProperty(name = "fitsflow.queue", havingValue = "local", matchIfMissing = true)
-public class LocalJobExecutor implements SmartLifecycle, RunningJobs {
-    private static final Logger LOG = LoggerFactory.getLogger(LocalJobExecutor.class);
+public class LocalWorkers implements SmartLifecycle, CancelSignal {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalWorkers.class);
 
     private final JobQueue queue;
     private final JobStore jobs;
@@ -59,7 +59,7 @@ public class LocalJobExecutor implements SmartLifecycle, RunningJobs {
     private volatile boolean stopping;
     private volatile boolean handingBack;
 
-    public LocalJobExecutor(JobQueue queue, JobStore jobs, FileStore files, JobRunner runner, JobFolders folders,
+    public LocalWorkers(JobQueue queue, JobStore jobs, FileStore files, JobRunner runner, JobFolders folders,
                             OutboxDelivery outbox, FitsflowProperties properties) {
         this.queue = queue;
         this.jobs = jobs;
@@ -110,7 +110,7 @@ public class LocalJobExecutor implements SmartLifecycle, RunningJobs {
     }
 
     @Override
-    public boolean interrupt(long jobId) {
+    public boolean send(long jobId) {
         // computeIfPresent is atomic with the worker's remove(): once a job has left `active`, no
         // interrupt meant for it can reach the next job of that thread.
         return active.computeIfPresent(jobId, (id, thread) -> {

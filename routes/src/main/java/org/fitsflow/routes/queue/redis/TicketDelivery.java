@@ -8,5 +8,5 @@ import org.fitsflow.routes.worker.JobTicket;
  * @param entryId the stream entry, to renew the claim and to acknowledge it
  * @param attempt how many times the job has been delivered, this one included
  */
-public record JobDelivery(String entryId, JobTicket ticket, int attempt) {
+public record TicketDelivery(String entryId, JobTicket ticket, int attempt) {
 }

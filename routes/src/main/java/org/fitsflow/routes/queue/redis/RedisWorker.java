@@ -7,12 +7,12 @@ import java.util.concurrent.ScheduledFuture;
 import org.fitsflow.processors.pipeline.ProgressListener;
 import org.fitsflow.processors.pipeline.ThrottledProgress;
 import org.fitsflow.routes.queue.redis.RedisJobConsumer.UnreadableEntry;
-import org.fitsflow.routes.queue.redis.RunningTickets.Run;
-import org.fitsflow.routes.queue.redis.RunningTickets.Stop;
+import org.fitsflow.routes.queue.redis.RunningJobs.Run;
+import org.fitsflow.routes.queue.redis.RunningJobs.Stop;
 import org.fitsflow.routes.worker.JobCancelledException;
 import org.fitsflow.routes.worker.JobExecutionException;
+import org.fitsflow.routes.worker.JobExecutor;
 import org.fitsflow.routes.worker.JobTicket;
-import org.fitsflow.routes.worker.TicketExecutor;
 import org.fitsflow.routes.worker.TicketOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,21 +25,21 @@ import org.slf4j.LoggerFactory;
  * for another worker to take at once. After the last allowed attempt the job ends {@code failed} with the
  * reason.
  */
-public class RedisJobWorker {
-    private static final Logger LOG = LoggerFactory.getLogger(RedisJobWorker.class);
+public class RedisWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisWorker.class);
     private static final Duration SETTLE_RETRY = Duration.ofSeconds(1);
 
     private final RedisJobConsumer consumer;
     private final RedisEventPublisher events;
-    private final TicketExecutor executor;
-    private final RunningTickets running;
+    private final JobExecutor executor;
+    private final RunningJobs running;
     private final HeartbeatScheduler heartbeats;
     private final RedisQueueSettings settings;
     private final RedisOutage outage;
     private volatile boolean taking = true;
 
-    public RedisJobWorker(RedisJobConsumer consumer, RedisEventPublisher events, TicketExecutor executor,
-                          RunningTickets running, HeartbeatScheduler heartbeats, RedisQueueSettings settings) {
+    public RedisWorker(RedisJobConsumer consumer, RedisEventPublisher events, JobExecutor executor,
+                          RunningJobs running, HeartbeatScheduler heartbeats, RedisQueueSettings settings) {
         this.consumer = consumer;
         this.events = events;
         this.executor = executor;
@@ -60,7 +60,7 @@ public class RedisJobWorker {
             Thread.sleep(settings.readBlock().toMillis());
             return false;
         }
-        Optional<JobDelivery> next;
+        Optional<TicketDelivery> next;
         try {
             next = consumer.next();
             outage.over();
@@ -89,7 +89,7 @@ public class RedisJobWorker {
         taking = false;
     }
 
-    private void handle(JobDelivery delivery) {
+    private void handle(TicketDelivery delivery) {
         long jobId = delivery.ticket().jobId();
         if (delivery.attempt() > settings.maxAttempts()) {
             String last = consumer.lastFailure(jobId)
@@ -127,7 +127,7 @@ public class RedisJobWorker {
         }
     }
 
-    private void failed(JobDelivery delivery, JobExecutionException e) {
+    private void failed(TicketDelivery delivery, JobExecutionException e) {
         long jobId = delivery.ticket().jobId();
         if (e.retryable() && delivery.attempt() < settings.maxAttempts()) {
             LOG.warn("Job {}: attempt {} failed, another follows after {} s: {}", jobId, delivery.attempt(),
@@ -148,7 +148,7 @@ public class RedisJobWorker {
         settle(delivery.entryId(), WorkerEvent.failed(jobId, delivery.attempt(), consumer.name(), reason));
     }
 
-    private void stopped(JobDelivery delivery, Stop why) {
+    private void stopped(TicketDelivery delivery, Stop why) {
         long jobId = delivery.ticket().jobId();
         switch (why) {
             case CANCELLED -> {
@@ -168,7 +168,7 @@ public class RedisJobWorker {
     }
 
     /** Unacknowledged, the job is pending anyway: handing it back only spares the visibility timeout. */
-    private void handBack(JobDelivery delivery) {
+    private void handBack(TicketDelivery delivery) {
         long jobId = delivery.ticket().jobId();
         try {
             consumer.handBack(delivery);
@@ -179,7 +179,7 @@ public class RedisJobWorker {
         }
     }
 
-    private void renew(JobDelivery delivery, Run run) {
+    private void renew(TicketDelivery delivery, Run run) {
         try {
             if (!consumer.renew(delivery)) {
                 run.stop(Stop.CLAIM_LOST);
@@ -190,7 +190,7 @@ public class RedisJobWorker {
         }
     }
 
-    private ProgressListener progressOf(JobDelivery delivery) {
+    private ProgressListener progressOf(TicketDelivery delivery) {
         return new ThrottledProgress((percent, step) ->
                 tell(WorkerEvent.progress(delivery.ticket().jobId(), delivery.attempt(), consumer.name(), percent, step)));
     }
