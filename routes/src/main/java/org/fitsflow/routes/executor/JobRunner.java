@@ -11,11 +11,13 @@ import org.fitsflow.processors.pipeline.InvalidPipelineException;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
 import org.fitsflow.processors.pipeline.PipelineResult;
 import org.fitsflow.processors.pipeline.ProgressListener;
+import org.fitsflow.routes.jobs.JobOutcome;
 import org.fitsflow.routes.pipelines.PipelineCatalog;
 import org.fitsflow.routes.store.FileRecord;
-import org.fitsflow.routes.store.JobOutcome;
 import org.fitsflow.routes.store.JobRecord;
 import org.fitsflow.routes.uploads.DecodedUploads;
+import org.fitsflow.routes.worker.JobFolders;
+import org.fitsflow.routes.worker.OutputStem;
 import org.springframework.stereotype.Component;
 
 /**

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.fitsflow.routes.jobs.IllegalJobTransitionException;
+import org.fitsflow.routes.jobs.JobOutcome;
 import org.fitsflow.routes.jobs.JobStatus;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.JdbcTemplate;

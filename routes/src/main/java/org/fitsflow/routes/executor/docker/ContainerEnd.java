@@ -1,6 +1,6 @@
 package org.fitsflow.routes.executor.docker;
 
-import org.fitsflow.routes.worker.TicketOutcome;
+import org.fitsflow.routes.jobs.TicketOutcome;
 
 /** What became of a job container: its outcome, or why there is none. */
 public sealed interface ContainerEnd {

@@ -12,8 +12,8 @@ import java.util.List;
 import org.fitsflow.routes.executor.docker.ContainerEnd.Cancelled;
 import org.fitsflow.routes.executor.docker.ContainerEnd.Completed;
 import org.fitsflow.routes.executor.docker.ContainerEnd.Failed;
-import org.fitsflow.routes.worker.JobTicket;
-import org.fitsflow.routes.worker.TicketOutcome;
+import org.fitsflow.routes.jobs.JobTicket;
+import org.fitsflow.routes.jobs.TicketOutcome;
 
 /**
  * Decides a job's fate from its ended container: {@code result.json} is the authority when the program

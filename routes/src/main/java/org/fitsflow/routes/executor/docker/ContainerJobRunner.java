@@ -5,18 +5,18 @@ import java.util.List;
 import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.pipeline.PipelineCancelledException;
 import org.fitsflow.processors.pipeline.ProgressListener;
-import org.fitsflow.routes.executor.JobFolders;
 import org.fitsflow.routes.executor.JobRunner;
+import org.fitsflow.routes.jobs.JobCancelledException;
+import org.fitsflow.routes.jobs.JobExecutionException;
+import org.fitsflow.routes.jobs.JobExecutor;
+import org.fitsflow.routes.jobs.JobOutcome;
+import org.fitsflow.routes.jobs.TicketOutcome;
 import org.fitsflow.routes.pipelines.PipelineCatalog;
 import org.fitsflow.routes.store.FileRecord;
-import org.fitsflow.routes.store.JobOutcome;
 import org.fitsflow.routes.store.JobRecord;
 import org.fitsflow.routes.uploads.DecodedUploads;
-import org.fitsflow.routes.worker.JobCancelledException;
-import org.fitsflow.routes.worker.JobExecutionException;
-import org.fitsflow.routes.worker.JobExecutor;
+import org.fitsflow.routes.worker.JobFolders;
 import org.fitsflow.routes.worker.JobTicketFactory;
-import org.fitsflow.routes.worker.TicketOutcome;
 
 /**
  * {@code fitsflow.executor=docker} with the in-process queue: the in-process executor's threads hand

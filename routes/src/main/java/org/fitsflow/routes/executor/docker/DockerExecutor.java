@@ -7,11 +7,11 @@ import org.fitsflow.processors.pipeline.ProgressListener;
 import org.fitsflow.routes.executor.docker.ContainerEnd.Cancelled;
 import org.fitsflow.routes.executor.docker.ContainerEnd.Completed;
 import org.fitsflow.routes.executor.docker.ContainerEnd.Failed;
-import org.fitsflow.routes.worker.JobCancelledException;
-import org.fitsflow.routes.worker.JobExecutionException;
-import org.fitsflow.routes.worker.JobExecutor;
-import org.fitsflow.routes.worker.JobTicket;
-import org.fitsflow.routes.worker.TicketOutcome;
+import org.fitsflow.routes.jobs.JobCancelledException;
+import org.fitsflow.routes.jobs.JobExecutionException;
+import org.fitsflow.routes.jobs.JobExecutor;
+import org.fitsflow.routes.jobs.JobTicket;
+import org.fitsflow.routes.jobs.TicketOutcome;
 
 /** {@code fitsflow.executor=docker}: runs each ticket in its own container through the docker route. */
 public class DockerExecutor implements JobExecutor {

@@ -3,14 +3,14 @@ package org.fitsflow.routes.queue.redis;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.fitsflow.routes.executor.JobFolders;
+import org.fitsflow.routes.jobs.JobOutcome;
 import org.fitsflow.routes.jobs.JobStatus;
+import org.fitsflow.routes.jobs.TicketOutcome;
 import org.fitsflow.routes.outbox.OutboxDelivery;
-import org.fitsflow.routes.store.JobOutcome;
 import org.fitsflow.routes.store.JobRecord;
 import org.fitsflow.routes.store.JobStore;
+import org.fitsflow.routes.worker.JobFolders;
 import org.fitsflow.routes.worker.JobTicketFactory;
-import org.fitsflow.routes.worker.TicketOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package org.fitsflow.routes.queue.redis;
 
 import io.lettuce.core.RedisException;
-import org.fitsflow.routes.executor.CancelSignal;
+import org.fitsflow.routes.worker.CancelSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,11 +2,11 @@ package org.fitsflow.routes.queue.redis;
 
 import io.lettuce.core.RedisClient;
 import org.fitsflow.routes.config.FitsflowProperties;
-import org.fitsflow.routes.executor.JobFolders;
 import org.fitsflow.routes.outbox.OutboxDelivery;
 import org.fitsflow.routes.pipelines.PipelineCatalog;
 import org.fitsflow.routes.store.FileStore;
 import org.fitsflow.routes.store.JobStore;
+import org.fitsflow.routes.worker.JobFolders;
 import org.fitsflow.routes.worker.JobTicketFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;

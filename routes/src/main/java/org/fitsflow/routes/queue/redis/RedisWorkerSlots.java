@@ -2,6 +2,7 @@ package org.fitsflow.routes.queue.redis;
 
 import java.util.List;
 import org.fitsflow.routes.worker.GracePeriod;
+import org.fitsflow.routes.worker.RunningJobs;
 import org.springframework.context.SmartLifecycle;
 
 /**

@@ -1,6 +1,6 @@
 package org.fitsflow.routes.queue.redis;
 
-import org.fitsflow.routes.worker.JobTicket;
+import org.fitsflow.routes.jobs.JobTicket;
 
 /**
  * One delivery of a job to a worker.

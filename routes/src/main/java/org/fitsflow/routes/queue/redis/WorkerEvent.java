@@ -1,6 +1,6 @@
 package org.fitsflow.routes.queue.redis;
 
-import org.fitsflow.routes.worker.TicketOutcome;
+import org.fitsflow.routes.jobs.TicketOutcome;
 
 /**
  * What a worker reports about a job through Redis; the application turns it into the job's row.

@@ -1,5 +1,6 @@
 package org.fitsflow.routes.queue.redis;
 
+import org.fitsflow.routes.worker.RunningJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,11 +23,11 @@ import org.fitsflow.processors.pipeline.PipelineDefinition;
 import org.fitsflow.processors.pipeline.PipelineLoader;
 import org.fitsflow.processors.pipeline.StepSpec;
 import org.fitsflow.processors.stacking.Interpolation;
+import org.fitsflow.routes.jobs.JobTicket;
 import org.fitsflow.routes.queue.redis.RedisEventConsumer.ReceivedEvent;
 import org.fitsflow.routes.queue.redis.ScriptedExecutor.Behaviour;
 import org.fitsflow.routes.queue.redis.WorkerEvent.Type;
 import org.fitsflow.routes.worker.GracePeriod;
-import org.fitsflow.routes.worker.JobTicket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -10,11 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fitsflow.processors.pipeline.ProgressListener;
-import org.fitsflow.routes.worker.JobCancelledException;
-import org.fitsflow.routes.worker.JobExecutionException;
-import org.fitsflow.routes.worker.JobExecutor;
-import org.fitsflow.routes.worker.JobTicket;
-import org.fitsflow.routes.worker.TicketOutcome;
+import org.fitsflow.routes.jobs.JobCancelledException;
+import org.fitsflow.routes.jobs.JobExecutionException;
+import org.fitsflow.routes.jobs.JobExecutor;
+import org.fitsflow.routes.jobs.JobTicket;
+import org.fitsflow.routes.jobs.TicketOutcome;
 
 /**
  * The queue tests' executor: writes one real output file per job into the job folder, reports two

@@ -1,4 +1,4 @@
-package org.fitsflow.routes.worker;
+package org.fitsflow.routes.executor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +11,11 @@ import org.fitsflow.processors.pipeline.InvalidPipelineException;
 import org.fitsflow.processors.pipeline.PipelineCancelledException;
 import org.fitsflow.processors.pipeline.PipelineResult;
 import org.fitsflow.processors.pipeline.ProgressListener;
+import org.fitsflow.routes.jobs.JobCancelledException;
+import org.fitsflow.routes.jobs.JobExecutionException;
+import org.fitsflow.routes.jobs.JobExecutor;
+import org.fitsflow.routes.jobs.JobTicket;
+import org.fitsflow.routes.jobs.TicketOutcome;
 
 /**
  * Runs a ticket's pipeline in this process: {@code fitsflow.executor=local} behind the Redis queue.

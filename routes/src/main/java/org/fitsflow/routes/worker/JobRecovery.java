@@ -1,4 +1,4 @@
-package org.fitsflow.routes.executor;
+package org.fitsflow.routes.worker;
 
 import org.fitsflow.routes.jobs.JobStatus;
 import org.fitsflow.routes.queue.JobQueue;

@@ -1,4 +1,4 @@
-package org.fitsflow.routes.worker;
+package org.fitsflow.routes.jobs;
 
 import org.fitsflow.processors.pipeline.ProgressListener;
 

@@ -1,4 +1,4 @@
-package org.fitsflow.routes.store;
+package org.fitsflow.routes.jobs;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
-package org.fitsflow.routes.jobs;
+package org.fitsflow.routes.worker;
 
-import org.fitsflow.routes.executor.CancelSignal;
+import org.fitsflow.routes.jobs.JobStatus;
 import org.fitsflow.routes.store.JobStore;
 import org.springframework.stereotype.Component;
 

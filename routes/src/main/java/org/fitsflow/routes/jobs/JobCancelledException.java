@@ -1,4 +1,4 @@
-package org.fitsflow.routes.worker;
+package org.fitsflow.routes.jobs;
 
 /** The running job was stopped through an interrupt of the thread that runs it (a cancel or a shutdown). */
 public class JobCancelledException extends Exception {

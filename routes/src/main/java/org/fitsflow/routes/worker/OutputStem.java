@@ -1,4 +1,4 @@
-package org.fitsflow.routes.executor;
+package org.fitsflow.routes.worker;
 
 import java.util.List;
 import org.fitsflow.processors.fits.FitsFileName;

@@ -1,4 +1,4 @@
-package org.fitsflow.routes.route;
+package org.fitsflow.routes.api;
 
 import java.util.Locale;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.fitsflow.routes.route;
+package org.fitsflow.routes.inbox;
 
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;

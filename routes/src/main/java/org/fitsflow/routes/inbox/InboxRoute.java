@@ -1,8 +1,7 @@
-package org.fitsflow.routes.route;
+package org.fitsflow.routes.inbox;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
-import org.fitsflow.routes.inbox.InboxIntake;
 import org.springframework.stereotype.Component;
 
 /**

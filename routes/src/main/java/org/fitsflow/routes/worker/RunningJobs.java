@@ -1,4 +1,4 @@
-package org.fitsflow.routes.queue.redis;
+package org.fitsflow.routes.worker;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,13 +7,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RunningJobs {
     private final Map<Long, Run> runs = new ConcurrentHashMap<>();
 
-    Run enter(long jobId) {
+    public Run enter(long jobId) {
         Run run = new Run(Thread.currentThread());
         runs.put(jobId, run);
         return run;
     }
 
-    void leave(long jobId, Run run) {
+    public void leave(long jobId, Run run) {
         runs.remove(jobId, run);
         // a stop that arrived after the job ended must not hit the thread's next job
         Thread.interrupted();
@@ -30,18 +30,18 @@ public class RunningJobs {
     }
 
     /** How many jobs run here now. */
-    int size() {
+    public int size() {
         return runs.size();
     }
 
     /** Shutdown after the grace period: every job running here stops, to be handed back. */
-    void stopAll() {
+    public void stopAll() {
         runs.values().forEach(run -> run.stop(Stop.SHUTDOWN));
     }
 
-    enum Stop { NONE, CANCELLED, CLAIM_LOST, SHUTDOWN }
+    public enum Stop { NONE, CANCELLED, CLAIM_LOST, SHUTDOWN }
 
-    static final class Run {
+    public static final class Run {
         private final Thread thread;
         private volatile Stop stop = Stop.NONE;
 
@@ -49,14 +49,14 @@ public class RunningJobs {
             this.thread = thread;
         }
 
-        synchronized void stop(Stop why) {
+        public synchronized void stop(Stop why) {
             if (stop == Stop.NONE) {
                 stop = why;
                 thread.interrupt();
             }
         }
 
-        Stop stopped() {
+        public Stop stopped() {
             return stop;
         }
     }

@@ -1,9 +1,8 @@
-package org.fitsflow.routes.route;
+package org.fitsflow.routes.inbox;
 
 import java.io.File;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
-import org.fitsflow.routes.inbox.InboxStability;
 import org.springframework.stereotype.Component;
 
 /** The inbox consumer's filter: a file is offered only once it is complete (see {@link InboxStability}). */

@@ -1,4 +1,4 @@
-package org.fitsflow.routes.worker;
+package org.fitsflow.routes.jobs;
 
 import java.nio.file.Path;
 import java.util.List;

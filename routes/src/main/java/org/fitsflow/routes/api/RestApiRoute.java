@@ -1,15 +1,9 @@
-package org.fitsflow.routes.route;
+package org.fitsflow.routes.api;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestBindingMode;
 import org.apache.camel.model.rest.RestParamType;
-import org.fitsflow.routes.api.ApiException;
-import org.fitsflow.routes.api.CreateSessionRequest;
-import org.fitsflow.routes.api.JobApi;
-import org.fitsflow.routes.api.PipelineApi;
-import org.fitsflow.routes.api.ProcessRequest;
-import org.fitsflow.routes.api.SessionApi;
 import org.springframework.stereotype.Component;
 
 /**

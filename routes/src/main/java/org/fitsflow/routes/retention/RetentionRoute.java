@@ -1,8 +1,7 @@
-package org.fitsflow.routes.route;
+package org.fitsflow.routes.retention;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
-import org.fitsflow.routes.retention.RetentionSweeper;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,8 +1,9 @@
-package org.fitsflow.routes.worker;
+package org.fitsflow.routes;
 
 import java.util.Arrays;
 import java.util.Map;
 import org.fitsflow.routes.executor.ComputeConfiguration;
+import org.fitsflow.routes.executor.LocalExecutorConfiguration;
 import org.fitsflow.routes.executor.docker.DockerExecutorConfiguration;
 import org.fitsflow.routes.queue.redis.RedisWorkerConfiguration;
 import org.springframework.boot.SpringApplication;

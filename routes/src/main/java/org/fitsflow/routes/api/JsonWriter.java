@@ -1,4 +1,4 @@
-package org.fitsflow.routes.route;
+package org.fitsflow.routes.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.fitsflow.routes.executor;
+package org.fitsflow.routes.worker;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.fitsflow.routes.executor;
+package org.fitsflow.routes.worker;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,15 +13,15 @@ import java.util.concurrent.TimeUnit;
 import org.fitsflow.processors.pipeline.PipelineCancelledException;
 import org.fitsflow.processors.pipeline.ThrottledProgress;
 import org.fitsflow.routes.config.FitsflowProperties;
+import org.fitsflow.routes.executor.JobRunner;
+import org.fitsflow.routes.jobs.JobOutcome;
 import org.fitsflow.routes.jobs.JobStatus;
 import org.fitsflow.routes.outbox.OutboxDelivery;
 import org.fitsflow.routes.queue.JobQueue;
 import org.fitsflow.routes.store.FileRecord;
 import org.fitsflow.routes.store.FileStore;
-import org.fitsflow.routes.store.JobOutcome;
 import org.fitsflow.routes.store.JobRecord;
 import org.fitsflow.routes.store.JobStore;
-import org.fitsflow.routes.worker.GracePeriod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

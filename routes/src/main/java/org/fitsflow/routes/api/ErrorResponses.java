@@ -1,12 +1,10 @@
-package org.fitsflow.routes.route;
+package org.fitsflow.routes.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.TypeConversionException;
 import org.apache.camel.component.bean.ParameterBindingException;
-import org.fitsflow.routes.api.ApiException;
-import org.fitsflow.routes.api.ErrorBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

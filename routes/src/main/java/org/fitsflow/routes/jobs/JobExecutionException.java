@@ -1,4 +1,4 @@
-package org.fitsflow.routes.worker;
+package org.fitsflow.routes.jobs;
 
 /**
  * A job that did not finish. The message is the reason shown to the user. {@code retryable} tells

@@ -1,4 +1,4 @@
-package org.fitsflow.routes.executor;
+package org.fitsflow.routes.worker;
 
 /**
  * Tells the work running a cancelled job to stop: the thread that runs it in this process, or every

@@ -1,7 +1,8 @@
-package org.fitsflow.routes.worker;
+package org.fitsflow.routes.executor;
 
 import java.nio.file.Path;
 import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.routes.jobs.JobExecutor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
