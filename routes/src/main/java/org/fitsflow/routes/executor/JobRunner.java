@@ -1,7 +1,6 @@
 package org.fitsflow.routes.executor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,8 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class JobRunner {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final PipelineCatalog pipelines;
     private final ComputeBackend backend;
     private final JobFolders folders;
@@ -64,13 +61,8 @@ public class JobRunner {
     }
 
     private static JobOutcome outcome(PipelineResult result) {
-        List<String> names = result.outputs().stream().map(p -> p.getFileName().toString()).toList();
-        return new JobOutcome(names, result.gpuUsed(), result.backend(), toJson(result));
-    }
-
-    private static String toJson(PipelineResult result) {
         try {
-            return JSON.writeValueAsString(result.measurements());
+            return JobOutcome.of(result);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("measurements are not JSON-friendly: " + result.measurements(), e);
         }

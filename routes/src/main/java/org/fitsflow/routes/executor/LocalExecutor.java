@@ -1,10 +1,8 @@
 package org.fitsflow.routes.executor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import org.fitsflow.processors.Processing;
 import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.pipeline.InvalidPipelineException;
@@ -14,15 +12,13 @@ import org.fitsflow.processors.pipeline.ProgressListener;
 import org.fitsflow.routes.jobs.JobCancelledException;
 import org.fitsflow.routes.jobs.JobExecutionException;
 import org.fitsflow.routes.jobs.JobExecutor;
+import org.fitsflow.routes.jobs.JobOutcome;
 import org.fitsflow.routes.jobs.JobTicket;
-import org.fitsflow.routes.jobs.TicketOutcome;
 
 /**
  * Runs a ticket's pipeline in this process: {@code fitsflow.executor=local} behind the Redis queue.
  */
 public class LocalExecutor implements JobExecutor {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final ComputeBackend backend;
     private final Path dataDir;
 
@@ -32,13 +28,12 @@ public class LocalExecutor implements JobExecutor {
     }
 
     @Override
-    public TicketOutcome execute(JobTicket ticket, ProgressListener progress)
+    public JobOutcome execute(JobTicket ticket, ProgressListener progress)
             throws JobExecutionException, JobCancelledException {
         try {
             PipelineResult result = Processing.run(ticket.pipeline(), ticket.inputs(dataDir), ticket.outputsDir(dataDir),
                     ticket.outputStem(), backend, progress);
-            List<String> names = result.outputs().stream().map(p -> p.getFileName().toString()).toList();
-            return new TicketOutcome(names, result.gpuUsed(), result.backend(), JSON.writeValueAsString(result.measurements()));
+            return JobOutcome.of(result);
         } catch (PipelineCancelledException e) {
             throw new JobCancelledException(ticket.jobId());
         } catch (JsonProcessingException e) {

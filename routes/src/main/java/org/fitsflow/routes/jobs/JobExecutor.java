@@ -8,6 +8,6 @@ import org.fitsflow.processors.pipeline.ProgressListener;
  * the job and ends in {@link JobCancelledException}.
  */
 public interface JobExecutor {
-    TicketOutcome execute(JobTicket ticket, ProgressListener progress)
+    JobOutcome execute(JobTicket ticket, ProgressListener progress)
             throws JobExecutionException, JobCancelledException;
 }

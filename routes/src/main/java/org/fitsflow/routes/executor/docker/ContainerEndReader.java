@@ -12,8 +12,8 @@ import java.util.List;
 import org.fitsflow.routes.executor.docker.ContainerEnd.Cancelled;
 import org.fitsflow.routes.executor.docker.ContainerEnd.Completed;
 import org.fitsflow.routes.executor.docker.ContainerEnd.Failed;
+import org.fitsflow.routes.jobs.JobOutcome;
 import org.fitsflow.routes.jobs.JobTicket;
-import org.fitsflow.routes.jobs.TicketOutcome;
 
 /**
  * Decides a job's fate from its ended container: {@code result.json} is the authority when the program
@@ -65,7 +65,7 @@ public class ContainerEndReader {
                         return new Failed("the job container reported output " + name + " but did not write it", true);
                     }
                 }
-                return new Completed(new TicketOutcome(outputs, result.path("gpu_used").asBoolean(false),
+                return new Completed(new JobOutcome(outputs, result.path("gpu_used").asBoolean(false),
                         result.path("backend").asText("cpu"),
                         result.path("measurements").isObject() ? result.get("measurements").toString() : "{}"));
             }

@@ -10,7 +10,6 @@ import org.fitsflow.routes.jobs.JobCancelledException;
 import org.fitsflow.routes.jobs.JobExecutionException;
 import org.fitsflow.routes.jobs.JobExecutor;
 import org.fitsflow.routes.jobs.JobOutcome;
-import org.fitsflow.routes.jobs.TicketOutcome;
 import org.fitsflow.routes.pipelines.PipelineCatalog;
 import org.fitsflow.routes.store.FileRecord;
 import org.fitsflow.routes.store.JobRecord;
@@ -38,8 +37,7 @@ public class ContainerJobRunner extends JobRunner {
     @Override
     public JobOutcome run(JobRecord job, List<FileRecord> inputs, ProgressListener progress) throws IOException {
         try {
-            TicketOutcome outcome = containers.execute(tickets.ticketFor(job), progress);
-            return new JobOutcome(outcome.outputFiles(), outcome.gpuUsed(), outcome.backend(), outcome.measurementsJson());
+            return containers.execute(tickets.ticketFor(job), progress);
         } catch (JobExecutionException e) {
             throw new IOException(e.getMessage(), e);
         } catch (JobCancelledException e) {

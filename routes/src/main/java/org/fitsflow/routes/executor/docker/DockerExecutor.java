@@ -10,8 +10,8 @@ import org.fitsflow.routes.executor.docker.ContainerEnd.Failed;
 import org.fitsflow.routes.jobs.JobCancelledException;
 import org.fitsflow.routes.jobs.JobExecutionException;
 import org.fitsflow.routes.jobs.JobExecutor;
+import org.fitsflow.routes.jobs.JobOutcome;
 import org.fitsflow.routes.jobs.JobTicket;
-import org.fitsflow.routes.jobs.TicketOutcome;
 
 /** {@code fitsflow.executor=docker}: runs each ticket in its own container through the docker route. */
 public class DockerExecutor implements JobExecutor {
@@ -26,7 +26,7 @@ public class DockerExecutor implements JobExecutor {
     }
 
     @Override
-    public TicketOutcome execute(JobTicket ticket, ProgressListener progress)
+    public JobOutcome execute(JobTicket ticket, ProgressListener progress)
             throws JobExecutionException, JobCancelledException {
         ContainerRun run = new ContainerRun(ticket, ticket.jobDir(dataDir).toAbsolutePath(),
                 ticket.jobDir(hostDataDir).toAbsolutePath(), progress, ContainerNames.prefix(hostDataDir, ticket.jobId()));

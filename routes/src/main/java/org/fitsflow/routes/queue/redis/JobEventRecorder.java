@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.fitsflow.routes.jobs.JobOutcome;
 import org.fitsflow.routes.jobs.JobStatus;
-import org.fitsflow.routes.jobs.TicketOutcome;
 import org.fitsflow.routes.outbox.OutboxDelivery;
 import org.fitsflow.routes.store.JobRecord;
 import org.fitsflow.routes.store.JobStore;
@@ -73,14 +72,13 @@ public class JobEventRecorder {
         return job;
     }
 
-    private void complete(JobRecord job, TicketOutcome outcome) {
+    private void complete(JobRecord job, JobOutcome outcome) {
         if (job.status() == JobStatus.COMPLETE) {
             // the job ran twice (a worker died before it acknowledged, or Redis lost the stream): the first
             // result stands, and its outbox files with it
             LOG.info("Job {}: a second result ignored", job.id());
             return;
         }
-        JobOutcome result = new JobOutcome(outcome.outputFiles(), outcome.gpuUsed(), outcome.backend(), outcome.measurementsJson());
         try {
             if (job.deliversToOutbox()) {
                 List<Path> outputs = outcome.outputFiles().stream().map(n -> folders.outputsDir(job.id()).resolve(n)).toList();
@@ -90,7 +88,7 @@ public class JobEventRecorder {
             failed(job, "the outputs could not be delivered to the outbox: " + e.getMessage());
             return;
         }
-        if (jobs.complete(job.id(), result)) {
+        if (jobs.complete(job.id(), outcome)) {
             LOG.info("Job {}: complete, outputs {}", job.id(), outcome.outputFiles());
             unstage(job.id());
         } else {

@@ -9,8 +9,8 @@ import org.fitsflow.processors.pipeline.ThrottledProgress;
 import org.fitsflow.routes.jobs.JobCancelledException;
 import org.fitsflow.routes.jobs.JobExecutionException;
 import org.fitsflow.routes.jobs.JobExecutor;
+import org.fitsflow.routes.jobs.JobOutcome;
 import org.fitsflow.routes.jobs.JobTicket;
-import org.fitsflow.routes.jobs.TicketOutcome;
 import org.fitsflow.routes.queue.redis.RedisJobConsumer.UnreadableEntry;
 import org.fitsflow.routes.worker.RunningJobs;
 import org.fitsflow.routes.worker.RunningJobs.Run;
@@ -113,7 +113,7 @@ public class RedisWorker {
         ScheduledFuture<?> heartbeat = heartbeats.every(settings.heartbeatInterval(), () -> renew(delivery, run));
         try {
             tell(WorkerEvent.started(jobId, delivery.attempt(), consumer.name()));
-            TicketOutcome outcome = executor.execute(delivery.ticket(), progressOf(delivery));
+            JobOutcome outcome = executor.execute(delivery.ticket(), progressOf(delivery));
             heartbeat.cancel(false);
             settle(delivery.entryId(), WorkerEvent.complete(jobId, delivery.attempt(), consumer.name(), outcome));
         } catch (JobExecutionException e) {

@@ -24,8 +24,8 @@ import org.fitsflow.processors.pipeline.PipelineLibrary;
 import org.fitsflow.processors.pipeline.ProgressListener;
 import org.fitsflow.routes.jobs.JobCancelledException;
 import org.fitsflow.routes.jobs.JobExecutionException;
+import org.fitsflow.routes.jobs.JobOutcome;
 import org.fitsflow.routes.jobs.JobTicket;
-import org.fitsflow.routes.jobs.TicketOutcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,7 +78,7 @@ class DockerJobRouteDockerIT {
         List<String> steps = new CopyOnWriteArrayList<>();
         List<Double> percents = new CopyOnWriteArrayList<>();
 
-        TicketOutcome outcome = executor.execute(ticket, (percent, step) -> {
+        JobOutcome outcome = executor.execute(ticket, (percent, step) -> {
             steps.add(step);
             percents.add(percent);
         });
@@ -197,7 +197,7 @@ class DockerJobRouteDockerIT {
         String otherJob = docker.createContainerCmd(image).withName(ContainerNames.prefix(dataDir, 260) + "other")
                 .withEntrypoint("sleep").withCmd("600").exec().getId();
 
-        TicketOutcome outcome = executor.execute(ticket, (percent, step) -> { });
+        JobOutcome outcome = executor.execute(ticket, (percent, step) -> { });
 
         assertThat(outcome.outputFiles()).containsExactly("seestar-rgb-ngc7023.quick_dso.jpg");
         assertThat(DockerDaemon.containersOfJob(docker, dataDir, 26)).extracting(Container::getId).doesNotContain(leftover);

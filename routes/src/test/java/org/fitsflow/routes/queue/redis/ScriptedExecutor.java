@@ -13,8 +13,8 @@ import org.fitsflow.processors.pipeline.ProgressListener;
 import org.fitsflow.routes.jobs.JobCancelledException;
 import org.fitsflow.routes.jobs.JobExecutionException;
 import org.fitsflow.routes.jobs.JobExecutor;
+import org.fitsflow.routes.jobs.JobOutcome;
 import org.fitsflow.routes.jobs.JobTicket;
-import org.fitsflow.routes.jobs.TicketOutcome;
 
 /**
  * The queue tests' executor: writes one real output file per job into the job folder, reports two
@@ -42,7 +42,7 @@ final class ScriptedExecutor implements JobExecutor {
     }
 
     @Override
-    public TicketOutcome execute(JobTicket ticket, ProgressListener progress)
+    public JobOutcome execute(JobTicket ticket, ProgressListener progress)
             throws JobExecutionException, JobCancelledException {
         runs.computeIfAbsent(ticket.jobId(), id -> new AtomicInteger()).incrementAndGet();
         ranBy.put(ticket.jobId(), Thread.currentThread().getName());
@@ -66,7 +66,7 @@ final class ScriptedExecutor implements JobExecutor {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new TicketOutcome(List.of(name), false, "cpu", "{\"stars\":" + ticket.jobId() + "}");
+        return new JobOutcome(List.of(name), false, "cpu", "{\"stars\":" + ticket.jobId() + "}");
     }
 
     int runsOf(long jobId) {
