@@ -29,8 +29,7 @@ public class DecodedUploads {
 
     @Autowired
     public DecodedUploads(FitsflowProperties properties) {
-        this("local".equals(properties.queue()) && "local".equals(properties.executor())
-                ? Runtime.getRuntime().maxMemory() / 8 : 0);
+        this(properties.runsJobsInProcess() ? Runtime.getRuntime().maxMemory() / 8 : 0);
     }
 
     DecodedUploads(long capacityBytes) {
