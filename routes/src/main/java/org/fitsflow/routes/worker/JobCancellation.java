@@ -1,34 +1,28 @@
 package org.fitsflow.routes.worker;
 
-import org.fitsflow.routes.jobs.JobStatus;
-import org.fitsflow.routes.store.JobStore;
 import org.springframework.stereotype.Component;
 
 /**
- * Cancels a job: a queued one never starts, a running one is stopped by interrupting its thread.
- * The database is changed first, so that a worker finishing at the same moment sees the cancel.
+ * Cancels a job: the cancel is recorded first ({@link JobFinisher#cancel}), so that a worker finishing at
+ * the same moment loses, then the work running it is told to stop ({@link CancelSignal}).
  */
 @Component
 public class JobCancellation {
-    private final JobStore jobs;
+    private final JobFinisher finisher;
     private final CancelSignal running;
 
-    public JobCancellation(JobStore jobs, CancelSignal running) {
-        this.jobs = jobs;
+    public JobCancellation(JobFinisher finisher, CancelSignal running) {
+        this.finisher = finisher;
         this.running = running;
     }
 
-    /** @return false when the job had already finished */
+    /** @return false when the job had already ended */
     public boolean cancel(long jobId) {
-        if (jobs.cancel(jobId, JobStatus.QUEUED, "cancelled before it started")) {
-            // a queued job may already sit in another process's queue (Redis): tell the workers too
-            running.send(jobId);
-            return true;
+        if (!finisher.cancel(jobId)) {
+            return false;
         }
-        if (jobs.cancel(jobId, JobStatus.RUNNING, "cancelled")) {
-            running.send(jobId);
-            return true;
-        }
-        return false;
+        // a queued job may already sit in another process's queue (Redis): tell the workers too
+        running.send(jobId);
+        return true;
     }
 }

@@ -6,9 +6,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.fitsflow.processors.io.FolderTree;
 import org.fitsflow.routes.config.FitsflowProperties;
+import org.fitsflow.routes.jobs.JobTicket;
 import org.springframework.stereotype.Component;
 
-/** Where a job's files live: {@code data/jobs/{id}/outputs}. */
+/**
+ * Where a job's files live: {@code data/jobs/{id}/outputs}, and {@code data/jobs/{id}/input} for the inputs
+ * staged for a worker on another host or a container (see {@link JobTicket}).
+ */
 @Component
 public class JobFolders {
     private final Path jobsDir;
@@ -22,7 +26,11 @@ public class JobFolders {
     }
 
     public Path outputsDir(long jobId) {
-        return jobDir(jobId).resolve("outputs");
+        return jobDir(jobId).resolve(JobTicket.OUTPUT_FOLDER);
+    }
+
+    public Path inputDir(long jobId) {
+        return jobDir(jobId).resolve(JobTicket.INPUT_FOLDER);
     }
 
     /** The output of that name, when the name is a plain file name (no path) and the file exists. */
@@ -33,6 +41,11 @@ public class JobFolders {
             return Optional.empty();
         }
         return Optional.of(file);
+    }
+
+    /** Once the job has ended: its outputs stay, the staged copies of its inputs go. */
+    public void deleteStagedInputs(long jobId) throws IOException {
+        FolderTree.delete(inputDir(jobId));
     }
 
     /** Removes the job's folder with everything in it; a re-run starts from an empty folder. */

@@ -45,7 +45,7 @@ public class JobTicketFactory {
             inputs.add(files.find(fileId)
                     .orElseThrow(() -> new IOException("job " + job.id() + " refers to file " + fileId + ", which is gone")));
         }
-        Path inputFolder = folders.jobDir(job.id()).resolve(JobTicket.INPUT_FOLDER);
+        Path inputFolder = folders.inputDir(job.id());
         List<String> names = new ArrayList<>();
         for (FileRecord file : inputs) {
             // the file id keeps two uploads of the same name apart
@@ -55,20 +55,6 @@ public class JobTicketFactory {
         }
         String jobFolder = dataDir.relativize(folders.jobDir(job.id())).toString();
         return new JobTicket(job.id(), jobFolder, names, pipeline, OutputStem.of(job, inputs));
-    }
-
-    /** Once the job has ended: its outputs stay, the staged copy of the input goes. */
-    public void unstage(long jobId) throws IOException {
-        Path input = folders.jobDir(jobId).resolve(JobTicket.INPUT_FOLDER);
-        if (!Files.isDirectory(input)) {
-            return;
-        }
-        try (var files = Files.list(input)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
-        Files.deleteIfExists(input);
     }
 
     private static void stage(Path source, Path staged) throws IOException {

@@ -16,7 +16,6 @@ import org.fitsflow.routes.config.FitsflowProperties;
 import org.fitsflow.routes.executor.JobRunner;
 import org.fitsflow.routes.jobs.JobOutcome;
 import org.fitsflow.routes.jobs.JobStatus;
-import org.fitsflow.routes.outbox.OutboxDelivery;
 import org.fitsflow.routes.queue.JobQueue;
 import org.fitsflow.routes.store.FileRecord;
 import org.fitsflow.routes.store.FileStore;
@@ -48,8 +47,7 @@ public class LocalWorkers implements SmartLifecycle, CancelSignal {
     private final JobStore jobs;
     private final FileStore files;
     private final JobRunner runner;
-    private final JobFolders folders;
-    private final OutboxDelivery outbox;
+    private final JobFinisher finisher;
     private final int threads;
     private final GracePeriod grace;
     private final Map<Long, Thread> active = new ConcurrentHashMap<>();
@@ -59,14 +57,13 @@ public class LocalWorkers implements SmartLifecycle, CancelSignal {
     private volatile boolean stopping;
     private volatile boolean handingBack;
 
-    public LocalWorkers(JobQueue queue, JobStore jobs, FileStore files, JobRunner runner, JobFolders folders,
-                            OutboxDelivery outbox, FitsflowProperties properties) {
+    public LocalWorkers(JobQueue queue, JobStore jobs, FileStore files, JobRunner runner, JobFinisher finisher,
+                        FitsflowProperties properties) {
         this.queue = queue;
         this.jobs = jobs;
         this.files = files;
         this.runner = runner;
-        this.folders = folders;
-        this.outbox = outbox;
+        this.finisher = finisher;
         this.threads = Math.max(1, properties.executorThreads());
         this.grace = new GracePeriod(properties.shutdownGrace());
     }
@@ -172,27 +169,22 @@ public class LocalWorkers implements SmartLifecycle, CancelSignal {
                     inputs.stream().map(FileRecord::originalName).toList(), job.attempts());
             JobOutcome outcome = runner.run(job, inputs, new ThrottledProgress((percent, step) -> jobs.progress(jobId, percent, step)));
             leaveActive(jobId);
-            finish(job, outcome);
+            finisher.complete(job, outcome);
         } catch (PipelineCancelledException e) {
             leaveActive(jobId);
-            afterInterrupt(job);
+            if (!handedBack(job)) {
+                finisher.cancelled(jobId);
+            }
         } catch (IOException | RuntimeException e) {
             leaveActive(jobId);
-            if (stopped(job)) {
-                return;
+            if (!handedBack(job)) {
+                finisher.fail(jobId, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
             }
-            String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            LOG.warn("Job {}: failed: {}", jobId, reason);
-            jobs.fail(jobId, JobStatus.RUNNING, reason);
-            deleteOutputs(jobId);
         } catch (OutOfMemoryError e) {
             leaveActive(jobId);
             long bytes = inputs.stream().mapToLong(FileRecord::sizeBytes).sum();
-            String reason = "not enough memory to process " + bytes + " bytes of images; "
-                    + "give the service more heap (-Xmx) or fewer executor threads";
-            LOG.warn("Job {}: {}", jobId, reason);
-            jobs.fail(jobId, JobStatus.RUNNING, reason);
-            deleteOutputs(jobId);
+            finisher.fail(jobId, "not enough memory to process " + bytes + " bytes of images; "
+                    + "give the service more heap (-Xmx) or fewer executor threads");
         } finally {
             leaveActive(jobId);
         }
@@ -210,44 +202,13 @@ public class LocalWorkers implements SmartLifecycle, CancelSignal {
         };
     }
 
-    private void finish(JobRecord job, JobOutcome outcome) throws IOException {
-        if (job.deliversToOutbox()) {
-            List<Path> outputs = outcome.outputFiles().stream().map(n -> folders.outputsDir(job.id()).resolve(n)).toList();
-            outbox.deliver(job.outboxFolder(), outputs, job.id());
-        }
-        if (jobs.complete(job.id(), outcome)) {
-            LOG.info("Job {}: complete, outputs {}", job.id(), outcome.outputFiles());
-            return;
-        }
-        // cancelled between the end of the pipeline and now: the cancel wins, nothing stays behind
-        if (job.deliversToOutbox()) {
-            outbox.withdraw(job.outboxFolder(), outcome.outputFiles());
-        }
-        deleteOutputs(job.id());
-    }
-
-    private void afterInterrupt(JobRecord job) {
-        if (stopped(job)) {
-            return;
-        }
-        jobs.cancel(job.id(), JobStatus.RUNNING, "cancelled");
-        deleteOutputs(job.id());
-        LOG.info("Job {}: cancelled", job.id());
-    }
-
     /**
-     * True when the interrupt or error came from a cancel (outputs removed) or from the end of the grace
-     * period at shutdown (the job stays running and runs again at the next start).
+     * True when the interrupt or error came from the end of the grace period at shutdown: the job stays
+     * running and runs again at the next start. A job cancelled meanwhile ends cancelled, whatever the error.
      */
-    private boolean stopped(JobRecord job) {
+    private boolean handedBack(JobRecord job) {
         if (handingBack) {
             LOG.info("Job {}: handed back at shutdown; it runs again at the next start", job.id());
-            return true;
-        }
-        JobStatus now = jobs.find(job.id()).map(JobRecord::status).orElse(JobStatus.CANCELLED);
-        if (now == JobStatus.CANCELLED) {
-            deleteOutputs(job.id());
-            LOG.info("Job {}: cancelled", job.id());
             return true;
         }
         return false;
@@ -257,13 +218,5 @@ public class LocalWorkers implements SmartLifecycle, CancelSignal {
         active.remove(jobId);
         // a cancel that arrived after the pipeline ended must not hit the next job of this thread
         Thread.interrupted();
-    }
-
-    private void deleteOutputs(long jobId) {
-        try {
-            folders.delete(jobId);
-        } catch (IOException e) {
-            LOG.warn("Job {}: could not remove its outputs: {}", jobId, e.getMessage());
-        }
     }
 }

@@ -23,12 +23,14 @@ import org.fitsflow.routes.worker.JobTicketFactory;
  * in the forms the in-process executor already handles.
  */
 public class ContainerJobRunner extends JobRunner {
+    private final JobFolders folders;
     private final JobTicketFactory tickets;
     private final JobExecutor containers;
 
     public ContainerJobRunner(PipelineCatalog pipelines, ComputeBackend backend, JobFolders folders,
                               DecodedUploads decoded, JobTicketFactory tickets, JobExecutor containers) {
         super(pipelines, backend, folders, decoded);
+        this.folders = folders;
         this.tickets = tickets;
         this.containers = containers;
     }
@@ -43,7 +45,7 @@ public class ContainerJobRunner extends JobRunner {
         } catch (JobCancelledException e) {
             throw new PipelineCancelledException();
         } finally {
-            tickets.unstage(job.id());
+            folders.deleteStagedInputs(job.id());
         }
     }
 }

@@ -2,10 +2,10 @@ package org.fitsflow.routes.queue.redis;
 
 import io.lettuce.core.RedisClient;
 import org.fitsflow.routes.config.FitsflowProperties;
-import org.fitsflow.routes.outbox.OutboxDelivery;
 import org.fitsflow.routes.pipelines.PipelineCatalog;
 import org.fitsflow.routes.store.FileStore;
 import org.fitsflow.routes.store.JobStore;
+import org.fitsflow.routes.worker.JobFinisher;
 import org.fitsflow.routes.worker.JobFolders;
 import org.fitsflow.routes.worker.JobTicketFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -33,8 +33,8 @@ public class RedisQueueConfiguration {
     }
 
     @Bean
-    RedisJobQueue redisJobQueue(JobStore jobs, JobTicketFactory redisJobTickets, RedisJobPublisher publisher) {
-        return new RedisJobQueue(jobs, redisJobTickets, publisher);
+    RedisJobQueue redisJobQueue(JobStore jobs, JobTicketFactory redisJobTickets, JobFinisher finisher, RedisJobPublisher publisher) {
+        return new RedisJobQueue(jobs, redisJobTickets, finisher, publisher);
     }
 
     @Bean
@@ -43,10 +43,9 @@ public class RedisQueueConfiguration {
     }
 
     @Bean
-    RedisQueueRoutes redisQueueRoutes(RedisClient client, RedisQueueSettings settings, JobStore jobs,
-                                      JobFolders folders, OutboxDelivery outbox, RedisJobPublisher publisher, RedisJobQueue queue,
-                                      JobTicketFactory redisJobTickets) {
+    RedisQueueRoutes redisQueueRoutes(RedisClient client, RedisQueueSettings settings, JobStore jobs, JobFinisher finisher,
+                                      RedisJobPublisher publisher, RedisJobQueue queue) {
         return new RedisQueueRoutes(new RedisEventConsumer(new RedisConnector(client), settings),
-                new JobEventRecorder(jobs, folders, outbox, publisher, redisJobTickets), new QueuedJobPublisher(jobs, publisher, queue));
+                new JobEventRecorder(jobs, finisher, publisher), new QueuedJobPublisher(jobs, publisher, queue));
     }
 }
