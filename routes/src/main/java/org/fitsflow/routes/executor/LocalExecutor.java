@@ -2,9 +2,12 @@ package org.fitsflow.routes.executor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.fitsflow.processors.Processing;
 import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.processors.io.FolderTree;
 import org.fitsflow.processors.pipeline.InvalidPipelineException;
 import org.fitsflow.processors.pipeline.PipelineCancelledException;
 import org.fitsflow.processors.pipeline.PipelineResult;
@@ -14,24 +17,31 @@ import org.fitsflow.routes.jobs.JobExecutionException;
 import org.fitsflow.routes.jobs.JobExecutor;
 import org.fitsflow.routes.jobs.JobOutcome;
 import org.fitsflow.routes.jobs.JobTicket;
+import org.fitsflow.routes.uploads.DecodedUploads;
 
 /**
- * Runs a ticket's pipeline in this process: {@code fitsflow.executor=local} behind the Redis queue.
+ * {@code fitsflow.executor=local}: runs a ticket's pipeline in the worker's own process, into an emptied
+ * outputs folder, so that running a job again replaces its outputs. An upload's image decoded when it was
+ * checked is used instead of reading the file again.
  */
 public class LocalExecutor implements JobExecutor {
     private final ComputeBackend backend;
     private final Path dataDir;
+    private final DecodedUploads decoded;
 
-    public LocalExecutor(ComputeBackend backend, Path dataDir) {
+    public LocalExecutor(ComputeBackend backend, Path dataDir, DecodedUploads decoded) {
         this.backend = backend;
         this.dataDir = dataDir;
+        this.decoded = decoded;
     }
 
     @Override
     public JobOutcome execute(JobTicket ticket, ProgressListener progress)
             throws JobExecutionException, JobCancelledException {
+        List<Path> inputs = ticket.inputs(dataDir);
         try {
-            PipelineResult result = Processing.run(ticket.pipeline(), ticket.inputs(dataDir), ticket.outputsDir(dataDir),
+            FolderTree.delete(ticket.outputsDir(dataDir));
+            PipelineResult result = Processing.run(ticket.pipeline(), inputs, decoded::take, ticket.outputsDir(dataDir),
                     ticket.outputStem(), backend, progress);
             return JobOutcome.of(result);
         } catch (PipelineCancelledException e) {
@@ -42,8 +52,20 @@ public class LocalExecutor implements JobExecutor {
             // the input or the pipeline is at fault; another attempt fails the same way
             throw new JobExecutionException(e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName(), false);
         } catch (OutOfMemoryError e) {
-            throw new JobExecutionException("not enough memory to process this image; give the worker more heap (-Xmx) "
-                    + "or fewer executor threads", false);
+            throw new JobExecutionException("not enough memory to process " + bytes(inputs) + " bytes of images; "
+                    + "give the service or worker more heap (-Xmx) or fewer executor threads", false);
         }
+    }
+
+    private static long bytes(List<Path> inputs) {
+        long bytes = 0;
+        for (Path input : inputs) {
+            try {
+                bytes += Files.size(input);
+            } catch (IOException e) {
+                // gone meanwhile: counts nothing
+            }
+        }
+        return bytes;
     }
 }

@@ -6,13 +6,14 @@ import org.fitsflow.processors.pipeline.PipelineDefinition;
 
 /**
  * Everything a worker needs to run one job without the database: the job folder (relative to the data
- * folder, which every worker host mounts), the input file staged inside it, the full pipeline and the
- * output names. The application writes it; workers on any host read it.
+ * folder, which every worker host mounts), the inputs staged inside it, the full pipeline and the output
+ * names. The application writes it; workers on any host, and containers, read it.
  *
  * @param jobId      the job's row id (progress and results are reported under it)
  * @param jobFolder  the job folder relative to the data folder, e.g. {@code jobs/42}
  * @param inputNames the inputs' file names inside {@code <jobFolder>/input/}: one, or the subs of a
- *                   pipeline over a set of subs ({@code subs: analyze} or {@code subs: stack})
+ *                   pipeline over a set of subs ({@code subs: analyze} or {@code subs: stack}); absolute
+ *                   paths instead where the job runs in this process on its inputs where they are
  * @param pipeline   the full pipeline definition, so that workers need no pipeline catalogue
  * @param outputStem outputs are named {@code <outputStem>.<ext>}
  */

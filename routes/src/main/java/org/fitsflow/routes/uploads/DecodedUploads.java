@@ -36,6 +36,11 @@ public class DecodedUploads {
         this.capacityBytes = capacityBytes;
     }
 
+    /** Holds nothing: for processes that take no uploads (Redis workers). */
+    public static DecodedUploads none() {
+        return new DecodedUploads(0);
+    }
+
     public synchronized void keep(Path file, Image image) {
         long bytes = image.pixelBytes();
         remove(file);

@@ -1,26 +1,25 @@
 package org.fitsflow.routes.worker;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.fitsflow.processors.pipeline.PipelineCancelledException;
 import org.fitsflow.processors.pipeline.ThrottledProgress;
 import org.fitsflow.routes.config.FitsflowProperties;
-import org.fitsflow.routes.executor.JobRunner;
+import org.fitsflow.routes.jobs.JobCancelledException;
+import org.fitsflow.routes.jobs.JobExecutionException;
+import org.fitsflow.routes.jobs.JobExecutor;
 import org.fitsflow.routes.jobs.JobOutcome;
-import org.fitsflow.routes.jobs.JobStatus;
 import org.fitsflow.routes.queue.JobQueue;
 import org.fitsflow.routes.store.FileRecord;
 import org.fitsflow.routes.store.FileStore;
 import org.fitsflow.routes.store.JobRecord;
 import org.fitsflow.routes.store.JobStore;
+import org.fitsflow.routes.worker.RunningJobs.Run;
+import org.fitsflow.routes.worker.RunningJobs.Stop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -28,17 +27,17 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The in-process executor ({@code fitsflow.queue=local}): a fixed number of worker threads take job
- * ids from the queue and run them one at a time each. A cancel interrupts the worker's thread, which
- * the pipeline turns into {@code PipelineCancelledException}.
+ * The workers of the in-process queue ({@code fitsflow.queue=local}): a fixed number of threads take job
+ * ids from the queue and run them one at a time each with the {@link JobExecutor} ({@code fitsflow.executor}:
+ * in this process or in a container), and {@link JobFinisher} ends them. A cancel stops the job's thread
+ * ({@link RunningJobs}), which the executor turns into {@link JobCancelledException}. With
+ * {@code fitsflow.queue=redis}, Redis worker slots run the jobs instead ({@code queue.redis.RedisWorker}).
  *
  * <p>On shutdown the threads stop taking jobs and the running ones get the grace period to finish; those
- * still running after it are interrupted, but stay {@code running} in the database: handed back, they run
+ * still running after it are stopped, but stay {@code running} in the database: handed back, they run
  * again at the next start (see {@link JobRecovery}).
  */
 @Component
-// with fitsflow.executor=docker its threads run each job in a container (executor.docker.ContainerJobRunner);
-// with fitsflow.queue=redis, Redis workers run the jobs instead (queue.redis.RedisWorkerConfiguration)
 @ConditionalOnProperty(name = "fitsflow.queue", havingValue = "local", matchIfMissing = true)
 public class LocalWorkers implements SmartLifecycle, CancelSignal {
     private static final Logger LOG = LoggerFactory.getLogger(LocalWorkers.class);
@@ -46,23 +45,24 @@ public class LocalWorkers implements SmartLifecycle, CancelSignal {
     private final JobQueue queue;
     private final JobStore jobs;
     private final FileStore files;
-    private final JobRunner runner;
+    private final JobTicketFactory tickets;
+    private final JobExecutor executor;
     private final JobFinisher finisher;
     private final int threads;
     private final GracePeriod grace;
-    private final Map<Long, Thread> active = new ConcurrentHashMap<>();
+    private final RunningJobs running = new RunningJobs();
     private final List<Thread> workers = new ArrayList<>();
     /** The threads waiting for a job: the only ones stop() wakes (guarded by itself, with {@code stopping}). */
     private final Set<Thread> waiting = new HashSet<>();
     private volatile boolean stopping;
-    private volatile boolean handingBack;
 
-    public LocalWorkers(JobQueue queue, JobStore jobs, FileStore files, JobRunner runner, JobFinisher finisher,
-                        FitsflowProperties properties) {
+    public LocalWorkers(JobQueue queue, JobStore jobs, FileStore files, JobTicketFactory tickets, JobExecutor executor,
+                        JobFinisher finisher, FitsflowProperties properties) {
         this.queue = queue;
         this.jobs = jobs;
         this.files = files;
-        this.runner = runner;
+        this.tickets = tickets;
+        this.executor = executor;
         this.finisher = finisher;
         this.threads = Math.max(1, properties.executorThreads());
         this.grace = new GracePeriod(properties.shutdownGrace());
@@ -71,7 +71,6 @@ public class LocalWorkers implements SmartLifecycle, CancelSignal {
     @Override
     public synchronized void start() {
         stopping = false;
-        handingBack = false;
         for (int i = 1; i <= threads; i++) {
             Thread worker = new Thread(this::work, "fitsflow-job-" + i);
             worker.start();
@@ -86,9 +85,8 @@ public class LocalWorkers implements SmartLifecycle, CancelSignal {
             waiting.forEach(Thread::interrupt);
         }
         // the busy threads finish their job within the grace period
-        if (!grace.awaitFinished("In-process executor", active::size)) {
-            handingBack = true;
-            active.values().forEach(Thread::interrupt);
+        if (!grace.awaitFinished("In-process workers", running::size)) {
+            running.stopAll();
         }
         for (Thread worker : workers) {
             try {
@@ -106,14 +104,10 @@ public class LocalWorkers implements SmartLifecycle, CancelSignal {
         return !workers.isEmpty();
     }
 
+    /** A cancel interrupts the thread running the job; false when it does not run here. */
     @Override
     public boolean send(long jobId) {
-        // computeIfPresent is atomic with the worker's remove(): once a job has left `active`, no
-        // interrupt meant for it can reach the next job of that thread.
-        return active.computeIfPresent(jobId, (id, thread) -> {
-            thread.interrupt();
-            return thread;
-        }) != null;
+        return running.cancel(jobId);
     }
 
     private void work() {
@@ -158,43 +152,34 @@ public class LocalWorkers implements SmartLifecycle, CancelSignal {
 
     void execute(long jobId) {
         JobRecord queued = jobs.find(jobId).orElse(null);
-        if (queued == null || !claim(queued)) {
+        if (queued == null || running.contains(jobId) || !claim(queued)) {
             return;
         }
         JobRecord job = jobs.find(jobId).orElseThrow();
-        List<FileRecord> inputs = job.inputFileIds().stream().map(id -> files.find(id).orElseThrow()).toList();
-        active.put(jobId, Thread.currentThread());
+        Run run = running.enter(jobId);
         try {
-            LOG.info("Job {}: {} on {} (attempt {})", jobId, job.pipelineName(),
-                    inputs.stream().map(FileRecord::originalName).toList(), job.attempts());
-            JobOutcome outcome = runner.run(job, inputs, new ThrottledProgress((percent, step) -> jobs.progress(jobId, percent, step)));
-            leaveActive(jobId);
+            LOG.info("Job {}: {} on {} (attempt {})", jobId, job.pipelineName(), inputNames(job), job.attempts());
+            JobOutcome outcome = executor.execute(tickets.ticketFor(job),
+                    new ThrottledProgress((percent, step) -> jobs.progress(jobId, percent, step)));
+            running.leave(jobId, run);
             finisher.complete(job, outcome);
-        } catch (PipelineCancelledException e) {
-            leaveActive(jobId);
-            if (!handedBack(job)) {
+        } catch (JobCancelledException e) {
+            running.leave(jobId, run);
+            if (!handedBack(job, run)) {
                 finisher.cancelled(jobId);
             }
-        } catch (IOException | RuntimeException e) {
-            leaveActive(jobId);
-            if (!handedBack(job)) {
+        } catch (JobExecutionException | IOException | RuntimeException e) {
+            running.leave(jobId, run);
+            if (!handedBack(job, run)) {
                 finisher.fail(jobId, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
             }
-        } catch (OutOfMemoryError e) {
-            leaveActive(jobId);
-            long bytes = inputs.stream().mapToLong(FileRecord::sizeBytes).sum();
-            finisher.fail(jobId, "not enough memory to process " + bytes + " bytes of images; "
-                    + "give the service more heap (-Xmx) or fewer executor threads");
         } finally {
-            leaveActive(jobId);
+            running.leave(jobId, run);
         }
     }
 
     /** queued -> running, or a job that was running when the service stopped (re-delivered at start-up). */
     private boolean claim(JobRecord job) {
-        if (active.containsKey(job.id())) {
-            return false;
-        }
         return switch (job.status()) {
             case QUEUED -> jobs.start(job.id());
             case RUNNING -> true;
@@ -202,21 +187,19 @@ public class LocalWorkers implements SmartLifecycle, CancelSignal {
         };
     }
 
+    private List<String> inputNames(JobRecord job) {
+        return job.inputFileIds().stream().map(id -> files.find(id).map(FileRecord::originalName).orElse("file " + id)).toList();
+    }
+
     /**
-     * True when the interrupt or error came from the end of the grace period at shutdown: the job stays
-     * running and runs again at the next start. A job cancelled meanwhile ends cancelled, whatever the error.
+     * True when the job was stopped by the end of the grace period at shutdown: it stays running and runs
+     * again at the next start. A job cancelled meanwhile ends cancelled, whatever the error.
      */
-    private boolean handedBack(JobRecord job) {
-        if (handingBack) {
+    private boolean handedBack(JobRecord job, Run run) {
+        if (run.stopped() == Stop.SHUTDOWN) {
             LOG.info("Job {}: handed back at shutdown; it runs again at the next start", job.id());
             return true;
         }
         return false;
-    }
-
-    private void leaveActive(long jobId) {
-        active.remove(jobId);
-        // a cancel that arrived after the pipeline ended must not hit the next job of this thread
-        Thread.interrupted();
     }
 }

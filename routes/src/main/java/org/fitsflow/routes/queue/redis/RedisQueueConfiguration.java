@@ -1,12 +1,8 @@
 package org.fitsflow.routes.queue.redis;
 
 import io.lettuce.core.RedisClient;
-import org.fitsflow.routes.config.FitsflowProperties;
-import org.fitsflow.routes.pipelines.PipelineCatalog;
-import org.fitsflow.routes.store.FileStore;
 import org.fitsflow.routes.store.JobStore;
 import org.fitsflow.routes.worker.JobFinisher;
-import org.fitsflow.routes.worker.JobFolders;
 import org.fitsflow.routes.worker.JobTicketFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -28,13 +24,8 @@ public class RedisQueueConfiguration {
     }
 
     @Bean
-    JobTicketFactory redisJobTickets(FileStore files, PipelineCatalog pipelines, JobFolders folders, FitsflowProperties properties) {
-        return new JobTicketFactory(files, pipelines, folders, properties.dataDir().toAbsolutePath().normalize());
-    }
-
-    @Bean
-    RedisJobQueue redisJobQueue(JobStore jobs, JobTicketFactory redisJobTickets, JobFinisher finisher, RedisJobPublisher publisher) {
-        return new RedisJobQueue(jobs, redisJobTickets, finisher, publisher);
+    RedisJobQueue redisJobQueue(JobStore jobs, JobTicketFactory tickets, JobFinisher finisher, RedisJobPublisher publisher) {
+        return new RedisJobQueue(jobs, tickets, finisher, publisher);
     }
 
     @Bean
