@@ -146,7 +146,7 @@ public class SessionApi {
         boolean overSession = definition.overSubs();
         List<JobRecord> created = transactions.execute(status -> overSession
                 ? List.of(jobs.insertOverFiles(id, usable.stream().map(FileRecord::id).toList(), pipeline))
-                : usable.stream().map(f -> jobs.insert(id, f.id(), pipeline, null, null)).toList());
+                : usable.stream().map(f -> jobs.insert(id, f.id(), pipeline)).toList());
         created.forEach(job -> queue.submit(job.id()));
 
         List<JobView> views = created.stream().map(JobView::of).toList();

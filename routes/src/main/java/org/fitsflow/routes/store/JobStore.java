@@ -48,7 +48,12 @@ public class JobStore {
         this.ends = ends;
     }
 
-    /** A new queued job; {@code outboxFolder}/{@code outboxStem} are null for jobs without outbox delivery. */
+    /** A new queued job of an uploaded file: its outputs are downloaded, not delivered. */
+    public JobRecord insert(long sessionId, long fileId, String pipelineName) {
+        return insert(sessionId, fileId, List.of(), pipelineName, null, null);
+    }
+
+    /** A new queued job of an inbox file, its outputs delivered to {@code outbox/<outboxFolder>/<outboxStem>.<ext>}. */
     public JobRecord insert(long sessionId, long fileId, String pipelineName, String outboxFolder, String outboxStem) {
         return insert(sessionId, fileId, List.of(), pipelineName, outboxFolder, outboxStem);
     }

@@ -93,8 +93,8 @@ public class UploadService {
         }
         decoded.keep(stored, image);
         long size = Files.size(stored);
-        FileRecord row = files.insert(new NewFile(sessionId, originalName, stored.toString(), type, size,
-                headerJson.write(image.header()), null, null, null));
+        FileRecord row = files.insert(NewFile.upload(sessionId, originalName, stored.toString(), type, size,
+                headerJson.write(image.header())));
         metrics.stored(size);
         return row;
     }

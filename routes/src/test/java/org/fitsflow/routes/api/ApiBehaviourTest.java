@@ -72,19 +72,19 @@ class ApiBehaviourTest {
         long session = newSession("hostile");
         for (Function<Path, Path> make : corpus) {
             Path file = make.apply(dir);
-            ApiClient.Answer answer = api.upload(uploadPath(session), file, file.getFileName().toString(), null);
+            ApiClient.Answer answer = api.upload(uploadPath(session), file, file.getFileName().toString());
             assertThat(answer.status()).as(file.getFileName() + ": " + answer.body()).isEqualTo(415);
             JsonNode error = answer.json();
             assertThat(error.get("error").asText()).isEqualTo("not a usable FITS image");
             assertThat(error.get("detail").asText()).as(file.getFileName().toString())
                     .isNotBlank().doesNotContain("Exception").doesNotContain("\tat ");
-            ApiClient.Answer asBody = api.uploadBody(uploadPath(session), file, file.getFileName().toString(), null);
+            ApiClient.Answer asBody = api.uploadBody(uploadPath(session), file, file.getFileName().toString());
             assertThat(asBody.status()).as(file.getFileName() + " as the body: " + asBody.body()).isEqualTo(415);
             assertThat(asBody.json().get("detail").asText()).isEqualTo(error.get("detail").asText());
         }
         // nothing of them was kept, and the service still takes a good file
         assertThat(api.get("/api/process/sessions/" + session).json().get("files")).isEmpty();
-        assertThat(api.upload(uploadPath(session), SharedFiles.rgbNgc7023(), "good.fit", null).status()).isEqualTo(201);
+        assertThat(api.upload(uploadPath(session), SharedFiles.rgbNgc7023(), "good.fit").status()).isEqualTo(201);
         assertThat(uploadedFiles()).allMatch(name -> name.matches(STORED_NAME)).anyMatch(name -> name.endsWith("_good.fit"));
     }
 
@@ -107,7 +107,7 @@ class ApiBehaviourTest {
         assertThat(stored).containsExactly("x.fit", "fitsflow-test.fit", "win.fit",
                 "a".repeat(250) + ".fits", "NGC 7023 – Ирис ☃.fit", "upload.fit", "upload.fit");
         // the web server refuses a NUL in a part's header outright
-        ApiClient.Answer nul = api.upload(uploadPath(session), small, "a\u0000b.fit", null);
+        ApiClient.Answer nul = api.upload(uploadPath(session), small, "a\u0000b.fit");
         assertThat(nul.status()).isEqualTo(400);
         assertThat(nul.json().get("detail").asText()).contains("multipart");
         assertThat(Files.exists(Path.of("/etc/fitsflow-test.fit"))).isFalse();
@@ -123,7 +123,7 @@ class ApiBehaviourTest {
     @Test
     void aFileSentAsTheBodyIsProcessedAndTheImageDecodedAtUploadGivesTheSameResult() {
         long session = newSession("body");
-        ApiClient.Answer upload = api.uploadBody(uploadPath(session), SharedFiles.rgbNgc7023(), "NGC 7023.fit", null);
+        ApiClient.Answer upload = api.uploadBody(uploadPath(session), SharedFiles.rgbNgc7023(), "NGC 7023.fit");
         assertThat(upload.status()).as(upload.body()).isEqualTo(201);
         assertThat(upload.json().get("original_name").asText()).isEqualTo("NGC 7023.fit");
         assertThat(upload.json().at("/header/object").asText()).isEqualTo("NGC 7023");
@@ -149,7 +149,7 @@ class ApiBehaviourTest {
     void uploadsAfterFinalizeAre409AndUnknownThingsAre404() {
         long session = newSession("closed");
         assertThat(api.postJson("/api/process/sessions/" + session + "/finalize", "").status()).isEqualTo(200);
-        ApiClient.Answer late = api.upload(uploadPath(session), SharedFiles.rgbNgc7023(), "late.fit", null);
+        ApiClient.Answer late = api.upload(uploadPath(session), SharedFiles.rgbNgc7023(), "late.fit");
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.json().get("detail").asText()).contains("finalize");
         assertThat(api.postJson("/api/process/sessions/" + session + "/finalize", "").status()).isEqualTo(409);
@@ -164,7 +164,7 @@ class ApiBehaviourTest {
             assertThat(missing.json().get("error").asText()).as(path).isNotBlank();
             assertThat(missing.json().get("detail").asText()).as(path).isNotBlank();
         }
-        assertThat(api.upload(uploadPath(999999), SharedFiles.rgbNgc7023(), "x.fit", null).status()).isEqualTo(404);
+        assertThat(api.upload(uploadPath(999999), SharedFiles.rgbNgc7023(), "x.fit").status()).isEqualTo(404);
         assertThat(api.postJson("/api/process/jobs/999999/cancel", "").status()).isEqualTo(404);
         assertThat(api.delete("/api/process/sessions/999999").status()).isEqualTo(404);
     }
@@ -226,7 +226,7 @@ class ApiBehaviourTest {
     void cancellingARunningJobStopsItAndLeavesNoOutputs() {
         long session = newSession("cancel");
         Path big = LargeFrames.float32(FOLDERS.root().resolve("big-cancel.fits"), 6248, 4176, 3);
-        assertThat(api.upload(uploadPath(session), big, "big.fits", null).status()).isEqualTo(201);
+        assertThat(api.upload(uploadPath(session), big, "big.fits").status()).isEqualTo(201);
         api.postJson("/api/process/sessions/" + session + "/finalize", "");
         long jobId = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\":\"quick_dso\"}")
                 .json().get("id").asLong();
@@ -248,7 +248,7 @@ class ApiBehaviourTest {
 
         // the worker is free again: a small job after it completes
         long small = newSession("after-cancel");
-        api.upload(uploadPath(small), SharedFiles.rgbNgc7023(), "after.fit", null);
+        api.upload(uploadPath(small), SharedFiles.rgbNgc7023(), "after.fit");
         api.postJson("/api/process/sessions/" + small + "/finalize", "");
         long next = api.postJson("/api/process/sessions/" + small + "/process", "{\"pipeline_name\":\"quick_dso\"}")
                 .json().get("id").asLong();
@@ -260,7 +260,7 @@ class ApiBehaviourTest {
     @Test
     void eventsStreamProgressUpToTheTerminalStatus() throws Exception {
         long session = newSession("events");
-        api.upload(uploadPath(session), SharedFiles.rgbNgc7023(), "events.fit", null);
+        api.upload(uploadPath(session), SharedFiles.rgbNgc7023(), "events.fit");
         api.postJson("/api/process/sessions/" + session + "/finalize", "");
         long jobId = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\":\"quick_dso\"}")
                 .json().get("id").asLong();
@@ -295,7 +295,7 @@ class ApiBehaviourTest {
     void deletingASessionRemovesItsRowsUploadsAndOutputs() throws IOException {
         List<String> before = uploadedFiles();
         long session = newSession("delete-me");
-        api.upload(uploadPath(session), SharedFiles.rgbNgc7023(), "delete.fit", null);
+        api.upload(uploadPath(session), SharedFiles.rgbNgc7023(), "delete.fit");
         api.postJson("/api/process/sessions/" + session + "/finalize", "");
         long jobId = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\":\"quick_dso\"}")
                 .json().get("id").asLong();
@@ -392,7 +392,7 @@ class ApiBehaviourTest {
     void theRetentionRouteRemovesOldUploadsAndOutputsAndSaysSo() throws IOException {
         List<String> before = uploadedFiles();
         long session = newSession("retention");
-        api.upload(uploadPath(session), SharedFiles.rgbNgc7023(), "old.fit", null);
+        api.upload(uploadPath(session), SharedFiles.rgbNgc7023(), "old.fit");
         api.postJson("/api/process/sessions/" + session + "/finalize", "");
         long jobId = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\":\"quick_dso\"}")
                 .json().get("id").asLong();

@@ -83,7 +83,7 @@ class ServiceMetricsTest {
         Path frame = SharedFiles.rgbNgc7023();
         executor.stop();
         long session = api.postJson("/api/process/sessions", "{\"session_name\": \"metrics\"}").json().get("id").asLong();
-        assertThat(api.uploadBody("/api/process/sessions/" + session + "/upload", frame, "frame.fit", null).status()).isEqualTo(201);
+        assertThat(api.uploadBody("/api/process/sessions/" + session + "/upload", frame, "frame.fit").status()).isEqualTo(201);
         api.postJson("/api/process/sessions/" + session + "/finalize", "");
         assertThat(api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\": \"quick_dso\"}").status())
                 .isEqualTo(202);

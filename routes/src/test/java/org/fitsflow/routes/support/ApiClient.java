@@ -75,6 +75,11 @@ public final class ApiClient {
     }
 
     /** multipart/form-data with the file streamed from disk under the given client file name. */
+    /** A multipart upload without {@code file_type} (the service takes it as stacked). */
+    public Answer upload(String path, Path file, String clientName) {
+        return upload(path, file, clientName, null);
+    }
+
     public Answer upload(String path, Path file, String clientName, String fileType) {
         String boundary = "----fitsflow" + UUID.randomUUID();
         StringBuilder head = new StringBuilder();
@@ -100,6 +105,11 @@ public final class ApiClient {
     }
 
     /** The file as the whole request body ({@code application/octet-stream}), its client name in {@code ?filename=}. */
+    /** The file as the body, without {@code file_type}. */
+    public Answer uploadBody(String path, Path file, String clientName) {
+        return uploadBody(path, file, clientName, null);
+    }
+
     public Answer uploadBody(String path, Path file, String clientName, String fileType) {
         String query = "?filename=" + URLEncoder.encode(clientName, StandardCharsets.UTF_8)
                 + (fileType == null ? "" : "&file_type=" + URLEncoder.encode(fileType, StandardCharsets.UTF_8));

@@ -73,7 +73,7 @@ class RedisWorkerRoleTest {
         long session = api.postJson("/api/process/sessions", "{\"session_name\": \"worker role\"}").json().get("id").asLong();
         for (int i = 0; i < 3; i++) {
             assertThat(api.upload("/api/process/sessions/" + session + "/upload", SharedFiles.rgbNgc7023(),
-                    "frame-" + i + ".fit", null).status()).isEqualTo(201);
+                    "frame-" + i + ".fit").status()).isEqualTo(201);
         }
         api.postJson("/api/process/sessions/" + session + "/finalize", "");
         JsonNode processing = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\": \"quick_dso\"}").json();
