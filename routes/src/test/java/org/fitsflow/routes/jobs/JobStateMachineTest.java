@@ -68,6 +68,21 @@ class JobStateMachineTest {
     }
 
     @Test
+    void theEndsOfAJobComeFromTheStatesTheEnumAllows() {
+        assertThat(JobStatus.FAILED.predecessors()).containsExactlyInAnyOrder(JobStatus.QUEUED, JobStatus.RUNNING);
+        assertThat(JobStatus.CANCELLED.predecessors()).containsExactlyInAnyOrder(JobStatus.QUEUED, JobStatus.RUNNING);
+        assertThat(JobStatus.COMPLETE.predecessors()).containsExactly(JobStatus.RUNNING);
+        assertThat(JobStatus.QUEUED.predecessors()).isEmpty();
+
+        JobRecord queued = aQueuedJob().forFile(file).insertInto(jobs);
+        assertThat(jobs.cancel(queued.id(), from -> "cancelled while " + from.wireName())).isTrue();
+        assertThat(jobs.fail(queued.id(), "too late")).isFalse();
+        assertThat(jobs.find(queued.id()).orElseThrow().errorMessage()).isEqualTo("cancelled while queued");
+        assertThat(jobs.events(queued.id())).extracting(JobEvent::fromStatus, JobEvent::toStatus)
+                .containsExactly(tuple(null, "queued"), tuple("queued", "cancelled"));
+    }
+
+    @Test
     void whoeverWatchesAJobHearsOfEachChangeThatHappenedAndOfNoOther() {
         JobRecord job = aQueuedJob().forFile(file).insertInto(jobs);
         JobRecord other = aQueuedJob().forFile(file).insertInto(jobs);
