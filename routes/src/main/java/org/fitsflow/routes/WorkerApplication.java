@@ -2,6 +2,7 @@ package org.fitsflow.routes;
 
 import java.util.Arrays;
 import java.util.Map;
+import org.fitsflow.routes.config.RouteErrorPolicy;
 import org.fitsflow.routes.executor.ComputeConfiguration;
 import org.fitsflow.routes.executor.LocalExecutorConfiguration;
 import org.fitsflow.routes.executor.docker.DockerExecutorConfiguration;
@@ -26,7 +27,7 @@ import org.springframework.core.env.MapPropertySource;
  */
 @EnableAutoConfiguration(exclude = DataSourceAutoConfiguration.class)
 @Import({RedisWorkerConfiguration.class, DockerExecutorConfiguration.class, LocalExecutorConfiguration.class,
-        ComputeConfiguration.class})
+        ComputeConfiguration.class, RouteErrorPolicy.class})
 public class WorkerApplication {
     public static final String ROLE = "worker";
 

@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestBindingMode;
 import org.apache.camel.model.rest.RestParamType;
+import org.fitsflow.routes.config.RouteErrorPolicy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,10 +12,9 @@ import org.springframework.stereotype.Component;
  * Two endpoints of the API are Spring MVC controllers instead, each saying why: the multipart upload
  * ({@code UploadController}) and the server-sent events ({@code JobEventsController}).
  *
- * <p>Errors: every failure ends in {@link ErrorResponses} as {@code {"error", "detail"}} with its status:
- * {@link ApiException} with its own, unreadable JSON and malformed parameters 400, anything else 500
- * (logged, no stack trace in the answer). Nothing is retried and nothing goes to a dead letter: the
- * client gets the answer.
+ * <p>Errors: the {@link RouteErrorPolicy#REST} policy; every failure ends in {@link ErrorResponses} as
+ * {@code {"error", "detail"}} with its status: {@link ApiException} with its own, unreadable JSON and malformed
+ * parameters 400, anything else 500 (logged, no stack trace in the answer).
  */
 @Component
 public class RestApiRoute extends RouteBuilder {
@@ -32,9 +32,6 @@ public class RestApiRoute extends RouteBuilder {
                 .apiContextPath("/api/openapi.json")
                 .apiProperty("api.title", "FitsFlow processing API")
                 .apiProperty("api.version", "1");
-
-        onException(Exception.class).handled(true)
-                .bean(ErrorResponses.class, "respond");
 
         rest("/api/process").description("Sessions, uploads, jobs and pipelines")
                 .post("/sessions").id("api-create-session").description("Create an upload session")
@@ -68,37 +65,37 @@ public class RestApiRoute extends RouteBuilder {
                     .description("Add a custom pipeline (YAML or JSON), validated before it is stored")
                     .to("direct:create-pipeline");
 
-        from("direct:create-session").routeId("create-session")
+        from("direct:create-session").routeId("create-session").routeConfigurationId(RouteErrorPolicy.REST)
                 .bean(SessionApi.class, "create")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201));
-        from("direct:list-sessions").routeId("list-sessions")
+        from("direct:list-sessions").routeId("list-sessions").routeConfigurationId(RouteErrorPolicy.REST)
                 .bean(SessionApi.class, "list");
-        from("direct:get-session").routeId("get-session")
+        from("direct:get-session").routeId("get-session").routeConfigurationId(RouteErrorPolicy.REST)
                 .bean(SessionApi.class, "get(${header.id})");
-        from("direct:delete-session").routeId("delete-session")
+        from("direct:delete-session").routeId("delete-session").routeConfigurationId(RouteErrorPolicy.REST)
                 .bean(SessionApi.class, "delete(${header.id})");
-        from("direct:finalize-session").routeId("finalize-session")
+        from("direct:finalize-session").routeId("finalize-session").routeConfigurationId(RouteErrorPolicy.REST)
                 .bean(SessionApi.class, "finalizeUploads(${header.id})");
-        from("direct:process-session").routeId("process-session")
+        from("direct:process-session").routeId("process-session").routeConfigurationId(RouteErrorPolicy.REST)
                 .bean(SessionApi.class, "process(${header.id}, ${body})")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202));
 
-        from("direct:list-jobs").routeId("list-jobs")
+        from("direct:list-jobs").routeId("list-jobs").routeConfigurationId(RouteErrorPolicy.REST)
                 .bean(JobApi.class, "list(${header.limit})");
-        from("direct:get-job").routeId("get-job")
+        from("direct:get-job").routeId("get-job").routeConfigurationId(RouteErrorPolicy.REST)
                 .bean(JobApi.class, "get(${header.id})");
-        from("direct:download-job").routeId("download-job")
+        from("direct:download-job").routeId("download-job").routeConfigurationId(RouteErrorPolicy.REST)
                 .setProperty("download", method(JobApi.class, "download(${header.id}, ${header.file})"))
                 .removeHeaders("*")
                 .setHeader(Exchange.CONTENT_TYPE, simple("${exchangeProperty.download.contentType()}"))
                 .setHeader("Content-Disposition", simple("${exchangeProperty.download.contentDisposition()}"))
                 .setBody(simple("${exchangeProperty.download.path().toFile()}"));
-        from("direct:cancel-job").routeId("cancel-job")
+        from("direct:cancel-job").routeId("cancel-job").routeConfigurationId(RouteErrorPolicy.REST)
                 .bean(JobApi.class, "cancel(${header.id})");
 
-        from("direct:list-pipelines").routeId("list-pipelines")
+        from("direct:list-pipelines").routeId("list-pipelines").routeConfigurationId(RouteErrorPolicy.REST)
                 .bean(PipelineApi.class, "list");
-        from("direct:create-pipeline").routeId("create-pipeline")
+        from("direct:create-pipeline").routeId("create-pipeline").routeConfigurationId(RouteErrorPolicy.REST)
                 .convertBodyTo(String.class)
                 .bean(PipelineApi.class, "create")
                 .bean(JsonWriter.class, "write")

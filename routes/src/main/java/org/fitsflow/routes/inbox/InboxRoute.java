@@ -2,6 +2,7 @@ package org.fitsflow.routes.inbox;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.fitsflow.routes.config.RouteErrorPolicy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,16 +15,14 @@ import org.springframework.stereotype.Component;
  * repository: a restart does not take it again, a changed file is taken again).
  * Hidden files and sync tools' temporary files are excluded.
  *
- * <p>Errors: a file that is no FITS image is not an error here (the intake records failed jobs). When
- * the intake itself fails (database unavailable), the exchange fails, Camel forgets the file's key, and
- * the next poll takes the file again; nothing goes to a dead letter.
+ * <p>Errors ({@link RouteErrorPolicy#BACKGROUND}): a file that is no FITS image is not an error here (the
+ * intake records failed jobs). When the intake itself fails (database unavailable), the exchange fails,
+ * Camel forgets the file's key, and the next poll takes the file again.
  */
 @Component
 public class InboxRoute extends RouteBuilder {
     @Override
     public void configure() {
-        errorHandler(defaultErrorHandler().maximumRedeliveries(0).logExhausted(true).retriesExhaustedLogLevel(LoggingLevel.ERROR));
-
         from("file:{{fitsflow.inbox.dir}}"
                 + "?recursive=true&noop=true"
                 + "&idempotent=true&idempotentRepository=#inboxIdempotentRepository"
@@ -32,7 +31,7 @@ public class InboxRoute extends RouteBuilder {
                 + "&include=RAW({{fitsflow.inbox.include}})&exclude=RAW({{fitsflow.inbox.exclude}})"
                 + "&sortBy=file:modified"
                 + "&initialDelay={{fitsflow.inbox.poll-delay-ms}}&delay={{fitsflow.inbox.poll-delay-ms}}")
-                .routeId("inbox")
+                .routeId("inbox").routeConfigurationId(RouteErrorPolicy.BACKGROUND)
                 .log(LoggingLevel.DEBUG, "Inbox file ${header.CamelFileName} is complete")
                 .bean(InboxIntake.class, "accept(${header.CamelFileName}, ${header.CamelFileAbsolutePath}, "
                         + "${header.CamelFileLength}, ${header.CamelFileLastModified})");

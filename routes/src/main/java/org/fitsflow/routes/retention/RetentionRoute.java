@@ -2,20 +2,19 @@ package org.fitsflow.routes.retention;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.fitsflow.routes.config.RouteErrorPolicy;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs the retention sweep every {@code fitsflow.retention.interval}. A failed sweep is logged; the next
- * tick tries again.
+ * tick tries again ({@link RouteErrorPolicy#BACKGROUND}).
  */
 @Component
 public class RetentionRoute extends RouteBuilder {
     @Override
     public void configure() {
-        errorHandler(defaultErrorHandler().maximumRedeliveries(0).logExhausted(true).retriesExhaustedLogLevel(LoggingLevel.WARN));
-
         from("timer:retention?period={{fitsflow.retention.interval}}&delay={{fitsflow.retention.first-delay}}")
-                .routeId("retention")
+                .routeId("retention").routeConfigurationId(RouteErrorPolicy.BACKGROUND)
                 .bean(RetentionSweeper.class, "sweep")
                 .log(LoggingLevel.DEBUG, "Retention sweep: ${body}");
     }

@@ -2,6 +2,7 @@ package org.fitsflow.routes.executor.docker;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.docker.DockerConstants;
+import org.fitsflow.routes.config.RouteErrorPolicy;
 
 /**
  * One container per job: remove what an earlier attempt left, create it from the gpu-worker image with
@@ -28,7 +29,7 @@ public class DockerJobRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(ENDPOINT).routeId("docker-job")
+        from(ENDPOINT).routeId("docker-job").routeConfigurationId(RouteErrorPolicy.BACKGROUND)
                 .setProperty("run", body())
                 .bean(leftovers, "remove")
                 .bean(ContainerJobFolder.class, "prepare")
