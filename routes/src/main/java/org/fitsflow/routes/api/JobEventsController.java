@@ -3,7 +3,6 @@ package org.fitsflow.routes.api;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -87,9 +86,8 @@ public class JobEventsController {
     /** @return true when the job has reached a terminal state and its last event is sent */
     private boolean send(long id, SseEmitter emitter, AtomicReference<String> last) throws IOException {
         JobRecord job = jobs.find(id).orElseThrow(() -> new IllegalStateException("job " + id + " was deleted"));
-        Map<String, Object> progress = Map.of("id", id, "status", job.status().wireName(),
-                "progress_percent", job.progressPercent(), "current_step", job.currentStep() == null ? "" : job.currentStep());
-        String key = progress.get("status") + "|" + progress.get("progress_percent") + "|" + progress.get("current_step");
+        JobProgressView progress = JobProgressView.of(job);
+        String key = progress.status() + "|" + progress.progressPercent() + "|" + progress.currentStep();
         if (!key.equals(last.getAndSet(key))) {
             emitter.send(SseEmitter.event().name("progress").data(progress, MediaType.APPLICATION_JSON));
         }
