@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -119,6 +119,20 @@ public final class ApiClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A new upload session; its id. */
+    public long createSession(String name) {
+        return postJson("/api/process/sessions", "{\"session_name\":\"" + name + "\"}").json().get("id").asLong();
+    }
+
+    /** The job as {@code GET /jobs/{id}} shows it. */
+    public JsonNode job(long id) {
+        return get("/api/process/jobs/" + id).json();
+    }
+
+    public static String uploadPath(long session) {
+        return "/api/process/sessions/" + session + "/upload";
     }
 
     public URI uri(String path) {
