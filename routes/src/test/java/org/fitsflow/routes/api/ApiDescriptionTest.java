@@ -4,24 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.fitsflow.routes.FitsflowApplication;
 import org.fitsflow.routes.support.ApiClient;
+import org.fitsflow.routes.support.RunningServiceTest;
 import org.fitsflow.routes.support.TestFolders;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** What every answer carries and what the OpenAPI description and the health check say. */
-@CamelSpringBootTest
-@SpringBootTest(classes = FitsflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ApiDescriptionTest {
+class ApiDescriptionTest extends RunningServiceTest {
     @RegisterExtension
     private static final TestFolders FOLDERS = TestFolders.create("api-description");
 
@@ -29,15 +21,6 @@ class ApiDescriptionTest {
     static void folders(DynamicPropertyRegistry registry) {
         FOLDERS.register(registry);
         registry.add("fitsflow.executor-threads", () -> "1");
-    }
-
-    @LocalServerPort
-    int port;
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
     }
 
     @Test

@@ -16,27 +16,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.fitsflow.routes.FitsflowApplication;
 import org.fitsflow.routes.support.ApiClient;
 import org.fitsflow.routes.support.Await;
 import org.fitsflow.routes.support.LargeFrames;
+import org.fitsflow.routes.support.RunningServiceTest;
 import org.fitsflow.routes.support.SharedFiles;
 import org.fitsflow.routes.support.TestFolders;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The long-running parts of a job through the API: cancel, the event stream, deleting a session, retention. */
-@CamelSpringBootTest
-@SpringBootTest(classes = FitsflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class JobLifecycleApiTest {
+class JobLifecycleApiTest extends RunningServiceTest {
     @RegisterExtension
     private static final TestFolders FOLDERS = TestFolders.create("job-lifecycle");
 
@@ -47,15 +39,6 @@ class JobLifecycleApiTest {
         // the retention route sweeps every second here; only files made old by a test are old enough
         registry.add("fitsflow.retention.interval", () -> "1s");
         registry.add("fitsflow.retention.first-delay", () -> "1s");
-    }
-
-    @LocalServerPort
-    int port;
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
     }
 
     @Test
@@ -84,10 +67,7 @@ class JobLifecycleApiTest {
 
         // the worker is free again: a small job after it completes
         long small = api.createSession("after-cancel");
-        api.upload(uploadPath(small), SharedFiles.rgbNgc7023(), "after.fit");
-        api.postJson("/api/process/sessions/" + small + "/finalize", "");
-        long next = api.postJson("/api/process/sessions/" + small + "/process", "{\"pipeline_name\":\"quick_dso\"}")
-                .json().get("id").asLong();
+        long next = api.process(small, SharedFiles.rgbNgc7023(), "after.fit", "quick_dso");
         JsonNode done = Await.until("next job", Duration.ofMinutes(2), () -> api.job(next), j -> j.get("status").asText().equals("complete")
                 || j.get("status").asText().equals("failed"));
         assertThat(done.get("status").asText()).isEqualTo("complete");
@@ -96,10 +76,7 @@ class JobLifecycleApiTest {
     @Test
     void eventsStreamProgressUpToTheTerminalStatus() throws Exception {
         long session = api.createSession("events");
-        api.upload(uploadPath(session), SharedFiles.rgbNgc7023(), "events.fit");
-        api.postJson("/api/process/sessions/" + session + "/finalize", "");
-        long jobId = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\":\"quick_dso\"}")
-                .json().get("id").asLong();
+        long jobId = api.process(session, SharedFiles.rgbNgc7023(), "events.fit", "quick_dso");
 
         HttpResponse<Stream<String>> stream = api.http().send(HttpRequest.newBuilder(api.uri("/api/process/jobs/" + jobId + "/events"))
                 .timeout(Duration.ofMinutes(2)).GET().build(), HttpResponse.BodyHandlers.ofLines());
@@ -133,11 +110,7 @@ class JobLifecycleApiTest {
     void deletingASessionRemovesItsRowsUploadsAndOutputs() throws IOException {
         List<String> before = FOLDERS.uploadedFiles();
         long session = api.createSession("delete-me");
-        api.upload(uploadPath(session), SharedFiles.rgbNgc7023(), "delete.fit");
-        api.postJson("/api/process/sessions/" + session + "/finalize", "");
-        long jobId = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\":\"quick_dso\"}")
-                .json().get("id").asLong();
-        Await.until("job", Duration.ofMinutes(2), () -> api.job(jobId), j -> j.get("status").asText().equals("complete"));
+        long jobId = completedQuickDso(session, "delete.fit");
         String stored = FOLDERS.uploadedFiles().stream().filter(n -> !before.contains(n)).findFirst().orElse(null);
         assertThat(Files.exists(FOLDERS.data().resolve("jobs/" + jobId + "/outputs"))).isTrue();
 
@@ -155,11 +128,7 @@ class JobLifecycleApiTest {
     void theRetentionRouteRemovesOldUploadsAndOutputsAndSaysSo() throws IOException {
         List<String> before = FOLDERS.uploadedFiles();
         long session = api.createSession("retention");
-        api.upload(uploadPath(session), SharedFiles.rgbNgc7023(), "old.fit");
-        api.postJson("/api/process/sessions/" + session + "/finalize", "");
-        long jobId = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\":\"quick_dso\"}")
-                .json().get("id").asLong();
-        Await.until("job", Duration.ofMinutes(2), () -> api.job(jobId), j -> j.get("status").asText().equals("complete"));
+        long jobId = completedQuickDso(session, "old.fit");
         Path upload = FOLDERS.data().resolve("uploads").resolve(
                 FOLDERS.uploadedFiles().stream().filter(n -> !before.contains(n)).findFirst().orElseThrow());
         Path output = FOLDERS.data().resolve("jobs/" + jobId + "/outputs/old.quick_dso.jpg");
@@ -176,5 +145,12 @@ class JobLifecycleApiTest {
         ApiClient.Answer gone = api.get("/api/process/jobs/" + jobId + "/download");
         assertThat(gone.status()).isEqualTo(410);
         assertThat(gone.json().get("detail").asText()).contains("retention");
+    }
+
+    /** The Seestar frame uploaded into the session under that name and processed with quick_dso, complete. */
+    private long completedQuickDso(long session, String fileName) {
+        long jobId = api.process(session, SharedFiles.rgbNgc7023(), fileName, "quick_dso");
+        Await.until("job", Duration.ofMinutes(2), () -> api.job(jobId), j -> j.get("status").asText().equals("complete"));
+        return jobId;
     }
 }

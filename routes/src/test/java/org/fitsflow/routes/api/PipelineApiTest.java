@@ -9,25 +9,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.fitsflow.routes.FitsflowApplication;
 import org.fitsflow.routes.support.ApiClient;
 import org.fitsflow.routes.support.Await;
+import org.fitsflow.routes.support.RunningServiceTest;
 import org.fitsflow.routes.support.TestFolders;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Custom pipelines through the API, and pipelines over a set of subs, which run one job over a session. */
-@CamelSpringBootTest
-@SpringBootTest(classes = FitsflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class PipelineApiTest {
+class PipelineApiTest extends RunningServiceTest {
     @RegisterExtension
     private static final TestFolders FOLDERS = TestFolders.create("pipelines");
 
@@ -35,15 +27,6 @@ class PipelineApiTest {
     static void folders(DynamicPropertyRegistry registry) {
         FOLDERS.register(registry);
         registry.add("fitsflow.executor-threads", () -> "1");
-    }
-
-    @LocalServerPort
-    int port;
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
     }
 
     @Test

@@ -12,28 +12,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.fitsflow.processors.fits.HostileFitsCorpus;
 import org.fitsflow.processors.fits.TestFits;
-import org.fitsflow.routes.FitsflowApplication;
 import org.fitsflow.routes.support.ApiClient;
 import org.fitsflow.routes.support.Await;
+import org.fitsflow.routes.support.RunningServiceTest;
 import org.fitsflow.routes.support.SharedFiles;
 import org.fitsflow.routes.support.TestFolders;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The upload endpoint's answers to bad, hostile and unusual files and requests, and a file sent as the body. */
-@CamelSpringBootTest
-@SpringBootTest(classes = FitsflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class UploadApiTest {
+class UploadApiTest extends RunningServiceTest {
     @RegisterExtension
     private static final TestFolders FOLDERS = TestFolders.create("uploads");
     /** uuid, then the client's stem reduced to safe characters, then a FITS extension from a fixed list */
@@ -43,15 +35,6 @@ class UploadApiTest {
     static void folders(DynamicPropertyRegistry registry) {
         FOLDERS.register(registry);
         registry.add("fitsflow.executor-threads", () -> "1");
-    }
-
-    @LocalServerPort
-    int port;
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
     }
 
     @Test

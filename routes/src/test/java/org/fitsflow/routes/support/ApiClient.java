@@ -131,6 +131,14 @@ public final class ApiClient {
         return get("/api/process/jobs/" + id).json();
     }
 
+    /** Uploads the file into the session, finalizes it and processes it with the pipeline; the first job's id. */
+    public long process(long session, Path file, String clientName, String pipeline) {
+        upload(uploadPath(session), file, clientName);
+        postJson("/api/process/sessions/" + session + "/finalize", "");
+        return postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\":\"" + pipeline + "\"}")
+                .json().get("id").asLong();
+    }
+
     public static String uploadPath(long session) {
         return "/api/process/sessions/" + session + "/upload";
     }
