@@ -23,7 +23,7 @@ import org.springframework.core.env.MapPropertySource;
  * {@code fitsflow.role=worker}: a process that only takes jobs from Redis and runs them, on this host or
  * another that mounts the same data folder. No REST API, no inbox and no database: results go back to
  * the application through Redis, and only the application writes the database. It runs until SIGTERM,
- * then stops like the application's executors (see {@code fitsflow.shutdown-grace}).
+ * then stops like the application's workers (see {@code fitsflow.shutdown-grace}).
  */
 @EnableAutoConfiguration(exclude = DataSourceAutoConfiguration.class)
 @Import({RedisWorkerConfiguration.class, DockerExecutorConfiguration.class, LocalExecutorConfiguration.class,

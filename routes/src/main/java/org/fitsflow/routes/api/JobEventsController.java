@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  *
  * <p>Events: {@code progress} ({@code {id, status, progress_percent, current_step}}) whenever one of them
  * changes, then one {@code status} with the whole job, after which the stream ends. Progress is read from
- * the database, which every executor writes, so this works whichever executor runs the job: at once when
+ * the database, where every job's progress is written, so this works wherever the job runs: at once when
  * the job's row changes ({@link JobChanges}), and every second anyway, which also ends a stream whose
  * client has gone.
  */

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Turns a job row into a ticket its executor can run without the database; the pipeline goes in whole.
  * Where another process may run the job (Redis workers, containers), its inputs are staged into the job
  * folder (a hard link when the file is on the same file system, else a copy), since workers see the shared
- * data folder but not the telescope's inbox. The in-process executor of the in-process queue reads them
+ * data folder but not the telescope's inbox. The local executor behind the in-process queue reads them
  * where they are, so an inbox file is never copied and an upload's decoded image is found by its path.
  */
 @Component
