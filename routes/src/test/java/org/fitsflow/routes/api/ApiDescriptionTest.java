@@ -3,8 +3,10 @@ package org.fitsflow.routes.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
 import org.fitsflow.routes.support.ApiClient;
+import org.fitsflow.routes.support.Await;
 import org.fitsflow.routes.support.RunningServiceTest;
 import org.fitsflow.routes.support.TestFolders;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,9 @@ class ApiDescriptionTest extends RunningServiceTest {
         ApiClient.Answer openapi = api.get("/api/openapi.json");
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.json().at("/paths").toString()).contains("/api/process/sessions/{id}/process");
-        ApiClient.Answer health = api.get("/actuator/health");
+        // 503 until the inbox consumer has polled once, which a test right after start-up may come before
+        ApiClient.Answer health = Await.until("the health check to say UP", Duration.ofSeconds(30),
+                () -> api.get("/actuator/health"), answer -> answer.status() != 503);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asText()).isEqualTo("UP");
         assertThat(health.body()).contains("camel");
