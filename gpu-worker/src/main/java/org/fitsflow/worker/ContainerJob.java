@@ -10,18 +10,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.fitsflow.processors.Processing;
 import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.processors.fits.FitsFileName;
 import org.fitsflow.processors.pipeline.PipelineCancelledException;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
 import org.fitsflow.processors.pipeline.PipelineLoader;
 import org.fitsflow.processors.pipeline.PipelineResult;
-import org.fitsflow.processors.pipeline.PipelineRunner;
 import org.fitsflow.processors.pipeline.ProgressListener;
-import org.fitsflow.processors.subs.SubsetProcessor;
 
 /**
- * The per-job container program: reads {@code job.json}, runs its pipeline (on its one input, or with
- * {@code SubsetProcessor} over a set of subs), prints progress as JSON lines, writes outputs to
+ * The per-job container program: reads {@code job.json}, runs its pipeline over its inputs
+ * ({@link Processing}), prints progress as JSON lines, writes outputs to
  * {@code <job folder>/outputs/} and the outcome to {@code <job folder>/result.json}.
  */
 final class ContainerJob {
@@ -42,63 +42,61 @@ final class ContainerJob {
     /** @return the exit code: 0 when complete, 1 otherwise */
     int run(Path jobFile) {
         Path jobFolder = jobFile.toAbsolutePath().getParent();
-        JobResult result = process(jobFile, jobFolder);
+        OutcomeFile outcome = process(jobFile, jobFolder);
         try {
-            writeResult(jobFolder, result);
+            writeOutcome(jobFolder, outcome);
         } catch (IOException e) {
             err.println("cannot write " + RESULT + ": " + FailureReason.of(e));
             return 1;
         }
-        return result.status() == JobStatus.COMPLETE ? 0 : 1;
+        return outcome.status() == JobEnd.COMPLETE ? 0 : 1;
     }
 
-    private JobResult process(Path jobFile, Path jobFolder) {
+    private OutcomeFile process(Path jobFile, Path jobFolder) {
         String jobId = null;
         try {
-            JobRequest request = readRequest(jobFile);
-            jobId = request.jobId();
-            PipelineDefinition pipeline = new PipelineLoader().fromMap(request.pipeline());
-            List<Path> inputs = request.allInputs().stream().map(jobFolder::resolve).toList();
-            String stem = request.outputStem() != null ? request.outputStem()
-                    : InputNames.stem(inputs.get(0)) + "." + pipeline.name();
+            TicketFile ticket = readTicket(jobFile);
+            jobId = ticket.jobId();
+            PipelineDefinition pipeline = new PipelineLoader().fromMap(ticket.pipeline());
+            List<Path> inputs = ticket.allInputs().stream().map(jobFolder::resolve).toList();
+            String stem = ticket.outputStem() != null ? ticket.outputStem()
+                    : FitsFileName.of(inputs.get(0)).stem() + "." + pipeline.name();
             Path outputs = jobFolder.resolve(OUTPUTS);
             ProgressListener progress = (percent, step) -> out.println(line(ProgressLine.of(percent, step)));
-            PipelineResult result = pipeline.runsOverAll(inputs.size())
-                    ? new SubsetProcessor(backend).run(inputs, pipeline, outputs, stem, progress)
-                    : new PipelineRunner(backend).run(inputs.get(0), pipeline, outputs, stem, progress);
-            return JobResult.complete(jobId, result);
+            PipelineResult result = Processing.run(pipeline, inputs, outputs, stem, backend, progress);
+            return OutcomeFile.complete(jobId, result);
         } catch (PipelineCancelledException e) {
-            return JobResult.ended(jobId, JobStatus.CANCELLED, backend.name(), "cancelled");
+            return OutcomeFile.ended(jobId, JobEnd.CANCELLED, backend.name(), "cancelled");
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            return JobResult.ended(jobId, JobStatus.FAILED, backend.name(), FailureReason.of(e));
+            return OutcomeFile.ended(jobId, JobEnd.FAILED, backend.name(), FailureReason.of(e));
         }
     }
 
-    private JobRequest readRequest(Path jobFile) throws IOException {
+    private TicketFile readTicket(Path jobFile) throws IOException {
         if (!Files.isRegularFile(jobFile)) {
             throw new NoSuchFileException(jobFile.toString());
         }
-        JobRequest request;
+        TicketFile ticket;
         try {
-            request = json.readValue(jobFile.toFile(), JobRequest.class);
+            ticket = json.readValue(jobFile.toFile(), TicketFile.class);
         } catch (JsonProcessingException e) {
             throw new IOException("job file " + jobFile.getFileName() + " cannot be read: " + e.getOriginalMessage());
         }
-        if (request == null) {
+        if (ticket == null) {
             throw new IOException("job file " + jobFile.getFileName() + " is empty");
         }
-        if (request.allInputs().isEmpty()) {
+        if (ticket.allInputs().isEmpty()) {
             throw new IOException("job file " + jobFile.getFileName() + " names no input");
         }
-        if (request.pipeline() == null) {
+        if (ticket.pipeline() == null) {
             throw new IOException("job file " + jobFile.getFileName() + " has no pipeline");
         }
-        return request;
+        return ticket;
     }
 
-    private void writeResult(Path jobFolder, JobResult result) throws IOException {
+    private void writeOutcome(Path jobFolder, OutcomeFile outcome) throws IOException {
         Path temp = jobFolder.resolve("." + RESULT + ".part");
-        json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), result);
+        json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), outcome);
         Files.move(temp, jobFolder.resolve(RESULT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 

@@ -6,16 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.fitsflow.processors.Processing;
 import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.processors.fits.FitsFileName;
 import org.fitsflow.processors.pipeline.LoadedPipeline;
 import org.fitsflow.processors.pipeline.PipelineCancelledException;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
 import org.fitsflow.processors.pipeline.PipelineLibrary;
 import org.fitsflow.processors.pipeline.PipelineLoader;
 import org.fitsflow.processors.pipeline.PipelineResult;
-import org.fitsflow.processors.pipeline.PipelineRunner;
 import org.fitsflow.processors.pipeline.ProgressListener;
-import org.fitsflow.processors.subs.SubsetProcessor;
 
 /**
  * {@code process IN.fit [IN2.fit ...] --pipeline NAME --out DIR [--pipelines-dir DIR]}: processes files with
@@ -58,15 +58,16 @@ final class ProcessCommand {
             PipelineDefinition pipeline = chosen.definition();
             ProgressListener progress = (percent, step) -> err.printf("%5.1f%% %s%n", percent, step);
             if (pipeline.overSubs()) {
-                report(new SubsetProcessor(backend).run(arguments.inputs(), pipeline, arguments.out(),
-                        setStem(arguments.inputs()) + "." + pipeline.name(), progress));
+                report(Processing.run(pipeline, arguments.inputs(), arguments.out(),
+                        setStem(arguments.inputs()) + "." + pipeline.name(), backend, progress));
                 return 0;
             }
+            // a pipeline over one file runs on each file in turn, as a session makes one job per file
             int failed = 0;
             for (Path input : arguments.inputs()) {
                 try {
-                    report(new PipelineRunner(backend).run(input, pipeline, arguments.out(),
-                            InputNames.stem(input) + "." + pipeline.name(), progress));
+                    report(Processing.run(pipeline, List.of(input), arguments.out(),
+                            FitsFileName.of(input).stem() + "." + pipeline.name(), backend, progress));
                 } catch (PipelineCancelledException e) {
                     throw e;
                 } catch (IOException | RuntimeException e) {
@@ -99,6 +100,6 @@ final class ProcessCommand {
     private static String setStem(List<Path> inputs) {
         Path folder = inputs.get(0).toAbsolutePath().getParent();
         return inputs.size() == 1 || folder == null || folder.getFileName() == null
-                ? InputNames.stem(inputs.get(0)) : folder.getFileName().toString();
+                ? FitsFileName.of(inputs.get(0)).stem() : folder.getFileName().toString();
     }
 }

@@ -1,6 +1,5 @@
 package org.fitsflow.routes;
 
-import org.fitsflow.routes.worker.WorkerApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

@@ -83,8 +83,7 @@ public final class Image {
     public synchronized float[][] planes() {
         if (planes == null) {
             // each channel's codes are let go as soon as its floats exist, so that a large frame never needs
-            // all codes and all floats at once (16-bit 6248 x 4176 x 3 through export_fits: the smallest -Xmx
-            // 489 MB when they were let go together, 389 MB so; 331 MB for the same frame as float32)
+            // all codes and all floats at once (the heap it saves: bench/README.md, "Figures behind the code")
             short[][] codes = coded.codes().clone();
             float[][] values = coded.values();
             coded = null;

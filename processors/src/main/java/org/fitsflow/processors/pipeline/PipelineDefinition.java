@@ -32,16 +32,8 @@ public record PipelineDefinition(String name, String description, SubsMode subs,
         return new PipelineDefinition(name, description, SubsMode.ONE_FILE, null, steps, exports);
     }
 
-    /** Whether it runs once over a set of subs ({@code SubsetProcessor}) rather than on each file. */
+    /** Whether it runs once over a set of subs rather than on each file (see {@code Processing}). */
     public boolean overSubs() {
         return subs.overSubs();
-    }
-
-    /**
-     * Whether a job over {@code inputs} files runs once over all of them ({@code SubsetProcessor}, which
-     * refuses a pipeline that is not over subs) rather than on its one file ({@code PipelineRunner}).
-     */
-    public boolean runsOverAll(int inputs) {
-        return inputs > 1 || overSubs();
     }
 }

@@ -16,6 +16,7 @@ import org.fitsflow.processors.analysis.StarDetectionParameters;
 import org.fitsflow.processors.analysis.SubQuality;
 import org.fitsflow.processors.analysis.SubQualityReport;
 import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.processors.fits.FitsFileName;
 import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.processors.fits.FitsWriter;
 import org.fitsflow.processors.image.HeaderSummary;
@@ -61,7 +62,7 @@ public final class SubsetProcessor {
         try (Stream<Path> listing = Files.list(folder)) {
             return listing.filter(Files::isRegularFile)
                     .filter(f -> !f.getFileName().toString().startsWith("."))
-                    .filter(f -> f.getFileName().toString().toLowerCase().matches(".*\\.(fit|fits|fts)(\\.gz|\\.fz)?"))
+                    .filter(f -> FitsFileName.of(f).isFits())
                     .sorted(Comparator.comparing(Path::toString)).toList();
         }
     }

@@ -79,9 +79,6 @@ class PipelineLoaderTest {
         assertThat(analyze.stacking()).isNull();
         assertThat(oneFile.subs()).isEqualTo(SubsMode.ONE_FILE);
         assertThat(oneFile.overSubs()).isFalse();
-        assertThat(oneFile.runsOverAll(1)).isFalse();
-        assertThat(oneFile.runsOverAll(2)).isTrue();
-        assertThat(analyze.runsOverAll(1)).isTrue();
     }
 
     @Test

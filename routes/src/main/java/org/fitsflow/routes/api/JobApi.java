@@ -3,11 +3,11 @@ package org.fitsflow.routes.api;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.fitsflow.routes.executor.JobFolders;
-import org.fitsflow.routes.jobs.JobCancellation;
 import org.fitsflow.routes.jobs.JobStatus;
 import org.fitsflow.routes.store.JobRecord;
 import org.fitsflow.routes.store.JobStore;
+import org.fitsflow.routes.worker.JobCancellation;
+import org.fitsflow.routes.worker.JobFolders;
 import org.springframework.stereotype.Component;
 
 /** The job operations of {@code /api/process/jobs}; called by the REST routes. */

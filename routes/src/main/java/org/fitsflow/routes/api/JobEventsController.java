@@ -3,7 +3,6 @@ package org.fitsflow.routes.api;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,7 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  *
  * <p>Events: {@code progress} ({@code {id, status, progress_percent, current_step}}) whenever one of them
  * changes, then one {@code status} with the whole job, after which the stream ends. Progress is read from
- * the database, which every executor writes, so this works whichever executor runs the job: at once when
+ * the database, where every job's progress is written, so this works wherever the job runs: at once when
  * the job's row changes ({@link JobChanges}), and every second anyway, which also ends a stream whose
  * client has gone.
  */
@@ -87,9 +86,8 @@ public class JobEventsController {
     /** @return true when the job has reached a terminal state and its last event is sent */
     private boolean send(long id, SseEmitter emitter, AtomicReference<String> last) throws IOException {
         JobRecord job = jobs.find(id).orElseThrow(() -> new IllegalStateException("job " + id + " was deleted"));
-        Map<String, Object> progress = Map.of("id", id, "status", job.status().wireName(),
-                "progress_percent", job.progressPercent(), "current_step", job.currentStep() == null ? "" : job.currentStep());
-        String key = progress.get("status") + "|" + progress.get("progress_percent") + "|" + progress.get("current_step");
+        JobProgressView progress = JobProgressView.of(job);
+        String key = progress.status() + "|" + progress.progressPercent() + "|" + progress.currentStep();
         if (!key.equals(last.getAndSet(key))) {
             emitter.send(SseEmitter.event().name("progress").data(progress, MediaType.APPLICATION_JSON));
         }

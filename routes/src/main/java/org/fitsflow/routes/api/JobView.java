@@ -1,9 +1,12 @@
 package org.fitsflow.routes.api;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 import org.fitsflow.routes.store.JobRecord;
 
 /** A job as the API shows it. {@code gpu_used} is null until the job has run. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record JobView(long id, long sessionId, long fileId, String pipelineName, String status,
                       double progressPercent, String currentStep, String createdAt, String startedAt,
                       String completedAt, String errorMessage, Boolean gpuUsed, String backend,

@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a {@code multipart/form-data} body as it arrives: the part named {@code file} is copied to a file
- * in pieces of a megabyte, the other parts are short text fields. The web server's own parser reads a part
- * in 4 KiB pieces and writes each to disk unbuffered: {@code curl -F} of a 12 MB frame took 74 to 78 ms with
- * it and 21 to 30 ms with this reader, as long as sending the same file as the whole body (18 to 31 ms;
- * medians of 11 uploads, three rounds each, on the loopback).
+ * {@link #BUFFER_BYTES} at a time, the other parts are short text fields. The web server's own parser reads
+ * a part in 4 KiB pieces and writes each to disk unbuffered, which made a form upload several times slower
+ * than the same file sent as the body; with this reader the two take about as long (measured in
+ * {@code bench/README.md}, "Figures behind the code").
  */
 final class MultipartFormReader {
     /** What the form held: the file's client name (null when its part gave none) and the text fields. */

@@ -1,5 +1,7 @@
 package org.fitsflow.routes.api;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 import java.util.Map;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
@@ -12,6 +14,7 @@ import org.fitsflow.processors.pipeline.StackingSection;
  *                 that runs on each file
  * @param stacking the stacking settings of a {@code subs: stack} pipeline, else {@code null}
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record PipelineView(String name, String description, boolean builtIn, String subs, Map<String, Object> stacking,
                            List<Map<String, Object>> steps, List<Map<String, Object>> exports) {
     static PipelineView of(PipelineDefinition p, boolean builtIn) {

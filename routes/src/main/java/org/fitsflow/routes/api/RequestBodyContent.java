@@ -14,8 +14,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  */
 final class RequestBodyContent implements UploadedContent {
     /**
-     * Writes of 64 KiB: a 12 MB frame written in 1 MB pieces took 23 to 26 ms in the service (the kernel's
-     * copy into the page cache, two thirds of the upload), in 64 or 256 KiB pieces 4 to 5 ms (10 uploads each).
+     * Writes of 64 KiB: in 1 MB pieces the kernel's copy into the page cache took most of an upload, in 64 or
+     * 256 KiB pieces a fraction of it (measured in {@code bench/README.md}, "Figures behind the code").
      */
     static final int WRITE_BYTES = 64 * 1024;
 

@@ -3,13 +3,9 @@ package org.fitsflow.routes.api;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
 import org.fitsflow.routes.config.FitsflowProperties;
-import org.fitsflow.routes.executor.JobFolders;
-import org.fitsflow.routes.jobs.JobCancellation;
 import org.fitsflow.routes.pipelines.PipelineCatalog;
 import org.fitsflow.routes.queue.JobQueue;
 import org.fitsflow.routes.store.FileRecord;
@@ -19,6 +15,8 @@ import org.fitsflow.routes.store.JobRecord;
 import org.fitsflow.routes.store.JobStore;
 import org.fitsflow.routes.store.SessionRecord;
 import org.fitsflow.routes.store.SessionStore;
+import org.fitsflow.routes.worker.JobCancellation;
+import org.fitsflow.routes.worker.JobFolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -83,7 +81,7 @@ public class SessionApi {
      * Deletes the session: its unfinished jobs are cancelled first (running work stops), then the rows,
      * then what the session left in the data folder. Inbox files themselves are never deleted.
      */
-    public Map<String, Object> delete(long id) {
+    public DeletedView delete(long id) {
         existing(id);
         List<JobRecord> sessionJobs = jobs.listBySession(id);
         sessionJobs.stream().filter(j -> !j.status().isTerminal()).forEach(j -> cancellation.cancel(j.id()));
@@ -97,7 +95,7 @@ public class SessionApi {
                 .map(f -> Path.of(f.storedPath()).toAbsolutePath().normalize())
                 .filter(p -> p.startsWith(uploadsDir))
                 .forEach(p -> quietly(() -> Files.deleteIfExists(p)));
-        return Map.of("id", id, "deleted", true);
+        return DeletedView.of(id);
     }
 
     private interface FileAction {
@@ -123,11 +121,9 @@ public class SessionApi {
 
     /**
      * One job per file of the session, or one job over all its files for the pipelines that take a set
-     * of subs (a {@code subs} key, as analyze_subs and stack_subs have); {@code jobs_per} says which. The
-     * answer carries all jobs in {@code jobs} and, at the top level, the fields of the first job (so one job
-     * reads like a job).
+     * of subs (a {@code subs} key, as analyze_subs and stack_subs have); {@link QueuedJobsView} says which.
      */
-    public Map<String, Object> process(long id, ProcessRequest request) {
+    public QueuedJobsView process(long id, ProcessRequest request) {
         SessionRecord session = existing(id);
         if (request == null || request.pipelineName() == null || request.pipelineName().isBlank()) {
             throw ApiException.badRequest("pipeline_name is required; known pipelines: " + pipelines.names());
@@ -146,20 +142,10 @@ public class SessionApi {
         boolean overSession = definition.overSubs();
         List<JobRecord> created = transactions.execute(status -> overSession
                 ? List.of(jobs.insertOverFiles(id, usable.stream().map(FileRecord::id).toList(), pipeline))
-                : usable.stream().map(f -> jobs.insert(id, f.id(), pipeline, null, null)).toList());
+                : usable.stream().map(f -> jobs.insert(id, f.id(), pipeline)).toList());
         created.forEach(job -> queue.submit(job.id()));
 
-        List<JobView> views = created.stream().map(JobView::of).toList();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        JobView first = views.get(0);
-        answer.put("id", first.id());
-        answer.put("status", first.status());
-        answer.put("progress_percent", first.progressPercent());
-        answer.put("gpu_used", first.gpuUsed());
-        answer.put("pipeline_name", pipeline);
-        answer.put("jobs_per", overSession ? "session" : "file");
-        answer.put("jobs", views);
-        return answer;
+        return QueuedJobsView.of(pipeline, overSession, created.stream().map(JobView::of).toList());
     }
 
     SessionRecord existing(long id) {

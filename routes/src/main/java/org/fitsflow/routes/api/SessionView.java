@@ -1,8 +1,11 @@
 package org.fitsflow.routes.api;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.fitsflow.routes.store.SessionRecord;
 
 /** A session as the API shows it. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SessionView(long id, String sessionName, String status, String source, int totalFiles,
                           long totalSizeBytes, String createdAt, String finalizedAt) {
     static SessionView of(SessionRecord s) {

@@ -7,10 +7,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Tomcat moves request and response bodies through per-connection buffers of 8 KiB by default: 1,500
- * socket reads for a 12 MB Seestar frame, 180 writes for its 1.5 MB JPEG. With 64 KiB each way, the
- * server's part of the upload took 11 ms instead of 19 (median of 10 uploads, bench/rest_latency.py) and
- * the download 5.6 to 6.7 ms instead of 7.4 to 7.9 (curl, median of 40, two rounds), on the loopback.
- * Multipart bodies are read by {@link MultipartFormReader}, not by Spring (spring.servlet.multipart.enabled
+ * socket reads for a 12 MB Seestar frame, 180 writes for its 1.5 MB JPEG. With 64 KiB each way the server's
+ * part of an upload and of a download takes less time (measured in {@code bench/README.md}, "Figures behind
+ * the code"). Multipart bodies are read by {@link MultipartFormReader}, not by Spring (spring.servlet.multipart.enabled
  * is false).
  */
 @Configuration(proxyBeanMethods = false)

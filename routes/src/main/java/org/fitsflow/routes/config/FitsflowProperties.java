@@ -3,6 +3,7 @@ package org.fitsflow.routes.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,17 +13,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param dataDir        database, uploads and job outputs
  * @param pipelinesDir   YAML files that add pipelines or replace built-in ones (optional)
- * @param queue          {@code local} (in-process, recovered from the database at start-up)
- * @param executor       {@code local} (in-process thread pool)
- * @param executorThreads how many jobs run at once
+ * @param queue          where queued jobs wait for a worker: {@link Queue}
+ * @param executor       where a job's pipeline runs: {@link Executor}
+ * @param executorThreads how many jobs run at once (worker threads of the in-process queue, or Redis worker slots)
  * @param shutdownGrace  on SIGTERM, how long running jobs may take to finish before they are handed back
  */
 @ConfigurationProperties("fitsflow")
 public record FitsflowProperties(
         Path dataDir,
         Path pipelinesDir,
-        String queue,
-        String executor,
+        Queue queue,
+        Executor executor,
         int executorThreads,
         Duration shutdownGrace,
         Inbox inbox,
@@ -57,6 +58,35 @@ public record FitsflowProperties(
      * @param firstDelay time from start-up to the first sweep
      */
     public record Retention(int uploadsDays, int outputsDays, Duration interval, Duration firstDelay) {
+    }
+
+    /** {@code fitsflow.queue}, bound from {@code local} or {@code redis} (any case). */
+    public enum Queue {
+        /** In-process, filled again from the database at start-up; the service's own threads run the jobs. */
+        LOCAL,
+        /**
+         * A Redis stream ({@code fitsflow.redis.*}), at-least-once: worker slots in the service
+         * ({@code executor-threads}) and in {@code fitsflow.role=worker} processes take the jobs.
+         */
+        REDIS;
+
+        /** The value as written in the settings and in the metrics' {@code queue} tag. */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** {@code fitsflow.executor}, bound from {@code local} or {@code docker} (any case). */
+    public enum Executor {
+        /** In the process of the worker that took the job. */
+        LOCAL,
+        /** One container of the gpu-worker image per job ({@code fitsflow.docker.*}). */
+        DOCKER
+    }
+
+    /** Whether every job runs in this process, on its inputs where they are: the in-process queue and executor. */
+    public boolean runsJobsInProcess() {
+        return queue == Queue.LOCAL && executor == Executor.LOCAL;
     }
 
     public Path databaseFile() {

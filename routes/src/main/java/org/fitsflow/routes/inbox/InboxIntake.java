@@ -8,21 +8,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.fitsflow.processors.fits.FitsFileName;
 import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.processors.image.FitsHeader;
 import org.fitsflow.routes.config.FitsflowProperties;
-import org.fitsflow.routes.jobs.FitsFileName;
 import org.fitsflow.routes.jobs.JobStatus;
 import org.fitsflow.routes.metrics.InboxMetrics;
 import org.fitsflow.routes.queue.JobQueue;
 import org.fitsflow.routes.store.FileRecord;
 import org.fitsflow.routes.store.FileStore;
+import org.fitsflow.routes.store.HeaderJson;
 import org.fitsflow.routes.store.JobRecord;
 import org.fitsflow.routes.store.JobStore;
 import org.fitsflow.routes.store.NewFile;
 import org.fitsflow.routes.store.SessionRecord;
 import org.fitsflow.routes.store.SessionStore;
-import org.fitsflow.routes.store.HeaderJson;
+import org.fitsflow.routes.worker.JobFinisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -46,9 +47,11 @@ public class InboxIntake {
     private final HeaderJson headerJson;
     private final TransactionTemplate transactions;
     private final InboxMetrics metrics;
+    private final JobFinisher finisher;
 
     public InboxIntake(FitsflowProperties properties, SessionStore sessions, FileStore files, JobStore jobs,
-                       JobQueue queue, HeaderJson headerJson, TransactionTemplate transactions, InboxMetrics metrics) {
+                       JobQueue queue, HeaderJson headerJson, TransactionTemplate transactions, InboxMetrics metrics,
+                       JobFinisher finisher) {
         this.properties = properties;
         this.sessions = sessions;
         this.files = files;
@@ -57,6 +60,7 @@ public class InboxIntake {
         this.headerJson = headerJson;
         this.transactions = transactions;
         this.metrics = metrics;
+        this.finisher = finisher;
     }
 
     /**
@@ -97,7 +101,7 @@ public class InboxIntake {
         if (invalidReason != null) {
             LOG.warn("Inbox file {} is not usable: {}", relative, invalidReason);
             metrics.refused();
-            created.forEach(job -> jobs.fail(job.id(), JobStatus.QUEUED, invalidReason));
+            created.forEach(job -> finisher.fail(job.id(), invalidReason));
             return created;
         }
         Optional<SeestarStack> stack = SeestarStack.parse(relative, mtimeMs);
@@ -105,7 +109,7 @@ public class InboxIntake {
             Optional<String> newer = newerStackOnDisk(stack.get(), file.getParent());
             if (newer.isPresent()) {
                 LOG.info("Inbox file {} skipped: superseded by {}", relative, newer.get());
-                created.forEach(job -> jobs.cancel(job.id(), JobStatus.QUEUED, "skipped: superseded by " + newer.get()));
+                created.forEach(job -> finisher.skip(job.id(), "skipped: superseded by " + newer.get()));
                 return created;
             }
             skipOlderStacks(stack.get(), name);
@@ -148,8 +152,7 @@ public class InboxIntake {
             Optional<SeestarStack> olderStack = SeestarStack.parse(older.inboxPath(), older.inboxMtimeMs());
             if (olderStack.isPresent() && olderStack.get().isSupersededBy(stack)) {
                 for (JobRecord job : jobs.listByFile(older.id())) {
-                    if (job.status() == JobStatus.QUEUED
-                            && jobs.cancel(job.id(), JobStatus.QUEUED, "skipped: superseded by " + name)) {
+                    if (job.status() == JobStatus.QUEUED && finisher.skip(job.id(), "skipped: superseded by " + name)) {
                         LOG.info("Inbox file {} skipped: superseded by {}", older.inboxPath(), name);
                     }
                 }

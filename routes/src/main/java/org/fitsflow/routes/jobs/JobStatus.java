@@ -26,6 +26,17 @@ public enum JobStatus {
         return ALLOWED.get(this).contains(next);
     }
 
+    /** The states that may move to this one: where a fail or a cancel may come from. */
+    public Set<JobStatus> predecessors() {
+        EnumSet<JobStatus> from = EnumSet.noneOf(JobStatus.class);
+        ALLOWED.forEach((status, next) -> {
+            if (next.contains(this)) {
+                from.add(status);
+            }
+        });
+        return from;
+    }
+
     public boolean isTerminal() {
         return ALLOWED.get(this).isEmpty();
     }

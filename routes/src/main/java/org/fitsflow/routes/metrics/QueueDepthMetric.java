@@ -20,7 +20,7 @@ public class QueueDepthMetric implements MeterBinder {
 
     public QueueDepthMetric(JobQueue queue, FitsflowProperties properties) {
         this.queue = queue;
-        this.kind = properties.queue();
+        this.kind = properties.queue().key();
     }
 
     @Override

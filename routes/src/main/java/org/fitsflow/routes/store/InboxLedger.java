@@ -30,9 +30,9 @@ public class InboxLedger {
 
     /**
      * Records the key; false when it was already there. Camel's file consumer adds (rather than looks up)
-     * the key of every file of every scan, so a known key must not reach the database either: with 5,000
-     * files taken and the default 2 s poll, the idle service's scans took 11 % of a core with an insert per
-     * file, 2 % without.
+     * the key of every file of every scan, so a known key must not reach the database either: an insert per
+     * file and scan made the idle service's scans of a full inbox cost several times more CPU (measured in
+     * {@code bench/README.md}, "Figures behind the code").
      */
     public boolean add(String key) {
         if (keys.contains(key)) {

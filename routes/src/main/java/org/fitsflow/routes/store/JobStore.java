@@ -8,9 +8,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.fitsflow.routes.jobs.IllegalJobTransitionException;
+import org.fitsflow.routes.jobs.JobOutcome;
 import org.fitsflow.routes.jobs.JobStatus;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,10 +23,11 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * processing_jobs and its audit trail processing_job_events. Every status change is a conditional
- * {@code UPDATE ... WHERE status = ?}: of two racing changes (a cancel and a completion) exactly one wins,
- * and the state machine of {@link JobStatus} is checked before the database is asked. The change that
- * ends a job is told to the {@link JobEndListener} once it is written.
+ * processing_jobs and its audit trail processing_job_events. Every status change reads the job's state and
+ * moves it in one transaction, only from a state {@link JobStatus} allows: of two racing changes (a cancel
+ * and a completion) exactly one wins. A move from a named state the state machine forbids is refused before
+ * the database is asked; fail and cancel without one take their allowed states from {@link JobStatus}. The
+ * change that ends a job is told to the {@link JobEndListener} once it is written.
  */
 @Repository
 @DependsOn("schemaMigrator")
@@ -43,7 +48,12 @@ public class JobStore {
         this.ends = ends;
     }
 
-    /** A new queued job; {@code outboxFolder}/{@code outboxStem} are null for jobs without outbox delivery. */
+    /** A new queued job of an uploaded file: its outputs are downloaded, not delivered. */
+    public JobRecord insert(long sessionId, long fileId, String pipelineName) {
+        return insert(sessionId, fileId, List.of(), pipelineName, null, null);
+    }
+
+    /** A new queued job of an inbox file, its outputs delivered to {@code outbox/<outboxFolder>/<outboxStem>.<ext>}. */
     public JobRecord insert(long sessionId, long fileId, String pipelineName, String outboxFolder, String outboxStem) {
         return insert(sessionId, fileId, List.of(), pipelineName, outboxFolder, outboxStem);
     }
@@ -103,8 +113,8 @@ public class JobStore {
 
     /** queued -> running; false when the job was not queued (e.g. cancelled meanwhile). */
     public boolean start(long id) {
-        return transition(id, JobStatus.QUEUED, JobStatus.RUNNING, null,
-                "started_at = ?, attempts = attempts + 1, progress_percent = 0, current_step = NULL", now());
+        return transition(id, checked(id, JobStatus.QUEUED, JobStatus.RUNNING), JobStatus.RUNNING, state -> null,
+                "started_at = ?, attempts = attempts + 1, progress_percent = 0, current_step = NULL", state -> new Object[] {now()});
     }
 
     /**
@@ -125,22 +135,37 @@ public class JobStore {
 
     /** running -> complete with its outputs; false when the job was no longer running (cancelled). */
     public boolean complete(long id, JobOutcome outcome) {
-        String now = now();
-        return transition(id, JobStatus.RUNNING, JobStatus.COMPLETE, null,
+        return transition(id, checked(id, JobStatus.RUNNING, JobStatus.COMPLETE), JobStatus.COMPLETE, state -> null,
                 "completed_at = ?, progress_percent = 100, current_step = NULL, output_files = ?, gpu_used = ?, "
                         + "backend = ?, measurements_json = ?",
-                now, toJson(outcome.outputFiles()), outcome.gpuUsed() ? 1 : 0, outcome.backend(), outcome.measurementsJson());
+                state -> new Object[] {now(), toJson(outcome.outputFiles()), outcome.gpuUsed() ? 1 : 0, outcome.backend(),
+                        outcome.measurementsJson()});
     }
 
     /** from -> failed with the reason users see. */
     public boolean fail(long id, JobStatus from, String reason) {
-        return transition(id, from, JobStatus.FAILED, reason, "completed_at = ?, error_message = ?, current_step = NULL",
-                now(), reason);
+        return end(id, checked(id, from, JobStatus.FAILED), JobStatus.FAILED, state -> reason);
+    }
+
+    /**
+     * -> failed with the reason users see, from whichever state the job is in when {@link JobStatus} lets it
+     * fail from there; false when it has already ended.
+     */
+    public boolean fail(long id, String reason) {
+        return end(id, JobStatus.FAILED.predecessors(), JobStatus.FAILED, state -> reason);
     }
 
     /** from -> cancelled; {@code reason} says why (a user's cancel, a superseded stack). */
     public boolean cancel(long id, JobStatus from, String reason) {
-        return transition(id, from, JobStatus.CANCELLED, reason, "completed_at = ?, error_message = ?", now(), reason);
+        return end(id, checked(id, from, JobStatus.CANCELLED), JobStatus.CANCELLED, state -> reason);
+    }
+
+    /**
+     * -> cancelled from whichever state the job is in when {@link JobStatus} lets it be cancelled from there;
+     * {@code reason} says why, told the state the job leaves. False when it has already ended.
+     */
+    public boolean cancel(long id, Function<JobStatus, String> reason) {
+        return end(id, JobStatus.CANCELLED.predecessors(), JobStatus.CANCELLED, reason);
     }
 
     /** Progress of a running job; ignored once the job has left running. */
@@ -167,20 +192,41 @@ public class JobStore {
                         rs.getString("at"), rs.getString("detail")), jobId);
     }
 
-    private boolean transition(long id, JobStatus from, JobStatus to, String detail, String assignments, Object... values) {
+    /** An end with its reason: completed_at and error_message set, the current step of a failed job cleared. */
+    private boolean end(long id, Set<JobStatus> from, JobStatus to, Function<JobStatus, String> reason) {
+        String assignments = "completed_at = ?, error_message = ?" + (to == JobStatus.FAILED ? ", current_step = NULL" : "");
+        return transition(id, from, to, reason, assignments, state -> new Object[] {now(), reason.apply(state)});
+    }
+
+    private static Set<JobStatus> checked(long id, JobStatus from, JobStatus to) {
         if (!from.canMoveTo(to)) {
             throw new IllegalJobTransitionException(id, from, to);
         }
+        return EnumSet.of(from);
+    }
+
+    /**
+     * Moves the job to {@code to} when it is in one of {@code from}: the state is read and changed in one
+     * transaction (SQLite's IMMEDIATE mode takes the write lock first), so no caller guesses it. {@code detail}
+     * and {@code values} (for the {@code ?} of {@code assignments}) are told the state the job leaves.
+     */
+    private boolean transition(long id, Set<JobStatus> from, JobStatus to, Function<JobStatus, String> detail,
+                               String assignments, Function<JobStatus, Object[]> values) {
         boolean moved = transactions.execute(status -> {
+            JobStatus current = jdbc.query("SELECT status FROM processing_jobs WHERE id = ?",
+                    (rs, row) -> JobStatus.fromWireName(rs.getString("status")), id).stream().findFirst().orElse(null);
+            if (current == null || !from.contains(current)) {
+                return false;
+            }
             List<Object> args = new ArrayList<>();
             args.add(to.wireName());
-            args.addAll(Arrays.asList(values));
+            args.addAll(Arrays.asList(values.apply(current)));
             args.add(id);
-            args.add(from.wireName());
+            args.add(current.wireName());
             int changed = jdbc.update("UPDATE processing_jobs SET status = ?, " + assignments + " WHERE id = ? AND status = ?",
                     args.toArray());
             if (changed == 1) {
-                recordEvent(id, from, to, now(), detail);
+                recordEvent(id, current, to, now(), detail.apply(current));
             }
             return changed == 1;
         });

@@ -29,12 +29,16 @@ public class DecodedUploads {
 
     @Autowired
     public DecodedUploads(FitsflowProperties properties) {
-        this("local".equals(properties.queue()) && "local".equals(properties.executor())
-                ? Runtime.getRuntime().maxMemory() / 8 : 0);
+        this(properties.runsJobsInProcess() ? Runtime.getRuntime().maxMemory() / 8 : 0);
     }
 
     DecodedUploads(long capacityBytes) {
         this.capacityBytes = capacityBytes;
+    }
+
+    /** Holds nothing: for processes that take no uploads (Redis workers). */
+    public static DecodedUploads none() {
+        return new DecodedUploads(0);
     }
 
     public synchronized void keep(Path file, Image image) {

@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.UUID;
+import org.fitsflow.processors.fits.FitsFileName;
 import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.processors.fits.InvalidFitsException;
 import org.fitsflow.processors.image.Image;
 import org.fitsflow.routes.config.FitsflowProperties;
-import org.fitsflow.routes.jobs.FitsFileName;
 import org.fitsflow.routes.metrics.UploadMetrics;
 import org.fitsflow.routes.store.FileRecord;
 import org.fitsflow.routes.store.FileStore;
@@ -93,8 +93,8 @@ public class UploadService {
         }
         decoded.keep(stored, image);
         long size = Files.size(stored);
-        FileRecord row = files.insert(new NewFile(sessionId, originalName, stored.toString(), type, size,
-                headerJson.write(image.header()), null, null, null));
+        FileRecord row = files.insert(NewFile.upload(sessionId, originalName, stored.toString(), type, size,
+                headerJson.write(image.header())));
         metrics.stored(size);
         return row;
     }

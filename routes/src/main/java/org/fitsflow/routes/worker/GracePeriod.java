@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How long running jobs may take to finish once the process is asked to stop (SIGTERM,
- * {@code fitsflow.shutdown-grace}). The executor stops taking jobs, waits here, and hands back the jobs
+ * {@code fitsflow.shutdown-grace}). The workers stop taking jobs, wait here, and hand back the jobs
  * still running after it, so that they run again: in-process at the next start, on Redis on another worker.
  */
 public record GracePeriod(Duration length) {

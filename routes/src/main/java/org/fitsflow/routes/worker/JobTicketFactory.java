@@ -9,29 +9,35 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fitsflow.processors.pipeline.InvalidPipelineException;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
-import org.fitsflow.routes.executor.JobFolders;
-import org.fitsflow.routes.executor.OutputStem;
+import org.fitsflow.routes.config.FitsflowProperties;
+import org.fitsflow.routes.jobs.JobTicket;
 import org.fitsflow.routes.pipelines.PipelineCatalog;
 import org.fitsflow.routes.store.FileRecord;
 import org.fitsflow.routes.store.FileStore;
 import org.fitsflow.routes.store.JobRecord;
+import org.springframework.stereotype.Component;
 
 /**
- * Turns a job row into a ticket workers on any host can run: the input is staged into the job folder
- * (a hard link when the file is on the same file system, else a copy), since workers see the shared
- * data folder but not the telescope's inbox; the pipeline goes in whole.
+ * Turns a job row into a ticket its executor can run without the database; the pipeline goes in whole.
+ * Where another process may run the job (Redis workers, containers), its inputs are staged into the job
+ * folder (a hard link when the file is on the same file system, else a copy), since workers see the shared
+ * data folder but not the telescope's inbox. The local executor behind the in-process queue reads them
+ * where they are, so an inbox file is never copied and an upload's decoded image is found by its path.
  */
+@Component
 public class JobTicketFactory {
     private final FileStore files;
     private final PipelineCatalog pipelines;
     private final JobFolders folders;
     private final Path dataDir;
+    private final boolean staged;
 
-    public JobTicketFactory(FileStore files, PipelineCatalog pipelines, JobFolders folders, Path dataDir) {
+    public JobTicketFactory(FileStore files, PipelineCatalog pipelines, JobFolders folders, FitsflowProperties properties) {
         this.files = files;
         this.pipelines = pipelines;
         this.folders = folders;
-        this.dataDir = dataDir;
+        this.dataDir = properties.dataDir().toAbsolutePath().normalize();
+        this.staged = !properties.runsJobsInProcess();
     }
 
     /**
@@ -46,30 +52,21 @@ public class JobTicketFactory {
             inputs.add(files.find(fileId)
                     .orElseThrow(() -> new IOException("job " + job.id() + " refers to file " + fileId + ", which is gone")));
         }
-        Path inputFolder = folders.jobDir(job.id()).resolve(JobTicket.INPUT_FOLDER);
+        Path inputFolder = folders.inputDir(job.id());
         List<String> names = new ArrayList<>();
         for (FileRecord file : inputs) {
+            Path source = Path.of(file.storedPath()).toAbsolutePath();
+            if (!staged) {
+                names.add(source.toString());
+                continue;
+            }
             // the file id keeps two uploads of the same name apart
-            String name = file.id() + "-" + Path.of(file.storedPath()).getFileName();
-            stage(Path.of(file.storedPath()), inputFolder.resolve(name));
+            String name = file.id() + "-" + source.getFileName();
+            stage(source, inputFolder.resolve(name));
             names.add(name);
         }
         String jobFolder = dataDir.relativize(folders.jobDir(job.id())).toString();
         return new JobTicket(job.id(), jobFolder, names, pipeline, OutputStem.of(job, inputs));
-    }
-
-    /** Once the job has ended: its outputs stay, the staged copy of the input goes. */
-    public void unstage(long jobId) throws IOException {
-        Path input = folders.jobDir(jobId).resolve(JobTicket.INPUT_FOLDER);
-        if (!Files.isDirectory(input)) {
-            return;
-        }
-        try (var files = Files.list(input)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
-        Files.deleteIfExists(input);
     }
 
     private static void stage(Path source, Path staged) throws IOException {

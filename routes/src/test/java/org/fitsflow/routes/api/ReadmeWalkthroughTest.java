@@ -54,7 +54,7 @@ class ReadmeWalkthroughTest {
 
         // curl -F file=@seestar-rgb-ngc7023.fit localhost:9247/api/process/sessions/1/upload
         ApiClient.Answer uploaded = api.upload("/api/process/sessions/" + id + "/upload", SharedFiles.rgbNgc7023(),
-                "seestar-rgb-ngc7023.fit", null);
+                "seestar-rgb-ngc7023.fit");
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
         JsonNode file = uploaded.json();
         assertThat(file.get("original_name").asText()).isEqualTo("seestar-rgb-ngc7023.fit");

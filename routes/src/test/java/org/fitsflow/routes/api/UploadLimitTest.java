@@ -47,13 +47,13 @@ class UploadLimitTest {
         long session = api.postJson("/api/process/sessions", "{\"session_name\":\"limit\"}").json().get("id").asLong();
 
         // 12.4 MB against a 5 MB limit
-        ApiClient.Answer tooLarge = api.upload("/api/process/sessions/" + session + "/upload", SharedFiles.rgbNgc7023(), "big.fit", null);
+        ApiClient.Answer tooLarge = api.upload("/api/process/sessions/" + session + "/upload", SharedFiles.rgbNgc7023(), "big.fit");
         assertThat(tooLarge.status()).as(tooLarge.body()).isEqualTo(413);
         assertThat(tooLarge.json().get("error").asText()).isEqualTo("file too large");
         assertThat(tooLarge.json().get("detail").asText()).contains(Long.toString(LIMIT));
 
         // sent as the body, with its length announced or streamed without one
-        ApiClient.Answer bodyTooLarge = api.uploadBody("/api/process/sessions/" + session + "/upload", SharedFiles.rgbNgc7023(), "big.fit", null);
+        ApiClient.Answer bodyTooLarge = api.uploadBody("/api/process/sessions/" + session + "/upload", SharedFiles.rgbNgc7023(), "big.fit");
         assertThat(bodyTooLarge.status()).as(bodyTooLarge.body()).isEqualTo(413);
         assertThat(bodyTooLarge.json().get("detail").asText()).contains(Long.toString(LIMIT));
         HttpResponse<String> chunked = api.http().send(HttpRequest.newBuilder(api.uri("/api/process/sessions/" + session + "/upload"))

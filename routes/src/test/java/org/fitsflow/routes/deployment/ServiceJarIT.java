@@ -57,7 +57,7 @@ class ServiceJarIT {
     void processesAnUploadedFrame() throws Exception {
         ApiClient api = service.api();
         long session = api.postJson("/api/process/sessions", "{\"session_name\": \"empty folder\"}").json().get("id").asLong();
-        assertThat(api.upload("/api/process/sessions/" + session + "/upload", SharedFiles.rgbNgc7023(), "frame.fit", null).status())
+        assertThat(api.upload("/api/process/sessions/" + session + "/upload", SharedFiles.rgbNgc7023(), "frame.fit").status())
                 .isEqualTo(201);
         api.postJson("/api/process/sessions/" + session + "/finalize", "");
         long job = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\": \"quick_dso\"}")

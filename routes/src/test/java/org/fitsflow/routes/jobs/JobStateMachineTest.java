@@ -3,6 +3,8 @@ package org.fitsflow.routes.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.fitsflow.routes.support.FileBuilder.aFile;
+import static org.fitsflow.routes.support.JobBuilder.aQueuedJob;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,12 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.fitsflow.routes.store.FileRecord;
 import org.fitsflow.routes.store.FileStore;
-import org.fitsflow.routes.store.JobEvent;
-import org.fitsflow.routes.store.JobOutcome;
-import org.fitsflow.routes.store.JobRecord;
 import org.fitsflow.routes.store.JobChanges;
+import org.fitsflow.routes.store.JobEvent;
+import org.fitsflow.routes.store.JobRecord;
 import org.fitsflow.routes.store.JobStore;
-import org.fitsflow.routes.store.NewFile;
 import org.fitsflow.routes.store.SessionStore;
 import org.fitsflow.routes.support.TestStore;
 import org.junit.jupiter.api.AfterEach;
@@ -36,18 +36,15 @@ class JobStateMachineTest {
     JobChanges changes;
     List<JobRecord> ended = new CopyOnWriteArrayList<>();
     JobStore jobs;
-    long sessionId;
-    long fileId;
+    FileRecord file;
 
     @BeforeEach
     void open() {
         store = TestStore.open(dir, Clock.systemUTC());
         changes = new JobChanges();
         jobs = new JobStore(store.jdbc(), store.transactions(), Clock.systemUTC(), changes, ended::add);
-        sessionId = new SessionStore(store.jdbc(), Clock.systemUTC()).createUploadSession("s").id();
-        FileRecord file = new FileStore(store.jdbc(), Clock.systemUTC())
-                .insert(new NewFile(sessionId, "a.fit", "/tmp/a.fit", "stacked", 1, null, null, null, null));
-        fileId = file.id();
+        long sessionId = new SessionStore(store.jdbc(), Clock.systemUTC()).createUploadSession("s").id();
+        file = aFile().inSession(sessionId).insertInto(new FileStore(store.jdbc(), Clock.systemUTC()));
     }
 
     @AfterEach
@@ -71,9 +68,24 @@ class JobStateMachineTest {
     }
 
     @Test
+    void theEndsOfAJobComeFromTheStatesTheEnumAllows() {
+        assertThat(JobStatus.FAILED.predecessors()).containsExactlyInAnyOrder(JobStatus.QUEUED, JobStatus.RUNNING);
+        assertThat(JobStatus.CANCELLED.predecessors()).containsExactlyInAnyOrder(JobStatus.QUEUED, JobStatus.RUNNING);
+        assertThat(JobStatus.COMPLETE.predecessors()).containsExactly(JobStatus.RUNNING);
+        assertThat(JobStatus.QUEUED.predecessors()).isEmpty();
+
+        JobRecord queued = aQueuedJob().forFile(file).insertInto(jobs);
+        assertThat(jobs.cancel(queued.id(), from -> "cancelled while " + from.wireName())).isTrue();
+        assertThat(jobs.fail(queued.id(), "too late")).isFalse();
+        assertThat(jobs.find(queued.id()).orElseThrow().errorMessage()).isEqualTo("cancelled while queued");
+        assertThat(jobs.events(queued.id())).extracting(JobEvent::fromStatus, JobEvent::toStatus)
+                .containsExactly(tuple(null, "queued"), tuple("queued", "cancelled"));
+    }
+
+    @Test
     void whoeverWatchesAJobHearsOfEachChangeThatHappenedAndOfNoOther() {
-        JobRecord job = jobs.insert(sessionId, fileId, "quick_dso", null, null);
-        JobRecord other = jobs.insert(sessionId, fileId, "quick_dso", null, null);
+        JobRecord job = aQueuedJob().forFile(file).insertInto(jobs);
+        JobRecord other = aQueuedJob().forFile(file).insertInto(jobs);
         List<String> heard = new ArrayList<>();
         Runnable unwatch = changes.watch(job.id(), () -> heard.add(jobs.find(job.id()).orElseThrow().status().wireName()));
 
@@ -90,7 +102,7 @@ class JobStateMachineTest {
 
     @Test
     void everyTransitionIsRecordedWithItsTime() {
-        JobRecord job = jobs.insert(sessionId, fileId, "quick_dso", null, null);
+        JobRecord job = aQueuedJob().forFile(file).insertInto(jobs);
         assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(jobs.start(job.id())).isTrue();
         assertThat(jobs.complete(job.id(), new JobOutcome(List.of("a.quick_dso.jpg"), false, "cpu", "{}"))).isTrue();
@@ -111,7 +123,7 @@ class JobStateMachineTest {
 
     @Test
     void backwardMovesAreRejectedAndStaleMovesChangeNothing() {
-        JobRecord job = jobs.insert(sessionId, fileId, "quick_dso", null, null);
+        JobRecord job = aQueuedJob().forFile(file).insertInto(jobs);
         jobs.start(job.id());
         jobs.fail(job.id(), JobStatus.RUNNING, "bad pixels");
 
@@ -133,7 +145,7 @@ class JobStateMachineTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int i = 0; i < 20; i++) {
-                JobRecord job = jobs.insert(sessionId, fileId, "quick_dso", null, null);
+                JobRecord job = aQueuedJob().forFile(file).insertInto(jobs);
                 jobs.start(job.id());
                 Callable<Boolean> cancel = () -> jobs.cancel(job.id(), JobStatus.RUNNING, "cancelled");
                 Callable<Boolean> complete = () -> jobs.complete(job.id(), new JobOutcome(List.of("x.jpg"), false, "cpu", "{}"));
@@ -152,8 +164,8 @@ class JobStateMachineTest {
 
     @Test
     void theEndOfAJobIsToldOnceWithItsFinalRowAndNoOtherChangeIsTold() {
-        JobRecord completed = jobs.insert(sessionId, fileId, "quick_dso", null, null);
-        JobRecord refused = jobs.insert(sessionId, fileId, "full_dso", null, null);
+        JobRecord completed = aQueuedJob().forFile(file).insertInto(jobs);
+        JobRecord refused = aQueuedJob().forFile(file).forPipeline("full_dso").insertInto(jobs);
         jobs.start(completed.id());
         jobs.progress(completed.id(), 50, "histogram_stretch");
         assertThat(ended).isEmpty();
@@ -172,7 +184,7 @@ class JobStateMachineTest {
 
     @Test
     void aJobRunningWhenTheServiceStoppedRestartsWithoutMovingBackwards() {
-        JobRecord job = jobs.insert(sessionId, fileId, "quick_dso", null, null);
+        JobRecord job = aQueuedJob().forFile(file).insertInto(jobs);
         jobs.start(job.id());
         jobs.progress(job.id(), 40, "histogram_stretch");
         assertThat(jobs.restart(job.id())).isTrue();

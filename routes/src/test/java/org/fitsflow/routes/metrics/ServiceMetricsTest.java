@@ -12,12 +12,12 @@ import java.util.List;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.fitsflow.processors.fits.HostileFitsCorpus;
 import org.fitsflow.routes.FitsflowApplication;
-import org.fitsflow.routes.executor.LocalJobExecutor;
 import org.fitsflow.routes.support.ApiClient;
 import org.fitsflow.routes.support.Await;
 import org.fitsflow.routes.support.PrometheusScrape;
 import org.fitsflow.routes.support.SharedFiles;
 import org.fitsflow.routes.support.TestFolders;
+import org.fitsflow.routes.worker.LocalWorkers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +56,7 @@ class ServiceMetricsTest {
     @Autowired
     ServletWebServerApplicationContext context;
     @Autowired
-    LocalJobExecutor executor;
+    LocalWorkers executor;
 
     @Test
     void withoutATokenTheServiceListensOnLoopbackOnly() {
@@ -83,7 +83,7 @@ class ServiceMetricsTest {
         Path frame = SharedFiles.rgbNgc7023();
         executor.stop();
         long session = api.postJson("/api/process/sessions", "{\"session_name\": \"metrics\"}").json().get("id").asLong();
-        assertThat(api.uploadBody("/api/process/sessions/" + session + "/upload", frame, "frame.fit", null).status()).isEqualTo(201);
+        assertThat(api.uploadBody("/api/process/sessions/" + session + "/upload", frame, "frame.fit").status()).isEqualTo(201);
         api.postJson("/api/process/sessions/" + session + "/finalize", "");
         assertThat(api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\": \"quick_dso\"}").status())
                 .isEqualTo(202);

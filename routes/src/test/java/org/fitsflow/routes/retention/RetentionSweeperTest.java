@@ -1,6 +1,8 @@
 package org.fitsflow.routes.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fitsflow.routes.support.FileBuilder.aFile;
+import static org.fitsflow.routes.support.JobBuilder.aQueuedJob;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,16 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.fitsflow.routes.config.FitsflowProperties;
-import org.fitsflow.routes.executor.JobFolders;
+import org.fitsflow.routes.jobs.JobOutcome;
 import org.fitsflow.routes.store.FileRecord;
 import org.fitsflow.routes.store.FileStore;
-import org.fitsflow.routes.store.JobOutcome;
-import org.fitsflow.routes.store.JobRecord;
 import org.fitsflow.routes.store.JobChanges;
+import org.fitsflow.routes.store.JobRecord;
 import org.fitsflow.routes.store.JobStore;
-import org.fitsflow.routes.store.NewFile;
 import org.fitsflow.routes.store.SessionStore;
 import org.fitsflow.routes.support.TestStore;
+import org.fitsflow.routes.worker.JobFolders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,17 +95,17 @@ class RetentionSweeperTest {
 
     private FileRecord upload(String name, Duration age) throws IOException {
         Path stored = aged(store.properties().uploadsDir().resolve(name), age);
-        return files.insert(new NewFile(sessionId, name, stored.toString(), "stacked", 4, null, null, null, null));
+        return aFile().inSession(sessionId).named(name).storedAt(stored).ofSize(4).insertInto(files);
     }
 
     private FileRecord inboxFile(String relative, Duration age) throws IOException {
         Path file = aged(inbox.resolve(relative), age);
-        return files.insert(new NewFile(sessionId, file.getFileName().toString(), file.toString(), "stacked", 4, null, null,
-                relative, Files.getLastModifiedTime(file).toMillis()));
+        return aFile().inSession(sessionId).named(file.getFileName().toString()).storedAt(file).ofSize(4)
+                .fromInbox(relative, Files.getLastModifiedTime(file).toMillis()).insertInto(files);
     }
 
     private JobRecord finishedJob(FileRecord file, Duration age) throws IOException {
-        JobRecord job = jobs.insert(sessionId, file.id(), "quick_dso", null, null);
+        JobRecord job = aQueuedJob().forFile(file).insertInto(jobs);
         jobs.start(job.id());
         jobs.complete(job.id(), new JobOutcome(List.of("out.jpg"), false, "cpu", "{}"));
         aged(folders.outputsDir(job.id()).resolve("out.jpg"), age);

@@ -186,8 +186,8 @@ class AccessControlTest {
                 client.postJson("/api/process/sessions", "{\"session_name\": \"x\"}"),
                 client.get("/api/process/pipelines"),
                 client.get("/api/openapi.json"),
-                client.uploadBody("/api/process/sessions/1/upload", SharedFiles.rgbNgc7023(), "frame.fit", null),
-                client.upload("/api/process/sessions/1/upload", SharedFiles.rgbNgc7023(), "frame.fit", null),
+                client.uploadBody("/api/process/sessions/1/upload", SharedFiles.rgbNgc7023(), "frame.fit"),
+                client.upload("/api/process/sessions/1/upload", SharedFiles.rgbNgc7023(), "frame.fit"),
                 client.get("/api/process/jobs/1/events"),
                 client.get("/api/process/jobs/1/download"),
                 client.get("/api/no-such-path"),
@@ -206,7 +206,7 @@ class AccessControlTest {
 
     private static long processFrame(ApiClient api) {
         long session = api.postJson("/api/process/sessions", "{\"session_name\": \"with a token\"}").json().get("id").asLong();
-        ApiClient.Answer upload = api.upload("/api/process/sessions/" + session + "/upload", SharedFiles.rgbNgc7023(), "frame.fit", null);
+        ApiClient.Answer upload = api.upload("/api/process/sessions/" + session + "/upload", SharedFiles.rgbNgc7023(), "frame.fit");
         assertThat(upload.status()).as(upload.body()).isEqualTo(201);
         assertThat(api.postJson("/api/process/sessions/" + session + "/finalize", "").status()).isEqualTo(200);
         long jobId = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\": \"quick_dso\"}").json()

@@ -57,7 +57,7 @@ class SecuredServiceJarIT {
         }
 
         long session = authorized.postJson("/api/process/sessions", "{\"session_name\": \"jar with a token\"}").json().get("id").asLong();
-        assertThat(authorized.uploadBody("/api/process/sessions/" + session + "/upload", SharedFiles.rgbNgc7023(), "frame.fit", null)
+        assertThat(authorized.uploadBody("/api/process/sessions/" + session + "/upload", SharedFiles.rgbNgc7023(), "frame.fit")
                 .status()).isEqualTo(201);
         authorized.postJson("/api/process/sessions/" + session + "/finalize", "");
         long jobId = authorized.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\": \"quick_dso\"}").json()

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +75,11 @@ public final class ApiClient {
     }
 
     /** multipart/form-data with the file streamed from disk under the given client file name. */
+    /** A multipart upload without {@code file_type} (the service takes it as stacked). */
+    public Answer upload(String path, Path file, String clientName) {
+        return upload(path, file, clientName, null);
+    }
+
     public Answer upload(String path, Path file, String clientName, String fileType) {
         String boundary = "----fitsflow" + UUID.randomUUID();
         StringBuilder head = new StringBuilder();
@@ -100,6 +105,11 @@ public final class ApiClient {
     }
 
     /** The file as the whole request body ({@code application/octet-stream}), its client name in {@code ?filename=}. */
+    /** The file as the body, without {@code file_type}. */
+    public Answer uploadBody(String path, Path file, String clientName) {
+        return uploadBody(path, file, clientName, null);
+    }
+
     public Answer uploadBody(String path, Path file, String clientName, String fileType) {
         String query = "?filename=" + URLEncoder.encode(clientName, StandardCharsets.UTF_8)
                 + (fileType == null ? "" : "&file_type=" + URLEncoder.encode(fileType, StandardCharsets.UTF_8));
@@ -109,6 +119,28 @@ public final class ApiClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A new upload session; its id. */
+    public long createSession(String name) {
+        return postJson("/api/process/sessions", "{\"session_name\":\"" + name + "\"}").json().get("id").asLong();
+    }
+
+    /** The job as {@code GET /jobs/{id}} shows it. */
+    public JsonNode job(long id) {
+        return get("/api/process/jobs/" + id).json();
+    }
+
+    /** Uploads the file into the session, finalizes it and processes it with the pipeline; the first job's id. */
+    public long process(long session, Path file, String clientName, String pipeline) {
+        upload(uploadPath(session), file, clientName);
+        postJson("/api/process/sessions/" + session + "/finalize", "");
+        return postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\":\"" + pipeline + "\"}")
+                .json().get("id").asLong();
+    }
+
+    public static String uploadPath(long session) {
+        return "/api/process/sessions/" + session + "/upload";
     }
 
     public URI uri(String path) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.fitsflow.processors.io.FolderTree;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -42,6 +44,13 @@ public record TestFolders(Path root, Path data, Path inbox, Path outbox) impleme
 
     public Path database() {
         return data.resolve("fitsflow.db");
+    }
+
+    /** The names of the files in {@code data/uploads}, the stored uploads. */
+    public List<String> uploadedFiles() throws IOException {
+        try (Stream<Path> files = Files.list(data.resolve("uploads"))) {
+            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
+        }
     }
 
     @Override

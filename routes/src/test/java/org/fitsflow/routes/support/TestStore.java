@@ -25,7 +25,8 @@ public record TestStore(FitsflowProperties properties, DataSource dataSource, Jd
     }
 
     public static FitsflowProperties properties(Path dataDir, Path inbox, Path outbox) {
-        return new FitsflowProperties(dataDir, dataDir.resolve("pipelines"), "local", "local", 1, Duration.ofSeconds(30),
+        return new FitsflowProperties(dataDir, dataDir.resolve("pipelines"), FitsflowProperties.Queue.LOCAL,
+                FitsflowProperties.Executor.LOCAL, 1, Duration.ofSeconds(30),
                 new FitsflowProperties.Inbox(inbox, 1, List.of("quick_dso"), 200, ".*", "\\..*"),
                 new FitsflowProperties.Outbox(outbox), new FitsflowProperties.Upload(1_000_000),
                 new FitsflowProperties.Retention(7, 30, Duration.ofHours(1), Duration.ofMinutes(1)));

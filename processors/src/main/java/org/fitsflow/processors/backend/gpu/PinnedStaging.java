@@ -21,9 +21,9 @@ import jcuda.driver.CUstream;
 import jcuda.driver.CUstream_flags;
 
 /**
- * Page-locked host memory through which planes cross to and from the device. On an H200 host a 104 MB
- * plane went up at 5.9 GB/s and down at 10 GB/s from the Java heap, and at 53 GB/s from page-locked
- * memory; filling that memory on one thread is slower than the driver's own copy, so {@link HostCopies}
+ * Page-locked host memory through which planes cross to and from the device, several times faster than
+ * from the Java heap (measured in {@code bench/README.md}, "Figures behind the code"); filling that memory
+ * on one thread is slower than the driver's own copy, so {@link HostCopies}
  * fills and empties it on all cores. Two chunks take turns: the cores fill (or empty) one while the copy
  * engine moves the other. The copies run on a stream of their own that, being a blocking stream, waits
  * for the kernels launched before them and is waited for by those launched after.

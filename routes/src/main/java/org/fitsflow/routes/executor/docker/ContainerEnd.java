@@ -1,15 +1,16 @@
 package org.fitsflow.routes.executor.docker;
 
-/** How following a container's output ended. */
-public enum ContainerEnd {
-    /** The container's process ended by itself (or was killed from outside). */
-    EXITED,
-    /** It ran past the timeout; the route stops it. */
-    TIMED_OUT,
-    /** The job was cancelled (interrupt); the route stops it. */
-    CANCELLED;
+import org.fitsflow.routes.jobs.JobOutcome;
 
-    public boolean needsStop() {
-        return this != EXITED;
+/** What became of a job container: its outcome, or why there is none. */
+public sealed interface ContainerEnd {
+    record Completed(JobOutcome outcome) implements ContainerEnd {
+    }
+
+    /** @param retryable whether another attempt may succeed (a killed container) or not (a bad file) */
+    record Failed(String reason, boolean retryable) implements ContainerEnd {
+    }
+
+    record Cancelled() implements ContainerEnd {
     }
 }

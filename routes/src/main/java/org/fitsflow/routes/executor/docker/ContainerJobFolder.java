@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fitsflow.processors.io.FolderTree;
-import org.fitsflow.routes.worker.JobTicket;
+import org.fitsflow.routes.jobs.JobTicket;
 
 /**
  * Readies a job folder for a container: {@code job.json} with the paths as the container sees them, an

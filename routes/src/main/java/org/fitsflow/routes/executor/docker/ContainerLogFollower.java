@@ -34,19 +34,19 @@ public class ContainerLogFollower {
         this.timeout = timeout;
     }
 
-    public ContainerEnd follow(ContainerRun run, String containerId) {
+    public ContainerExit follow(ContainerRun run, String containerId) {
         Lines lines = new Lines(run);
         try (ResultCallback.Adapter<Frame> callback = docker.logContainerCmd(containerId)
                 .withFollowStream(true).withStdOut(true).withStdErr(true)
                 .exec(lines)) {
             boolean ended = callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return ended ? ContainerEnd.EXITED : ContainerEnd.TIMED_OUT;
+            return ended ? ContainerExit.EXITED : ContainerExit.TIMED_OUT;
         } catch (InterruptedException e) {
             // spent here: the route still has to stop, inspect and remove the container
-            return ContainerEnd.CANCELLED;
+            return ContainerExit.CANCELLED;
         } catch (IOException e) {
             LOG.debug("Job {}: closing the log stream: {}", run.ticket().jobId(), e.getMessage());
-            return ContainerEnd.EXITED;
+            return ContainerExit.EXITED;
         } finally {
             run.errorTail().addAll(lines.errors);
         }

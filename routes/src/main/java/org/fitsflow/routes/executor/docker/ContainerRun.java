@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.fitsflow.processors.pipeline.ProgressListener;
-import org.fitsflow.routes.worker.JobTicket;
+import org.fitsflow.routes.jobs.JobTicket;
 
 /**
  * One job's trip through the docker route: the ticket, where its folder is (for this process and for

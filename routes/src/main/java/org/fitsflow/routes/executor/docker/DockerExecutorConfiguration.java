@@ -6,20 +6,12 @@ import com.github.dockerjava.core.DockerClientBuilder;
 import com.github.dockerjava.netty.NettyDockerCmdExecFactory;
 import java.nio.file.Path;
 import org.apache.camel.ProducerTemplate;
-import org.fitsflow.processors.backend.ComputeBackend;
-import org.fitsflow.routes.config.FitsflowProperties;
-import org.fitsflow.routes.executor.JobFolders;
-import org.fitsflow.routes.pipelines.PipelineCatalog;
-import org.fitsflow.routes.store.FileStore;
-import org.fitsflow.routes.uploads.DecodedUploads;
-import org.fitsflow.routes.worker.JobTicketFactory;
-import org.fitsflow.routes.worker.TicketExecutor;
+import org.fitsflow.routes.jobs.JobExecutor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 
 /** {@code fitsflow.executor=docker}: jobs run in containers of the gpu-worker image. */
 @Configuration(proxyBeanMethods = false)
@@ -39,23 +31,12 @@ public class DockerExecutorConfiguration {
     @Bean
     DockerJobRoute dockerJobRoute(DockerExecutorSettings settings, DockerClient dockerClient) {
         return new DockerJobRoute(new JobContainerSpec(settings), new ContainerLogFollower(dockerClient, settings.timeout()),
-                new ContainerOutcomeReader(settings), new LeftoverContainers(dockerClient));
-    }
-
-    /** With the in-process queue, its executor threads run each job through a container. */
-    @Bean
-    @Primary
-    @ConditionalOnProperty(name = "fitsflow.queue", havingValue = "local", matchIfMissing = true)
-    ContainerJobRunner containerJobRunner(PipelineCatalog pipelines, ComputeBackend backend, JobFolders folders,
-                                          DecodedUploads decoded, FileStore files, FitsflowProperties properties,
-                                          TicketExecutor dockerTicketExecutor) {
-        JobTicketFactory tickets = new JobTicketFactory(files, pipelines, folders, properties.dataDir().toAbsolutePath().normalize());
-        return new ContainerJobRunner(pipelines, backend, folders, decoded, tickets, dockerTicketExecutor);
+                new ContainerEndReader(settings), new LeftoverContainers(dockerClient));
     }
 
     @Bean
-    TicketExecutor dockerTicketExecutor(ProducerTemplate template, DockerExecutorSettings settings,
-                                        @Value("${fitsflow.data-dir}") Path dataDir) {
-        return new DockerTicketExecutor(template, dataDir.toAbsolutePath().normalize(), settings);
+    JobExecutor dockerExecutor(ProducerTemplate template, DockerExecutorSettings settings,
+                               @Value("${fitsflow.data-dir}") Path dataDir) {
+        return new DockerExecutor(template, dataDir.toAbsolutePath().normalize(), settings);
     }
 }

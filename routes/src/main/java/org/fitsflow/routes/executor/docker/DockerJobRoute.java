@@ -2,12 +2,13 @@ package org.fitsflow.routes.executor.docker;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.docker.DockerConstants;
+import org.fitsflow.routes.config.RouteErrorPolicy;
 
 /**
  * One container per job: remove what an earlier attempt left, create it from the gpu-worker image with
  * the job folder bound at /job, start it, follow its progress lines, stop it when it times out or the
  * job is cancelled, read its exit state and result.json, and remove it whatever happened. The body in
- * is a {@link ContainerRun}, the body out a {@link ContainerResult}.
+ * is a {@link ContainerRun}, the body out a {@link ContainerEnd}.
  */
 public class DockerJobRoute extends RouteBuilder {
     public static final String ENDPOINT = "direct:docker-job";
@@ -15,10 +16,10 @@ public class DockerJobRoute extends RouteBuilder {
 
     private final JobContainerSpec spec;
     private final ContainerLogFollower follower;
-    private final ContainerOutcomeReader reader;
+    private final ContainerEndReader reader;
     private final LeftoverContainers leftovers;
 
-    public DockerJobRoute(JobContainerSpec spec, ContainerLogFollower follower, ContainerOutcomeReader reader,
+    public DockerJobRoute(JobContainerSpec spec, ContainerLogFollower follower, ContainerEndReader reader,
                           LeftoverContainers leftovers) {
         this.spec = spec;
         this.follower = follower;
@@ -28,7 +29,7 @@ public class DockerJobRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(ENDPOINT).routeId("docker-job")
+        from(ENDPOINT).routeId("docker-job").routeConfigurationId(RouteErrorPolicy.BACKGROUND)
                 .setProperty("run", body())
                 .bean(leftovers, "remove")
                 .bean(ContainerJobFolder.class, "prepare")

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.fitsflow.routes.worker.JobTicket;
+import org.fitsflow.routes.jobs.JobTicket;
 
 /** JSON of the messages in the Redis streams: tickets and worker events. */
 final class QueueMessageCodec {

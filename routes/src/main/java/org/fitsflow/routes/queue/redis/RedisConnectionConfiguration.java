@@ -20,7 +20,7 @@ public class RedisConnectionConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    RedisCancelSignals redisCancelSignals(RedisClient client, RedisQueueSettings settings) {
-        return new RedisCancelSignals(client, settings);
+    RedisCancelChannel redisCancelChannel(RedisClient client, RedisQueueSettings settings) {
+        return new RedisCancelChannel(client, settings);
     }
 }

@@ -51,7 +51,7 @@ public class RedisJobConsumer {
      * time. A ticket that cannot be read is returned as {@link UnreadableEntry} so that the caller can
      * fail its job and acknowledge it.
      */
-    public Optional<JobDelivery> next() {
+    public Optional<TicketDelivery> next() {
         try {
             return abandoned().or(this::fresh);
         } catch (RedisCommandExecutionException e) {
@@ -64,7 +64,7 @@ public class RedisJobConsumer {
         }
     }
 
-    private Optional<JobDelivery> abandoned() {
+    private Optional<TicketDelivery> abandoned() {
         List<StreamMessage<String, String>> claimed = redis.commands().xautoclaim(keys.jobs(),
                 XAutoClaimArgs.Builder.xautoclaim(me, settings.visibilityTimeout(), "0-0").count(1)).getMessages();
         if (claimed.isEmpty()) {
@@ -76,23 +76,23 @@ public class RedisJobConsumer {
         return Optional.of(toDelivery(entry, attempt));
     }
 
-    private Optional<JobDelivery> fresh() {
+    private Optional<TicketDelivery> fresh() {
         List<StreamMessage<String, String>> read = redis.commands().xreadgroup(me,
                 XReadArgs.Builder.block(settings.readBlock()).count(1), StreamOffset.lastConsumed(keys.jobs()));
         return read.isEmpty() ? Optional.empty() : Optional.of(toDelivery(read.get(0), 1));
     }
 
-    private static JobDelivery toDelivery(StreamMessage<String, String> entry, int attempt) {
+    private static TicketDelivery toDelivery(StreamMessage<String, String> entry, int attempt) {
         String jobId = entry.getBody().get("job_id");
         try {
-            return new JobDelivery(entry.getId(), QueueMessageCodec.ticket(entry.getBody().get("ticket")), attempt);
+            return new TicketDelivery(entry.getId(), QueueMessageCodec.ticket(entry.getBody().get("ticket")), attempt);
         } catch (MalformedQueueMessageException e) {
             throw new UnreadableEntry(entry.getId(), jobId == null ? -1 : Long.parseLong(jobId), e.getMessage());
         }
     }
 
     /** Resets the entry's idle time; false when another worker has taken the job over meanwhile. */
-    public boolean renew(JobDelivery delivery) {
+    public boolean renew(TicketDelivery delivery) {
         return claimIfOwned(delivery, 0, delivery.attempt());
     }
 
@@ -101,11 +101,11 @@ public class RedisJobConsumer {
      * for abandoned jobs takes it without waiting for the visibility timeout. The attempt is not counted,
      * since the job was stopped by this worker's shutdown and not by the job itself.
      */
-    public void handBack(JobDelivery delivery) {
+    public void handBack(TicketDelivery delivery) {
         claimIfOwned(delivery, settings.visibilityTimeout().toMillis(), delivery.attempt() - 1);
     }
 
-    private boolean claimIfOwned(JobDelivery delivery, long idleMillis, int deliveries) {
+    private boolean claimIfOwned(TicketDelivery delivery, long idleMillis, int deliveries) {
         Long owned = redis.commands().eval(CLAIM_IF_OWNED, ScriptOutputType.INTEGER, new String[] {keys.jobs()},
                 keys.workers(), me.getName(), delivery.entryId(), Long.toString(idleMillis), Integer.toString(deliveries));
         return owned != null && owned == 1L;

@@ -1,7 +1,7 @@
 package org.fitsflow.routes.queue.redis;
 
 import io.lettuce.core.ScriptOutputType;
-import org.fitsflow.routes.worker.JobTicket;
+import org.fitsflow.routes.jobs.JobTicket;
 
 /**
  * Puts job tickets into the jobs stream, at most once per job: the stream entry and the job's mark in

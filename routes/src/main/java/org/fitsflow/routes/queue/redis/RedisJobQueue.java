@@ -5,12 +5,12 @@ import io.lettuce.core.RedisException;
 import java.io.IOException;
 import java.util.OptionalLong;
 import org.fitsflow.processors.pipeline.InvalidPipelineException;
-import org.fitsflow.routes.jobs.JobStatus;
+import org.fitsflow.routes.jobs.JobTicket;
 import org.fitsflow.routes.queue.JobQueue;
 import org.fitsflow.routes.store.JobRecord;
 import org.fitsflow.routes.store.JobStore;
+import org.fitsflow.routes.worker.JobFinisher;
 import org.fitsflow.routes.worker.JobTicketFactory;
-import org.fitsflow.routes.worker.JobTicket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +25,13 @@ public class RedisJobQueue implements JobQueue {
 
     private final JobStore jobs;
     private final JobTicketFactory tickets;
+    private final JobFinisher finisher;
     private final RedisJobPublisher publisher;
 
-    public RedisJobQueue(JobStore jobs, JobTicketFactory tickets, RedisJobPublisher publisher) {
+    public RedisJobQueue(JobStore jobs, JobTicketFactory tickets, JobFinisher finisher, RedisJobPublisher publisher) {
         this.jobs = jobs;
         this.tickets = tickets;
+        this.finisher = finisher;
         this.publisher = publisher;
     }
 
@@ -44,9 +46,7 @@ public class RedisJobQueue implements JobQueue {
             ticket = tickets.ticketFor(job);
         } catch (IOException | InvalidPipelineException e) {
             LOG.warn("Job {}: cannot be queued: {}", jobId, e.getMessage());
-            if (!jobs.fail(jobId, JobStatus.QUEUED, e.getMessage())) {
-                jobs.fail(jobId, JobStatus.RUNNING, e.getMessage());
-            }
+            finisher.fail(jobId, e.getMessage());
             return;
         }
         try {
@@ -69,7 +69,7 @@ public class RedisJobQueue implements JobQueue {
         }
     }
 
-    /** Workers take jobs from the Redis stream ({@link RedisJobWorker}); nothing in this process takes ids. */
+    /** Workers take jobs from the Redis stream ({@link RedisWorker}); nothing in this process takes ids. */
     @Override
     public long take() {
         throw new UnsupportedOperationException("with fitsflow.queue=redis, jobs are taken from the Redis stream by the workers");

@@ -1,12 +1,8 @@
 package org.fitsflow.routes.queue.redis;
 
 import io.lettuce.core.RedisClient;
-import org.fitsflow.routes.config.FitsflowProperties;
-import org.fitsflow.routes.executor.JobFolders;
-import org.fitsflow.routes.outbox.OutboxDelivery;
-import org.fitsflow.routes.pipelines.PipelineCatalog;
-import org.fitsflow.routes.store.FileStore;
 import org.fitsflow.routes.store.JobStore;
+import org.fitsflow.routes.worker.JobFinisher;
 import org.fitsflow.routes.worker.JobTicketFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -28,25 +24,19 @@ public class RedisQueueConfiguration {
     }
 
     @Bean
-    JobTicketFactory redisJobTickets(FileStore files, PipelineCatalog pipelines, JobFolders folders, FitsflowProperties properties) {
-        return new JobTicketFactory(files, pipelines, folders, properties.dataDir().toAbsolutePath().normalize());
+    RedisJobQueue redisJobQueue(JobStore jobs, JobTicketFactory tickets, JobFinisher finisher, RedisJobPublisher publisher) {
+        return new RedisJobQueue(jobs, tickets, finisher, publisher);
     }
 
     @Bean
-    RedisJobQueue redisJobQueue(JobStore jobs, JobTicketFactory redisJobTickets, RedisJobPublisher publisher) {
-        return new RedisJobQueue(jobs, redisJobTickets, publisher);
+    RedisCancelSignal redisCancelSignal(RedisCancelChannel channel) {
+        return new RedisCancelSignal(channel);
     }
 
     @Bean
-    RedisRunningJobs redisRunningJobs(RedisCancelSignals signals) {
-        return new RedisRunningJobs(signals);
-    }
-
-    @Bean
-    RedisQueueRoutes redisQueueRoutes(RedisClient client, RedisQueueSettings settings, JobStore jobs,
-                                      JobFolders folders, OutboxDelivery outbox, RedisJobPublisher publisher, RedisJobQueue queue,
-                                      JobTicketFactory redisJobTickets) {
+    RedisQueueRoutes redisQueueRoutes(RedisClient client, RedisQueueSettings settings, JobStore jobs, JobFinisher finisher,
+                                      RedisJobPublisher publisher, RedisJobQueue queue) {
         return new RedisQueueRoutes(new RedisEventConsumer(new RedisConnector(client), settings),
-                new JobEventRecorder(jobs, folders, outbox, publisher, redisJobTickets), new QueuedJobPublisher(jobs, publisher, queue));
+                new JobEventRecorder(jobs, finisher, publisher), new QueuedJobPublisher(jobs, publisher, queue));
     }
 }

@@ -1,6 +1,7 @@
 package org.fitsflow.routes.queue.redis;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.fitsflow.routes.config.RouteErrorPolicy;
 
 /**
  * The application's side of the Redis queue: worker events into the database (acknowledged once
@@ -21,7 +22,7 @@ public class RedisQueueRoutes extends RouteBuilder {
     @Override
     public void configure() {
         // each read blocks up to fitsflow.redis.read-block, so the timer only restarts it
-        from("timer:redis-job-events?period=1&delay={{fitsflow.redis.start-delay-ms:1000}}").routeId("redis-job-events")
+        from("timer:redis-job-events?period=1&delay={{fitsflow.redis.start-delay-ms:1000}}").routeId("redis-job-events").routeConfigurationId(RouteErrorPolicy.BACKGROUND)
                 .bean(events, "read")
                 .split(body())
                     .setProperty("received", body())
@@ -30,7 +31,7 @@ public class RedisQueueRoutes extends RouteBuilder {
                 .end();
 
         from("timer:redis-publish-queued?period={{fitsflow.redis.publish-interval-ms:10000}}&delay={{fitsflow.redis.start-delay-ms:1000}}")
-                .routeId("redis-publish-queued")
+                .routeId("redis-publish-queued").routeConfigurationId(RouteErrorPolicy.BACKGROUND)
                 .bean(publisher, "publishMissing");
     }
 }

@@ -2,6 +2,7 @@ package org.fitsflow.routes.queue.redis;
 
 import java.util.List;
 import org.fitsflow.routes.worker.GracePeriod;
+import org.fitsflow.routes.worker.RunningJobs;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -11,18 +12,18 @@ import org.springframework.context.SmartLifecycle;
  * for the slots' routes to return.
  */
 public class RedisWorkerSlots implements SmartLifecycle {
-    private final List<RedisJobWorker> workers;
-    private final RunningTickets running;
+    private final List<RedisWorker> workers;
+    private final RunningJobs running;
     private final GracePeriod grace;
     private volatile boolean started;
 
-    public RedisWorkerSlots(List<RedisJobWorker> workers, RunningTickets running, GracePeriod grace) {
+    public RedisWorkerSlots(List<RedisWorker> workers, RunningJobs running, GracePeriod grace) {
         this.workers = List.copyOf(workers);
         this.running = running;
         this.grace = grace;
     }
 
-    public List<RedisJobWorker> workers() {
+    public List<RedisWorker> workers() {
         return workers;
     }
 
@@ -33,7 +34,7 @@ public class RedisWorkerSlots implements SmartLifecycle {
 
     @Override
     public void stop() {
-        workers.forEach(RedisJobWorker::stopTaking);
+        workers.forEach(RedisWorker::stopTaking);
         if (!grace.awaitFinished("Redis worker", running::size)) {
             running.stopAll();
         }

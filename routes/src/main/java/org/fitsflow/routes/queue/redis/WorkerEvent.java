@@ -1,6 +1,6 @@
 package org.fitsflow.routes.queue.redis;
 
-import org.fitsflow.routes.worker.TicketOutcome;
+import org.fitsflow.routes.jobs.JobOutcome;
 
 /**
  * What a worker reports about a job through Redis; the application turns it into the job's row.
@@ -12,7 +12,7 @@ import org.fitsflow.routes.worker.TicketOutcome;
  * @param reason  for {@link Type#FAILED}, and for a {@link Type#PROGRESS} that announces a retry
  */
 public record WorkerEvent(long jobId, Type type, int attempt, String worker, double percent, String step,
-                          TicketOutcome outcome, String reason) {
+                          JobOutcome outcome, String reason) {
     public enum Type { STARTED, PROGRESS, COMPLETE, FAILED, CANCELLED }
 
     static WorkerEvent started(long jobId, int attempt, String worker) {
@@ -32,7 +32,7 @@ public record WorkerEvent(long jobId, Type type, int attempt, String worker, dou
                 null, null);
     }
 
-    static WorkerEvent complete(long jobId, int attempt, String worker, TicketOutcome outcome) {
+    static WorkerEvent complete(long jobId, int attempt, String worker, JobOutcome outcome) {
         return new WorkerEvent(jobId, Type.COMPLETE, attempt, worker, 100.0, null, outcome, null);
     }
 

@@ -109,7 +109,7 @@ class DockerExecutorServiceDockerIT {
     private static long submit(ApiClient api, String name) {
         long session = api.postJson("/api/process/sessions", "{\"session_name\": \"" + name + "\"}").json().get("id").asLong();
         assertThat(api.upload("/api/process/sessions/" + session + "/upload", SharedFiles.rgbNgc7023(),
-                "seestar-rgb-ngc7023.fit", null).status()).isEqualTo(201);
+                "seestar-rgb-ngc7023.fit").status()).isEqualTo(201);
         api.postJson("/api/process/sessions/" + session + "/finalize", "");
         return api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\": \"quick_dso\"}").json()
                 .get("id").asLong();

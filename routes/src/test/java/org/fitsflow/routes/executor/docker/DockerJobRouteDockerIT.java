@@ -22,10 +22,10 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
 import org.fitsflow.processors.pipeline.PipelineLibrary;
 import org.fitsflow.processors.pipeline.ProgressListener;
-import org.fitsflow.routes.worker.JobCancelledException;
-import org.fitsflow.routes.worker.JobExecutionException;
-import org.fitsflow.routes.worker.JobTicket;
-import org.fitsflow.routes.worker.TicketOutcome;
+import org.fitsflow.routes.jobs.JobCancelledException;
+import org.fitsflow.routes.jobs.JobExecutionException;
+import org.fitsflow.routes.jobs.JobOutcome;
+import org.fitsflow.routes.jobs.JobTicket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,12 +73,12 @@ class DockerJobRouteDockerIT {
 
     @Test
     void processesARealFrameInItsOwnContainerAndRemovesIt() throws Exception {
-        DockerTicketExecutor executor = executor(settings(Duration.ofMinutes(5)));
+        DockerExecutor executor = executor(settings(Duration.ofMinutes(5)));
         JobTicket ticket = stage(21, FRAME);
         List<String> steps = new CopyOnWriteArrayList<>();
         List<Double> percents = new CopyOnWriteArrayList<>();
 
-        TicketOutcome outcome = executor.execute(ticket, (percent, step) -> {
+        JobOutcome outcome = executor.execute(ticket, (percent, step) -> {
             steps.add(step);
             percents.add(percent);
         });
@@ -99,7 +99,7 @@ class DockerJobRouteDockerIT {
 
     @Test
     void aContainerKilledMidJobGivesAFailedJobWithTheReason() throws Exception {
-        DockerTicketExecutor executor = executor(settings(Duration.ofMinutes(5)));
+        DockerExecutor executor = executor(settings(Duration.ofMinutes(5)));
         JobTicket ticket = stage(22, FRAME);
         AtomicReference<InspectContainerResponse> seen = new AtomicReference<>();
         CountDownLatch killed = new CountDownLatch(1);
@@ -136,7 +136,7 @@ class DockerJobRouteDockerIT {
 
     @Test
     void aJobPastItsTimeoutIsStoppedAndFails() throws Exception {
-        DockerTicketExecutor executor = executor(settings(Duration.ofMillis(300)));
+        DockerExecutor executor = executor(settings(Duration.ofMillis(300)));
         JobTicket ticket = stage(23, FRAME);
 
         assertThatThrownBy(() -> executor.execute(ticket, (percent, step) -> { }))
@@ -148,7 +148,7 @@ class DockerJobRouteDockerIT {
 
     @Test
     void aBadFileFailsWithTheWorkersReasonAndIsNotRetried() throws Exception {
-        DockerTicketExecutor executor = executor(settings(Duration.ofMinutes(5)));
+        DockerExecutor executor = executor(settings(Duration.ofMinutes(5)));
         Path notFits = Files.writeString(dataDir.resolve("notes.fit"), "these are observing notes, not an image\n".repeat(100));
         JobTicket ticket = stage(24, notFits);
 
@@ -163,7 +163,7 @@ class DockerJobRouteDockerIT {
 
     @Test
     void anInterruptStopsTheContainer() throws Exception {
-        DockerTicketExecutor executor = executor(settings(Duration.ofMinutes(5)));
+        DockerExecutor executor = executor(settings(Duration.ofMinutes(5)));
         JobTicket ticket = stage(25, FRAME);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         CountDownLatch running = new CountDownLatch(1);
@@ -188,7 +188,7 @@ class DockerJobRouteDockerIT {
 
     @Test
     void aContainerLeftByAnEarlierAttemptIsRemovedBeforeTheJobRunsAgain() throws Exception {
-        DockerTicketExecutor executor = executor(settings(Duration.ofMinutes(5)));
+        DockerExecutor executor = executor(settings(Duration.ofMinutes(5)));
         JobTicket ticket = stage(26, FRAME);
         // what a worker that died mid-job leaves behind: a container of the job still running
         String leftover = docker.createContainerCmd(image).withName(ContainerNames.prefix(dataDir, 26) + "earlier")
@@ -197,7 +197,7 @@ class DockerJobRouteDockerIT {
         String otherJob = docker.createContainerCmd(image).withName(ContainerNames.prefix(dataDir, 260) + "other")
                 .withEntrypoint("sleep").withCmd("600").exec().getId();
 
-        TicketOutcome outcome = executor.execute(ticket, (percent, step) -> { });
+        JobOutcome outcome = executor.execute(ticket, (percent, step) -> { });
 
         assertThat(outcome.outputFiles()).containsExactly("seestar-rgb-ngc7023.quick_dso.jpg");
         assertThat(DockerDaemon.containersOfJob(docker, dataDir, 26)).extracting(Container::getId).doesNotContain(leftover);
@@ -211,16 +211,16 @@ class DockerJobRouteDockerIT {
                 "10001:10001", timeout, null);
     }
 
-    private DockerTicketExecutor executor(DockerExecutorSettings settings) throws Exception {
+    private DockerExecutor executor(DockerExecutorSettings settings) throws Exception {
         camel = new DefaultCamelContext();
         Properties properties = new Properties();
         properties.setProperty("fitsflow.docker.socket", settings.socket());
         camel.getPropertiesComponent().setInitialProperties(properties);
         camel.addRoutes(new DockerJobRoute(new JobContainerSpec(settings), new ContainerLogFollower(docker, settings.timeout()),
-                new ContainerOutcomeReader(settings), new LeftoverContainers(docker)));
+                new ContainerEndReader(settings), new LeftoverContainers(docker)));
         camel.start();
         ProducerTemplate template = camel.createProducerTemplate();
-        return new DockerTicketExecutor(template, dataDir, settings);
+        return new DockerExecutor(template, dataDir, settings);
     }
 
     private JobTicket stage(long jobId, Path input) throws Exception {

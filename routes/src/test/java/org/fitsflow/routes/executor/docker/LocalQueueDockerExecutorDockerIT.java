@@ -58,7 +58,7 @@ class LocalQueueDockerExecutorDockerIT {
         ApiClient api = new ApiClient(port);
         long session = api.postJson("/api/process/sessions", "{\"session_name\": \"local queue, docker\"}").json().get("id").asLong();
         assertThat(api.upload("/api/process/sessions/" + session + "/upload", SharedFiles.rgbNgc7023(),
-                "seestar-rgb-ngc7023.fit", null).status()).isEqualTo(201);
+                "seestar-rgb-ngc7023.fit").status()).isEqualTo(201);
         api.postJson("/api/process/sessions/" + session + "/finalize", "");
         long jobId = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\": \"quick_dso\"}").json()
                 .get("id").asLong();

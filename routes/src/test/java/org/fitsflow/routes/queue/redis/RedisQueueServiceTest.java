@@ -145,7 +145,7 @@ class RedisQueueServiceTest {
     private static long submitNgc7023(ApiClient api, String name) {
         long session = api.postJson("/api/process/sessions", "{\"session_name\": \"" + name + "\"}").json().get("id").asLong();
         ApiClient.Answer uploaded = api.upload("/api/process/sessions/" + session + "/upload", SharedFiles.rgbNgc7023(),
-                "seestar-rgb-ngc7023.fit", null);
+                "seestar-rgb-ngc7023.fit");
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
         assertThat(api.postJson("/api/process/sessions/" + session + "/finalize", "").status()).isEqualTo(200);
         ApiClient.Answer processing = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\": \"quick_dso\"}");

@@ -11,13 +11,13 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.fitsflow.routes.FitsflowApplication;
+import org.fitsflow.routes.WorkerApplication;
 import org.fitsflow.routes.store.JobStore;
 import org.fitsflow.routes.support.ApiClient;
 import org.fitsflow.routes.support.Await;
 import org.fitsflow.routes.support.PrometheusScrape;
 import org.fitsflow.routes.support.SharedFiles;
 import org.fitsflow.routes.support.TestFolders;
-import org.fitsflow.routes.worker.WorkerApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -73,7 +73,7 @@ class RedisWorkerRoleTest {
         long session = api.postJson("/api/process/sessions", "{\"session_name\": \"worker role\"}").json().get("id").asLong();
         for (int i = 0; i < 3; i++) {
             assertThat(api.upload("/api/process/sessions/" + session + "/upload", SharedFiles.rgbNgc7023(),
-                    "frame-" + i + ".fit", null).status()).isEqualTo(201);
+                    "frame-" + i + ".fit").status()).isEqualTo(201);
         }
         api.postJson("/api/process/sessions/" + session + "/finalize", "");
         JsonNode processing = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\": \"quick_dso\"}").json();

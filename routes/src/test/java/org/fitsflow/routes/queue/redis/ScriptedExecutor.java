@@ -10,18 +10,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fitsflow.processors.pipeline.ProgressListener;
-import org.fitsflow.routes.worker.JobCancelledException;
-import org.fitsflow.routes.worker.JobExecutionException;
-import org.fitsflow.routes.worker.JobTicket;
-import org.fitsflow.routes.worker.TicketExecutor;
-import org.fitsflow.routes.worker.TicketOutcome;
+import org.fitsflow.routes.jobs.JobCancelledException;
+import org.fitsflow.routes.jobs.JobExecutionException;
+import org.fitsflow.routes.jobs.JobExecutor;
+import org.fitsflow.routes.jobs.JobOutcome;
+import org.fitsflow.routes.jobs.JobTicket;
 
 /**
  * The queue tests' executor: writes one real output file per job into the job folder, reports two
  * progress steps, and counts runs, so that the tests see what the queue delivered and how often. The
  * real executors (in-process pipeline, Docker container) have their own tests.
  */
-final class ScriptedExecutor implements TicketExecutor {
+final class ScriptedExecutor implements JobExecutor {
     enum Behaviour { SUCCEED, FAIL_RETRYABLE, FAIL_FINAL, BLOCK_UNTIL_INTERRUPTED }
 
     private final Path dataDir;
@@ -42,7 +42,7 @@ final class ScriptedExecutor implements TicketExecutor {
     }
 
     @Override
-    public TicketOutcome execute(JobTicket ticket, ProgressListener progress)
+    public JobOutcome execute(JobTicket ticket, ProgressListener progress)
             throws JobExecutionException, JobCancelledException {
         runs.computeIfAbsent(ticket.jobId(), id -> new AtomicInteger()).incrementAndGet();
         ranBy.put(ticket.jobId(), Thread.currentThread().getName());
@@ -66,7 +66,7 @@ final class ScriptedExecutor implements TicketExecutor {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new TicketOutcome(List.of(name), false, "cpu", "{\"stars\":" + ticket.jobId() + "}");
+        return new JobOutcome(List.of(name), false, "cpu", "{\"stars\":" + ticket.jobId() + "}");
     }
 
     int runsOf(long jobId) {

@@ -1,0 +1,22 @@
+package org.fitsflow.worker;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code job.json}: a job's ticket as the container reads it, what one container run processes. {@code input} is relative to the job folder or
+ * absolute; {@code inputs} lists every input of a job over several files (a set of subs), and replaces
+ * {@code input} when present; {@code pipeline} is the whole definition (as posted to {@code POST
+ * /pipelines}), so that the container needs no configuration folder; {@code outputStem} names the
+ * outputs {@code <stem>.<ext>}.
+ */
+public record TicketFile(String jobId, String input, List<String> inputs, Map<String, Object> pipeline, String outputStem) {
+
+    /** The inputs, in order: {@code inputs} when it lists any, else {@code input} alone, else none. */
+    List<String> allInputs() {
+        if (inputs != null && !inputs.isEmpty()) {
+            return inputs;
+        }
+        return input == null || input.isBlank() ? List.of() : List.of(input);
+    }
+}

@@ -1,0 +1,28 @@
+package org.fitsflow.routes.worker;
+
+import java.util.List;
+import org.fitsflow.processors.fits.FitsFileName;
+import org.fitsflow.routes.store.FileRecord;
+import org.fitsflow.routes.store.JobRecord;
+
+/**
+ * How a job's outputs are named: {@code <file stem>.<pipeline>.<ext>}, or {@code session-<id>.<pipeline>.<ext>}
+ * for a job over several files.
+ */
+public final class OutputStem {
+    private OutputStem() {
+    }
+
+    public static String of(JobRecord job, List<FileRecord> inputs) {
+        return inputs.size() > 1 ? "session-" + job.sessionId() + "." + job.pipelineName() : of(job, inputs.get(0));
+    }
+
+    public static String of(JobRecord job, FileRecord file) {
+        if (job.outboxStem() != null) {
+            // inbox files keep their own names in the outbox, as the telescope wrote them
+            return job.outboxStem();
+        }
+        String stem = FitsFileName.of(file.originalName()).safeStem();
+        return (stem.isEmpty() ? "job-" + job.id() : stem) + "." + job.pipelineName();
+    }
+}
