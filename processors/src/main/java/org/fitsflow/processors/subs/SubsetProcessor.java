@@ -156,7 +156,7 @@ public final class SubsetProcessor {
         measurements.put("rejected", stack.frames().stream().filter(f -> !f.used())
                 .map(f -> f.file().getFileName() + ": " + f.reason()).toList());
         return new PipelineResult(outputs, backend.isGpu() || previewResult.gpuUsed(), backend.name(),
-                previewResult.input(), measurements);
+                previewResult.input(), measurements, previewResult.thumbnails());
     }
 
     private static List<String> history(String pipelineName, StackResult stack, StackingParameters parameters) {

@@ -93,7 +93,7 @@ class SubsetProcessorTest {
         assertThat(preview.getWidth()).isEqualTo(1080);
         assertThat(result.measurements()).containsEntry("stacked", 3L).containsEntry("rejected", List.of());
         try (var left = Files.list(out)) {
-            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("ngc7023.jpg", "ngc7023.fits");
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("ngc7023.jpg", "ngc7023.fits", "thumbnails");
         }
     }
 
