@@ -16,8 +16,13 @@ public sealed interface StretchCurve permits StretchCurve.Mtf, StretchCurve.Asin
     /** The name in pipeline YAML ({@code curve: ghs}). */
     String yamlName();
 
+    /** The strength given in the YAML; empty when it is found from the image. */
+    OptionalDouble stretch();
+
     /** Whether the strength is found from the image (and the target background therefore used). */
-    boolean landsOnTarget();
+    default boolean landsOnTarget() {
+        return stretch().isEmpty();
+    }
 
     /** PixInsight's midtones transfer with the m that lands the median on the target background. */
     record Mtf() implements StretchCurve {
@@ -26,9 +31,10 @@ public sealed interface StretchCurve permits StretchCurve.Mtf, StretchCurve.Asin
             return "mtf";
         }
 
+        /** Always found: m is chosen for the target background. */
         @Override
-        public boolean landsOnTarget() {
-            return true;
+        public OptionalDouble stretch() {
+            return OptionalDouble.empty();
         }
     }
 
@@ -53,11 +59,6 @@ public sealed interface StretchCurve permits StretchCurve.Mtf, StretchCurve.Asin
         @Override
         public String yamlName() {
             return "asinh";
-        }
-
-        @Override
-        public boolean landsOnTarget() {
-            return stretch.isEmpty();
         }
     }
 
@@ -102,11 +103,6 @@ public sealed interface StretchCurve permits StretchCurve.Mtf, StretchCurve.Asin
         @Override
         public String yamlName() {
             return "ghs";
-        }
-
-        @Override
-        public boolean landsOnTarget() {
-            return stretch.isEmpty();
         }
 
         private static void requireUnit(String key, double value) {
