@@ -46,11 +46,15 @@ final class CurveStretch {
         return new CurveStretch(List.of(), curve, balance.clone(), anchors, measurement);
     }
 
-    /** What the step reports: the curve, its black points and the strengths it used, with {@code mode} first. */
-    Map<String, Object> measurement(StretchMode mode) {
+    /**
+     * What the step reports: the curve, its black points and the strengths it used, with {@code mode} first, and
+     * where it ran: the statistics on {@code statisticsOn} ({@code gpu} or {@code cpu}), the curve on the CPU.
+     */
+    Map<String, Object> measurement(StretchMode mode, String statisticsOn) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("mode", mode.yamlName());
         values.putAll(measurement);
+        values.put("statistics_computed_on", statisticsOn);
         values.put("curve_computed_on", "cpu");
         return values;
     }

@@ -90,11 +90,13 @@ public final class StfStretch implements Step {
     private Image curveStretch(Image image, ComputeBackend backend, StepContext context) {
         StfAnchors anchors = StfAnchors.of(channelStatistics(image, backend, context), parameters.shadowsClip(),
                 parameters.mode() == StretchMode.LINKED);
+        // a 16-bit frame that is still coded was measured from its code counts, on the CPU; floats by the backend
+        String statisticsOn = image.coded().isPresent() ? "cpu" : backend.name();
         CurveStretch stretch = parameters.curve() instanceof StretchCurve.Asinh asinh
                 ? AsinhStretches.of(asinh, anchors, parameters.targetBackground())
                 : GhsStretches.of((StretchCurve.Ghs) parameters.curve(), anchors, parameters.targetBackground());
         context.checkCancelled();
-        context.measure(NAME, stretch.measurement(parameters.mode()));
+        context.measure(NAME, stretch.measurement(parameters.mode(), statisticsOn));
         return stretch.apply(image);
     }
 

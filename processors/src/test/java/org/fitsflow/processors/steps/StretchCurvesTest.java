@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
+import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.backend.CpuBackend;
 import org.fitsflow.processors.image.CodedImages;
 import org.fitsflow.processors.image.Image;
+import org.fitsflow.processors.stats.ChannelStatistics;
 import org.fitsflow.processors.stats.OrderStatistics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -189,6 +191,57 @@ class StretchCurvesTest {
         }
     }
 
+    /** The backend measures float planes (on a GPU, on the device); a coded frame is measured from its code counts. */
+    @Test
+    void theStepSaysWhereItsStatisticsAndItsCurveRan() {
+        CountingBackend counting = new CountingBackend();
+        StepContext floats = new StepContext(counting);
+        StepContext codes = new StepContext(counting);
+
+        new StfStretch(StfStretchParameters.fromMap(Map.of("curve", "ghs"))).apply(castImage(60, 40), floats);
+        int afterFloats = counting.statisticsCalls;
+        new StfStretch(StfStretchParameters.fromMap(Map.of("curve", "ghs"))).apply(CodedImages.sky(60, 40, 3, 1, false), codes);
+
+        assertThat(afterFloats).isEqualTo(3);
+        assertThat(counting.statisticsCalls).isEqualTo(3);
+        assertThat(measurement(floats))
+                .containsEntry("statistics_computed_on", "counting").containsEntry("curve_computed_on", "cpu");
+        assertThat(measurement(codes))
+                .containsEntry("statistics_computed_on", "cpu").containsEntry("curve_computed_on", "cpu");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> measurement(StepContext context) {
+        return (Map<String, Object>) context.measurements().get(StfStretch.NAME);
+    }
+
+    /** The CPU backend under another name, counting the planes it is asked to measure. */
+    private static final class CountingBackend implements ComputeBackend {
+        private final CpuBackend cpu = new CpuBackend();
+        private int statisticsCalls;
+
+        @Override
+        public String name() {
+            return "counting";
+        }
+
+        @Override
+        public ChannelStatistics statistics(float[] plane) {
+            statisticsCalls++;
+            return cpu.statistics(plane);
+        }
+
+        @Override
+        public void stretch(float[] plane, double c0, double m) {
+            cpu.stretch(plane, c0, m);
+        }
+
+        @Override
+        public float[][] debayer(float[] mosaic, int width, int height, String pattern) {
+            return cpu.debayer(mosaic, width, height, pattern);
+        }
+    }
+
     @Test
     void aMonoImageGetsThePerChannelAsinhEvenWhenColourIsToBePreserved() {
         Image image = castImage(120, 90);
@@ -213,6 +266,7 @@ class StretchCurvesTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> measured = (Map<String, Object>) context.measurements().get(StfStretch.NAME);
         assertThat(measured.get("curve_computed_on")).isEqualTo("cpu");
+        assertThat(measured.get("statistics_computed_on")).isEqualTo("cpu");
         return new Stretched(result, measured);
     }
 

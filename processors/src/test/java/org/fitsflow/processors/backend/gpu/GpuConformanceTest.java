@@ -163,7 +163,11 @@ class GpuConformanceTest {
         StfStretch step = new StfStretch(StfStretchParameters.fromMap(Map.of("curve", curve)));
         for (Path file : new Path[] {RGB_FRAME, SYNTHETIC_FRAME}) {
             Image onCpu = step.apply(asFloats(FitsReader.read(file)), new StepContext(CPU));
-            Image onGpu = step.apply(asFloats(FitsReader.read(file)), new StepContext(gpu));
+            StepContext gpuContext = new StepContext(gpu);
+            Image onGpu = step.apply(asFloats(FitsReader.read(file)), gpuContext);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> measured = (Map<String, Object>) gpuContext.measurements().get(StfStretch.NAME);
+            assertThat(measured).containsEntry("statistics_computed_on", "gpu").containsEntry("curve_computed_on", "cpu");
             for (int c = 0; c < onCpu.channels(); c++) {
                 // as for the STF: only the MAD differs, through the black point and the strength found from it
                 assertWithin(onGpu.plane(c), onCpu.plane(c), 1e-5f, file.getFileName() + " " + curve + " channel " + c);
