@@ -18,6 +18,7 @@ public interface Exporter {
 
     /**
      * @param history one line per processing step applied, for formats that record it (FITS HISTORY)
+     * @return the file written, and the thumbnails written beside it
      */
-    void write(Image image, Path target, List<String> history) throws IOException;
+    ExportedFile write(Image image, Path target, List<String> history) throws IOException;
 }

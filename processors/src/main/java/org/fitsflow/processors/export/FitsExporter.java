@@ -21,7 +21,8 @@ public final class FitsExporter implements Exporter {
 
     /** FitsWriter already writes to a hidden temporary name and renames it. */
     @Override
-    public void write(Image image, Path target, List<String> history) throws IOException {
+    public ExportedFile write(Image image, Path target, List<String> history) throws IOException {
         FitsWriter.writeFloat32(image, target, history);
+        return ExportedFile.of(target);
     }
 }

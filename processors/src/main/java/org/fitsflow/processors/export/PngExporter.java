@@ -25,8 +25,9 @@ public final class PngExporter implements Exporter {
     }
 
     @Override
-    public void write(Image image, Path target, List<String> history) throws IOException {
+    public ExportedFile write(Image image, Path target, List<String> history) throws IOException {
         BufferedImage raster = parameters.bits() == 16 ? RasterBuilder.sixteenBit(image) : RasterBuilder.eightBit(image);
         ImageIoFile.write(raster, "png", target, param -> { });
+        return ExportedFile.of(target);
     }
 }

@@ -154,7 +154,7 @@ final class RasterBuilder {
     }
 
     /** An sRGB image over interleaved R, G, B samples of {@code bits} each. */
-    private static BufferedImage rgb(DataBuffer samples, int width, int height, int bits) {
+    static BufferedImage rgb(DataBuffer samples, int width, int height, int bits) {
         WritableRaster raster = Raster.createInterleavedRaster(samples, width, height, width * 3, 3, new int[] {0, 1, 2}, null);
         ColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
                 new int[] {bits, bits, bits}, false, false, Transparency.OPAQUE, samples.getDataType());

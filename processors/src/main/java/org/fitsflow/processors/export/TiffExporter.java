@@ -26,7 +26,7 @@ public final class TiffExporter implements Exporter {
     }
 
     @Override
-    public void write(Image image, Path target, List<String> history) throws IOException {
+    public ExportedFile write(Image image, Path target, List<String> history) throws IOException {
         BufferedImage raster = parameters.bits() == 16 ? RasterBuilder.sixteenBit(image) : RasterBuilder.eightBit(image);
         ImageIoFile.write(raster, "tiff", target, param -> {
             if (parameters.compression().imageIoType() == null) {
@@ -36,5 +36,6 @@ public final class TiffExporter implements Exporter {
                 param.setCompressionType(parameters.compression().imageIoType());
             }
         });
+        return ExportedFile.of(target);
     }
 }

@@ -12,6 +12,7 @@ import org.fitsflow.processors.export.PngExporter;
 import org.fitsflow.processors.export.PngParameters;
 import org.fitsflow.processors.export.TiffCompression;
 import org.fitsflow.processors.export.TiffExporter;
+import org.fitsflow.processors.export.Thumbnails;
 import org.fitsflow.processors.export.TiffParameters;
 
 /** Export formats by the name pipelines use, each mapping its YAML/JSON parameters to a parameter record. */
@@ -20,7 +21,8 @@ public final class ExporterRegistry {
 
     public static ExporterRegistry standard() {
         return new ExporterRegistry()
-                .register("jpeg", p -> new JpegExporter(new JpegParameters(p.integer("quality", JpegParameters.DEFAULT_QUALITY))))
+                .register("jpeg", p -> new JpegExporter(new JpegParameters(p.integer("quality", JpegParameters.DEFAULT_QUALITY),
+                        p.integers("thumbnails", Thumbnails.DEFAULT_SIDES))))
                 .register("tiff", p -> new TiffExporter(new TiffParameters(p.integer("bits", TiffParameters.defaults().bits()),
                         TiffCompression.parse(p.string("compression", "none")))))
                 .register("png", p -> new PngExporter(new PngParameters(p.integer("bits", PngParameters.defaults().bits()))))

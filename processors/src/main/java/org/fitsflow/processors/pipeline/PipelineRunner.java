@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.processors.export.ExportedFile;
 import org.fitsflow.processors.export.Exporter;
+import org.fitsflow.processors.export.Thumbnail;
+import org.fitsflow.processors.export.Thumbnails;
 import org.fitsflow.processors.image.HeaderSummary;
 import org.fitsflow.processors.image.Image;
 import org.fitsflow.processors.steps.Debayer;
@@ -35,7 +38,8 @@ public final class PipelineRunner {
     }
 
     /**
-     * @return outputs in export order ({@code <outputStem>.<ext>} in {@code outputDir}; the first is the main output)
+     * @return outputs in export order ({@code <outputStem>.<ext>} in {@code outputDir}; the first is the main output),
+     *         and apart from them the thumbnails of the JPEG outputs ({@code outputDir/thumbnails/})
      * @throws IOException for an unreadable input (an {@code InvalidFitsException} says why) or a failed write
      * @throws PipelineCancelledException when the thread was interrupted
      * @throws InvalidPipelineException when the definition does not validate
@@ -78,6 +82,7 @@ public final class PipelineRunner {
         Files.createDirectories(outputDir);
         List<String> names = OutputNames.of(outputStem, exports.stream().map(Exporter::extension).toList());
         List<Path> written = new ArrayList<>();
+        List<Thumbnail> thumbnails = new ArrayList<>();
         try {
             for (int i = 0; i < exports.size(); i++) {
                 context.checkCancelled();
@@ -85,21 +90,20 @@ public final class PipelineRunner {
                 progress.begin("export_" + exporter.format());
                 Path target = outputDir.resolve(names.get(i));
                 Image finalImage = image;
-                withCancellation(() -> {
-                    exporter.write(finalImage, target, history);
-                    return null;
-                });
-                written.add(target);
+                ExportedFile exported = withCancellation(() -> exporter.write(finalImage, target, history));
+                written.add(exported.file());
+                thumbnails.addAll(exported.thumbnails());
             }
             context.checkCancelled();
         } catch (IOException | RuntimeException | Error e) {
             for (Path path : written) {
                 Files.deleteIfExists(path);
             }
+            Thumbnails.delete(thumbnails);
             throw e;
         }
         progress.done();
-        return new PipelineResult(written, backend.isGpu(), backend.name(), summary, context.measurements());
+        return new PipelineResult(written, backend.isGpu(), backend.name(), summary, context.measurements(), thumbnails);
     }
 
     private record PlannedStep(Step step, String description) {

@@ -1,5 +1,6 @@
 package org.fitsflow.processors.pipeline;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,26 @@ public final class SpecParameters {
             return n.intValue();
         }
         throw new InvalidPipelineException(name + " must be a whole number, got " + describe(value));
+    }
+
+    /** A list of whole numbers, e.g. {@code [320, 1080]}; {@code []} is an empty list. */
+    public List<Integer> integers(String name, List<Integer> defaultValue) {
+        Object value = lookup(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value instanceof List<?> list) {
+            List<Integer> numbers = new ArrayList<>(list.size());
+            for (Object item : list) {
+                if (!(item instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                        && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE)) {
+                    throw new InvalidPipelineException(name + " must be a list of whole numbers, got " + describe(item) + " in it");
+                }
+                numbers.add(n.intValue());
+            }
+            return numbers;
+        }
+        throw new InvalidPipelineException(name + " must be a list of whole numbers such as [320, 1080], got " + describe(value));
     }
 
     public double number(String name, double defaultValue) {

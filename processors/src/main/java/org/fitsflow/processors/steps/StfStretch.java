@@ -19,13 +19,12 @@ import org.fitsflow.processors.parallel.ParallelRanges;
  * {@code histogram_stretch}: PixInsight's STF auto-stretch. Per channel c0 = clamp(median + shadowsClip
  * x 1.4826 x MAD, 0, 1) and m = MTF(targetBackground, median - c0), so that the median lands on the
  * target background; linked mode averages the channels' c0 and medians into one stretch for all.
+ * The asinh and GHS curves start from the same black points ({@link CurveStretch}).
  * A raw mosaic is stretched as one channel. Works in place; a coded image (16-bit data) keeps its codes
  * and gets the stretched value of each code instead.
  */
 public final class StfStretch implements Step {
     public static final String NAME = "histogram_stretch";
-    /** MAD to standard deviation for normally distributed noise. */
-    static final double MAD_TO_SIGMA = 1.4826;
 
     private final StfStretchParameters parameters;
 
@@ -49,6 +48,9 @@ public final class StfStretch implements Step {
     @Override
     public Image apply(Image image, StepContext context) {
         ComputeBackend backend = context.backend();
+        if (!(parameters.curve() instanceof StretchCurve.Mtf)) {
+            return curveStretch(image, backend, context);
+        }
         if (parameters.mode() != StretchMode.PERCENTILE && image.coded().isEmpty()) {
             // one backend call from statistics to stretch, so that a GPU uploads each plane once
             context.checkCancelled();
@@ -84,7 +86,21 @@ public final class StfStretch implements Step {
         return image;
     }
 
-    /** The stretch this step would apply to {@code image}, without changing it. */
+    /** The asinh or GHS curve above the STF black points; the statistics come from the backend, the curve runs on the CPU. */
+    private Image curveStretch(Image image, ComputeBackend backend, StepContext context) {
+        StfAnchors anchors = StfAnchors.of(channelStatistics(image, backend, context), parameters.shadowsClip(),
+                parameters.mode() == StretchMode.LINKED);
+        // a 16-bit frame that is still coded was measured from its code counts, on the CPU; floats by the backend
+        String statisticsOn = image.coded().isPresent() ? "cpu" : backend.name();
+        CurveStretch stretch = parameters.curve() instanceof StretchCurve.Asinh asinh
+                ? AsinhStretches.of(asinh, anchors, parameters.targetBackground())
+                : GhsStretches.of((StretchCurve.Ghs) parameters.curve(), anchors, parameters.targetBackground());
+        context.checkCancelled();
+        context.measure(NAME, stretch.measurement(parameters.mode(), statisticsOn));
+        return stretch.apply(image);
+    }
+
+    /** The STF parameters (black point c0, midtones m) this step would apply to {@code image} with the mtf curve, without changing it. */
     public StfParameters parametersFor(Image image, ComputeBackend backend) {
         return parametersFor(image, backend, new StepContext(backend));
     }
@@ -99,40 +115,31 @@ public final class StfStretch implements Step {
                 context.checkCancelled();
                 double[] points = OrderStatistics.quantiles(image.plane(c),
                         parameters.blackPercentile() / 100, parameters.whitePercentile() / 100);
-                c0[c] = requireFinite(points[0], c);
+                c0[c] = StfAnchors.requireFinite(points[0], c);
                 c1[c] = points[1];
                 m[c] = parameters.midtones();
             }
             return new StfParameters(c0, m, c1);
         }
-        List<ChannelStatistics> statistics = new ArrayList<>(channels);
-        for (int c = 0; c < channels; c++) {
+        return asParameters(autoStretches(channelStatistics(image, backend, context)));
+    }
+
+    private static List<ChannelStatistics> channelStatistics(Image image, ComputeBackend backend, StepContext context) {
+        List<ChannelStatistics> statistics = new ArrayList<>(image.channels());
+        for (int c = 0; c < image.channels(); c++) {
             context.checkCancelled();
             statistics.add(statistics(image, c, backend));
         }
-        return asParameters(autoStretches(statistics));
+        return statistics;
     }
 
     /** The auto-stretch of channels with these statistics, the same for every backend. */
     private List<ChannelStretch> autoStretches(List<ChannelStatistics> statistics) {
-        int channels = statistics.size();
-        double[] c0 = new double[channels];
-        double[] medians = new double[channels];
-        for (int c = 0; c < channels; c++) {
-            medians[c] = requireFinite(statistics.get(c).median(), c);
-            c0[c] = clamp(medians[c] + parameters.shadowsClip() * MAD_TO_SIGMA * statistics.get(c).mad());
-        }
-        List<ChannelStretch> stretches = new ArrayList<>(channels);
-        if (parameters.mode() == StretchMode.LINKED) {
-            double linkedC0 = Arrays.stream(c0).average().orElseThrow();
-            double linkedMedian = Arrays.stream(medians).average().orElseThrow();
-            double linkedM = MidtonesTransfer.apply(parameters.targetBackground(), linkedMedian - linkedC0);
-            for (int c = 0; c < channels; c++) {
-                stretches.add(new ChannelStretch(linkedC0, linkedM));
-            }
-            return stretches;
-        }
-        for (int c = 0; c < channels; c++) {
+        StfAnchors anchors = StfAnchors.of(statistics, parameters.shadowsClip(), parameters.mode() == StretchMode.LINKED);
+        double[] c0 = anchors.c0();
+        double[] medians = anchors.medians();
+        List<ChannelStretch> stretches = new ArrayList<>(c0.length);
+        for (int c = 0; c < c0.length; c++) {
             stretches.add(new ChannelStretch(c0[c], MidtonesTransfer.apply(parameters.targetBackground(), medians[c] - c0[c])));
         }
         return stretches;
@@ -153,10 +160,10 @@ public final class StfStretch implements Step {
     private Map<String, Object> measurement(StfParameters stf) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("mode", parameters.mode().yamlName());
-        values.put("c0", asList(stf.c0()));
-        values.put("m", asList(stf.m()));
+        values.put("c0", CurveStretch.asList(stf.c0()));
+        values.put("m", CurveStretch.asList(stf.m()));
         if (parameters.mode() == StretchMode.PERCENTILE) {
-            values.put("c1", asList(stf.c1()));
+            values.put("c1", CurveStretch.asList(stf.c1()));
         }
         return values;
     }
@@ -180,22 +187,4 @@ public final class StfStretch implements Step {
         });
     }
 
-    private static double requireFinite(double value, int channel) {
-        if (Double.isNaN(value)) {
-            throw new IllegalArgumentException("channel " + channel + " has no finite pixels, so there is nothing to stretch");
-        }
-        return value;
-    }
-
-    private static double clamp(double value) {
-        return Math.max(0, Math.min(1, value));
-    }
-
-    private static List<Double> asList(double[] values) {
-        List<Double> list = new ArrayList<>(values.length);
-        for (double value : values) {
-            list.add(value);
-        }
-        return list;
-    }
 }

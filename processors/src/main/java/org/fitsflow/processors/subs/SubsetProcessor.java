@@ -171,7 +171,7 @@ public final class SubsetProcessor {
         Map<String, Object> measurements = new LinkedHashMap<>(previewResult.measurements());
         measurements.putAll(StackMeasurements.of(stack, parameters));
         return new PipelineResult(outputs, backend.isGpu() || previewResult.gpuUsed(), backend.name(),
-                previewResult.input(), measurements);
+                previewResult.input(), measurements, previewResult.thumbnails());
     }
 
     private static void writeMap(Optional<Image> map, Path file, List<String> history, List<Path> written)

@@ -105,11 +105,14 @@ class JpegExporterTest {
     }
 
     @Test
-    void leavesOnlyTheFinishedFileInTheFolder() throws Exception {
+    void leavesOnlyTheFinishedFileAndItsThumbnailsInTheFolder() throws Exception {
         new JpegExporter(JpegParameters.defaults()).write(TestImages.brightFirstRow(8, 8, 3), dir.resolve("a.jpg"), List.of());
 
         try (var listing = Files.list(dir)) {
-            assertThat(listing.map(p -> p.getFileName().toString())).containsExactly("a.jpg");
+            assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("a.jpg", "thumbnails");
+        }
+        try (var listing = Files.list(dir.resolve("thumbnails"))) {
+            assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("a.320.jpg", "a.1080.jpg");
         }
     }
 

@@ -157,6 +157,45 @@ class PipelineLoaderTest {
     }
 
     @Test
+    void readsTheStretchCurveAndTheThumbnailsOfAJpeg() {
+        PipelineDefinition pipeline = loader.parse("""
+                name: restretch
+                steps:
+                  - step: histogram_stretch
+                    mode: linked
+                    curve: ghs
+                    ghs_local_intensity: 2
+                exports:
+                  - format: jpeg
+                    thumbnails: [320]
+                  - format: jpeg
+                    thumbnails: []
+                """);
+
+        assertThat(pipeline.steps().get(0).params()).containsEntry("curve", "ghs").containsEntry("ghs_local_intensity", 2);
+        assertThat(pipeline.exports()).containsExactly(new ExportSpec("jpeg", Map.of("thumbnails", List.of(320))),
+                new ExportSpec("jpeg", Map.of("thumbnails", List.of())));
+    }
+
+    @Test
+    void namesABadCurveKeyOrThumbnailList() {
+        assertThatThrownBy(() -> loader.parse("""
+                name: q
+                steps:
+                  - step: histogram_stretch
+                    ghs_stretch: 3
+                exports:
+                  - format: jpeg
+                """)).hasMessage("step 1: histogram_stretch: ghs_stretch applies to curve: ghs, not to curve: mtf");
+        assertThatThrownBy(() -> loader.parse("name: q\nexports: [{format: jpeg, thumbnails: 320}]\n"))
+                .hasMessage("export 1: thumbnails must be a list of whole numbers such as [320, 1080], got 320");
+        assertThatThrownBy(() -> loader.parse("name: q\nexports: [{format: jpeg, thumbnails: [320, big]}]\n"))
+                .hasMessage("export 1: thumbnails must be a list of whole numbers, got 'big' in it");
+        assertThatThrownBy(() -> loader.parse("name: q\nexports: [{format: jpeg, thumbnails: [8]}]\n"))
+                .hasMessage("export 1: thumbnails: each longest side must be 16..8192 pixels, got 8");
+    }
+
+    @Test
     void namesAnUnknownParameter() {
         assertThatThrownBy(() -> loader.parse("""
                 name: q

@@ -14,6 +14,7 @@ import javax.imageio.ImageIO;
 import nom.tam.fits.Fits;
 import nom.tam.fits.ImageHDU;
 import org.fitsflow.processors.backend.CpuBackend;
+import org.fitsflow.processors.export.Thumbnail;
 import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.processors.fits.InvalidFitsException;
 import org.fitsflow.processors.image.HeaderCard;
@@ -62,7 +63,11 @@ class PipelineRunnerTest {
         assertThat(result.input().width()).isEqualTo(1080);
         assertThat(result.input().planes()).isEqualTo(3);
         assertThat(result.measurements()).containsKey("histogram_stretch");
-        assertThat(listing()).containsExactly("ngc7023.quick_dso.jpg");
+        assertThat(result.thumbnails()).extracting(Thumbnail::file).containsExactly(
+                out.resolve("thumbnails/ngc7023.quick_dso.320.jpg"), out.resolve("thumbnails/ngc7023.quick_dso.1080.jpg"));
+        assertThat(result.thumbnails()).extracting(Thumbnail::width).containsExactly(180, 608);
+        assertThat(listing()).containsExactly("ngc7023.quick_dso.jpg",
+                "thumbnails/ngc7023.quick_dso.1080.jpg", "thumbnails/ngc7023.quick_dso.320.jpg");
     }
 
     @Test
@@ -208,6 +213,7 @@ class PipelineRunnerTest {
 
         assertThat(stages).contains("export_jpeg").doesNotContain("done");
         assertThat(listing()).isEmpty();
+        assertThat(out.resolve("thumbnails")).doesNotExist();
     }
 
     @Test

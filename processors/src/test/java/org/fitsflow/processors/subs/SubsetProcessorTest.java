@@ -103,7 +103,7 @@ class SubsetProcessorTest {
         List<Map<String, Object>> used = (List<Map<String, Object>>) result.measurements().get("used");
         assertThat(used).hasSize(3).allSatisfy(sub -> assertThat((List<?>) sub.get("weights")).hasSize(3));
         try (var left = Files.list(out)) {
-            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("ngc7023.jpg", "ngc7023.fits");
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("ngc7023.jpg", "ngc7023.fits", "thumbnails");
         }
     }
 
