@@ -152,7 +152,9 @@ class WorkerMainTest {
         assertThat(result.get("header").get("width").asInt()).isEqualTo(1080);
         assertThat(result.get("header").get("planes").asInt()).isEqualTo(3);
         assertThat(result.get("measurements").get("histogram_stretch").get("m")).hasSize(3);
-        assertThat(files(jobFolder.resolve("outputs"))).containsExactly("frame.quick_dso.jpg", "frame.quick_dso.tif");
+        assertThat(files(jobFolder.resolve("outputs"))).containsExactly("frame.quick_dso.jpg", "frame.quick_dso.tif", "thumbnails");
+        assertThat(files(jobFolder.resolve("outputs").resolve("thumbnails")))
+                .containsExactly("frame.quick_dso.1080.jpg", "frame.quick_dso.320.jpg");
     }
 
     /** analyze_subs and stack_subs run in containers too: job.json lists every sub under "inputs". */
