@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.fitsflow.processors.export.Thumbnails;
 import org.fitsflow.routes.config.FitsflowProperties;
 import org.fitsflow.routes.store.FileRecord;
 import org.fitsflow.routes.store.FileStore;
@@ -105,12 +106,14 @@ public class RetentionSweeper {
         }
     }
 
+    /** The job's own files decide its age; thumbnails are made from them and may be made again later. */
     private static Optional<Instant> newestModification(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return Optional.empty();
         }
         try (Stream<Path> paths = Files.walk(dir)) {
             return paths.filter(Files::isRegularFile)
+                    .filter(p -> !p.getParent().getFileName().toString().equals(Thumbnails.FOLDER))
                     .map(p -> {
                         try {
                             return Files.getLastModifiedTime(p).toInstant();
