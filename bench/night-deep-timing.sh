@@ -2,7 +2,8 @@
 # The inbox's pipelines for a night and for a target, through the command-line worker: night_stack on 32 and
 # 96 raw subs, each beside stack_subs on the same subs (the difference is the quality report and the post
 # steps), full_dso on the 96-sub master alone (the post steps by themselves), then deep_stack over 2 and 5
-# night masters. Wall time and peak RSS of each whole process (/usr/bin/time -v), one run each.
+# night masters. Wall time and peak RSS of each whole process (/usr/bin/time -v), one run each; then
+# night_stack on 96 subs once more, with the time from the start to each stage its progress lines name.
 #
 #   flock /work/bench.lock bench/night-deep-timing.sh
 #
@@ -38,6 +39,16 @@ timed() {
         END { printf "| %s | %.1f s | %.0f MB |\n", label, s, mb }' "$log"
 }
 
+# stages ARGS...: the worker's process command, its progress lines stamped; prints seconds from the start to the
+# first line of each stage (stage names as the progress says them)
+stages() {
+    local start
+    start=$(date +%s.%N)
+    "$worker" process "$@" 2>&1 >/dev/null | while IFS= read -r line; do
+        printf '%s %s\n' "$(date +%s.%N)" "$line"
+    done | awk -v start="$start" '$2 ~ /%$/ { t = $1; $1 = ""; $2 = ""; sub(/^ +/, ""); if (!($0 in seen)) { seen[$0] = 1; printf "| %s | %.1f s |\n", $0, t - start } }'
+}
+
 echo "| run | wall | peak RSS |"
 echo "|---|---|---|"
 for count in 32 96; do
@@ -56,4 +67,8 @@ for night in 1 2 3 4 5; do
 done
 timed "deep_stack 2 masters" "${masters[@]:0:2}" --pipeline deep_stack --out "$WORK/out-deep2"
 timed "deep_stack 5 masters" "${masters[@]}" --pipeline deep_stack --out "$WORK/out-deep5"
-grep -h "^HISTORY night\|^HISTORY left" <(fold -w 80 "$WORK/out-deep5/masters.deep_stack.fits" | head -400) || true
+fold -w 80 "$WORK/out-deep5/masters.deep_stack.fits" | head -400 | grep -a "^HISTORY night\|^HISTORY left" || true
+echo
+echo "| night_stack 96 subs: stage | from the start |"
+echo "|---|---|"
+stages "$WORK/subs96"/*.fit --pipeline night_stack --out "$WORK/out-stages96"

@@ -122,6 +122,7 @@ public final class SubsetProcessor {
         Map<String, Object> measurements = new LinkedHashMap<>();
         List<Path> report = new ArrayList<>();
         if (parameters.qualityReport()) {
+            listener.onProgress(STACKING_SHARE, "quality_report");
             SubQualityReport quality = StackedSubsReport.of(stack);
             report.addAll(quality.write(outputDir, outputStem + ".quality"));
             measurements.putAll(ReportMeasurements.of(quality.subs()));
@@ -179,6 +180,7 @@ public final class SubsetProcessor {
         List<Path> written = new ArrayList<>(extra);
         PipelineResult previewResult;
         try {
+            listener.onProgress(STACKING_SHARE, "writing master");
             FitsWriter.writeFloat32(stack.master(), master, history);
             written.add(master);
             writeMap(stack.coverage(), outputDir.resolve(outputStem + ".coverage.fits"), history, written);
