@@ -81,9 +81,9 @@ fitsflow() {
 
 keep_pipelines=$WORK/pipelines
 mkdir -p "$keep_pipelines"
-cp "$repo"/config/pipelines/*.yaml "$keep_pipelines"/
+builtin=$repo/processors/src/main/resources/org/fitsflow/processors/pipeline/builtin
 sed -e 's/^name: stack_subs/name: stack_keep/' -e 's/framing: crop /framing: keep /' \
-    "$repo/config/pipelines/stack_subs.yaml" >"$keep_pipelines/stack_keep.yaml"
+    "$builtin/stack_subs.yaml" >"$keep_pipelines/stack_keep.yaml"
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -n), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)," \
      "$(siril-cli --version 2>/dev/null | head -1), commit $(git -C "$repo" rev-parse --short HEAD)"
@@ -97,7 +97,7 @@ for set in $SETS; do
         sq=$("$python" "$repo/bench/stack_quality.py" "$WORK/siril-$set/master.fit" "$first" \
             $([ "$set" = nights ] && echo --nights-reference-angle 0))
         printf '%-7s %-9s %8s %8s  %s\n' "$set" siril "$s" "$mb" "$sq"
-        read -r s mb < <(fitsflow "$set" "$repo/config/pipelines" stack_subs)
+        read -r s mb < <(fitsflow "$set" "$keep_pipelines" stack_subs)
         fq=$("$python" "$repo/bench/stack_quality.py" "$WORK/fitsflow-$set-stack_subs/subs-$set.stack_subs.fits" "$first")
         printf '%-7s %-9s %8s %8s  %s\n' "$set" fitsflow "$s" "$mb" "$fq"
         if [ "$set" = nights ]; then
