@@ -15,16 +15,19 @@ import org.fitsflow.processors.stacking.RigidTransform;
 import org.fitsflow.processors.stacking.rejection.PixelRejection;
 import org.fitsflow.processors.stacking.rejection.PixelStack;
 import org.fitsflow.processors.stacking.rejection.RejectionParameters;
+import org.fitsflow.processors.stacking.rejection.SortingNetwork;
 
 /**
  * CPU time (all threads) of each stage of stacking one raw sub, as {@code stack_subs} runs them: the read, the
  * hot-photosite filter, the green plane and star detection of the first read, the full debayer and the bicubic
  * resampling of three planes of the second, and the rejection of one frame's share of a 32-frame combine
- * (winsorized, the default, on synthetic stacks of 32 noisy values per pixel). The per-sub figures to compare
+ * (winsorized, the default, on synthetic stacks of 32 noisy values per pixel, sorted by the sorting network as
+ * the combine sorts them). The per-sub figures to compare
  * when other work shares the machine, as {@link CpuCost} explains.
  */
 public final class StackStagesCpuCost {
     private static final int FRAMES = 32;
+    private static final int CHUNK = 256;
 
     private StackStagesCpuCost() {
     }
@@ -66,14 +69,29 @@ public final class StackStagesCpuCost {
         }
         PixelStack stack = new PixelStack(FRAMES);
         PixelRejection rejection = PixelRejection.of(RejectionParameters.DEFAULTS, FRAMES);
+        SortingNetwork network = new SortingNetwork(FRAMES);
+        float[][] lanes = new float[FRAMES][CHUNK];
+        float[] column = new float[FRAMES];
         int pixels = values.length / FRAMES;
+        // as BandCombiner: the stacks of a chunk of pixels sorted together, then each rejected
         double combine = CpuCost.report("winsorized: 64 rows x 32 frames", () -> {
-            for (int p = 0; p < pixels; p++) {
-                stack.clear();
+            for (int p0 = 0; p0 < pixels; p0 += CHUNK) {
+                int count = Math.min(CHUNK, pixels - p0);
                 for (int f = 0; f < FRAMES; f++) {
-                    stack.add(values[p * FRAMES + f], f);
+                    for (int k = 0; k < count; k++) {
+                        lanes[f][k] = values[(p0 + k) * FRAMES + f];
+                    }
                 }
-                rejection.reject(stack);
+                network.sort(lanes, count);
+                for (int k = 0; k < count; k++) {
+                    stack.clear();
+                    for (int f = 0; f < FRAMES; f++) {
+                        stack.add(values[(p0 + k) * FRAMES + f], f);
+                        column[f] = lanes[f][k];
+                    }
+                    stack.setSorted(column);
+                    rejection.reject(stack);
+                }
             }
         });
         // one frame's share of a combine of three planes of the whole sub
