@@ -6,6 +6,7 @@
 #
 #   flock /work/bench.lock bench/stack-vs-siril.sh           # sets: m94 nights 32 96 (default)
 #   SETS="m94 32" RUNS=3 bench/stack-vs-siril.sh
+#   BASELINE=/path/to/other/checkout bench/stack-vs-siril.sh   # also that build's worker (ff-base), same run
 #
 # Sets (made into $WORK, never into the repository): m94 = the 4 shared M 94 subs; nights = 8 subs over
 # three nights, two of them rotated by 70 and 35 degrees with other sky levels (make_subs.py nights);
@@ -43,14 +44,15 @@ make_set() {
     esac
 }
 
-# Runs a command under /usr/bin/time -v; prints "seconds peak_MB".
+# Runs a command under /usr/bin/time -v; prints "seconds peak_MB cpu_seconds".
 timed() {
     local log=$1
     shift
     /usr/bin/time -v "$@" >"$log" 2>&1 || { tail -20 "$log" >&2; return 1; }
     awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i] }
                 /Maximum resident set size/ { mb = $2 / 1024 }
-                END { printf "%.2f %.0f\n", s, mb }' "$log"
+                /User time|System time/ { cpu += $2 }
+                END { printf "%.2f %.0f %.1f\n", s, mb, cpu }' "$log"
 }
 
 siril() {
@@ -73,39 +75,49 @@ EOF
 }
 
 fitsflow() {
-    local set=$1 pipelines=$2 pipeline=$3 run=$WORK/fitsflow-$1-$3
+    local set=$1 pipelines=$2 pipeline=$3 run=$WORK/fitsflow-$1-$3${4:+-base}
     rm -rf "$run" && mkdir -p "$run"
-    timed "$run/fitsflow.log" "$worker" process "$WORK/subs-$set"/*.fit --pipeline "$pipeline" --out "$run" \
+    FITSFLOW_WORKER_JAR=${4:-$repo/gpu-worker/target/gpu-worker.jar} timed "$run/fitsflow.log" "$worker" process "$WORK/subs-$set"/*.fit --pipeline "$pipeline" --out "$run" \
         --pipelines-dir "$pipelines"
 }
 
 keep_pipelines=$WORK/pipelines
 mkdir -p "$keep_pipelines"
-cp "$repo"/config/pipelines/*.yaml "$keep_pipelines"/
+builtin=$repo/processors/src/main/resources/org/fitsflow/processors/pipeline/builtin
 sed -e 's/^name: stack_subs/name: stack_keep/' -e 's/framing: crop /framing: keep /' \
-    "$repo/config/pipelines/stack_subs.yaml" >"$keep_pipelines/stack_keep.yaml"
+    "$builtin/stack_subs.yaml" >"$keep_pipelines/stack_keep.yaml"
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -n), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)," \
      "$(siril-cli --version 2>/dev/null | head -1), commit $(git -C "$repo" rev-parse --short HEAD)"
-printf '%-7s %-9s %8s %8s  %s\n' set tool seconds peak_MB quality
+printf '%-7s %-9s %8s %8s %8s %5s  %s\n' set tool seconds peak_MB cpu_s load quality
+load() { cut -d' ' -f1 /proc/loadavg; }
 for set in $SETS; do
     make_set "$set"
     files=("$WORK/subs-$set"/*.fit)
     first=${files[0]}
     for ((r = 1; r <= RUNS; r++)); do
-        read -r s mb < <(siril "$set")
+        l=$(load)
+        read -r s mb cpu < <(siril "$set")
         sq=$("$python" "$repo/bench/stack_quality.py" "$WORK/siril-$set/master.fit" "$first" \
             $([ "$set" = nights ] && echo --nights-reference-angle 0))
-        printf '%-7s %-9s %8s %8s  %s\n' "$set" siril "$s" "$mb" "$sq"
-        read -r s mb < <(fitsflow "$set" "$repo/config/pipelines" stack_subs)
+        printf '%-7s %-9s %8s %8s %8s %5s  %s\n' "$set" siril "$s" "$mb" "$cpu" "$l" "$sq"
+        l=$(load)
+        read -r s mb cpu < <(fitsflow "$set" "$keep_pipelines" stack_subs)
         fq=$("$python" "$repo/bench/stack_quality.py" "$WORK/fitsflow-$set-stack_subs/subs-$set.stack_subs.fits" "$first")
-        printf '%-7s %-9s %8s %8s  %s\n' "$set" fitsflow "$s" "$mb" "$fq"
+        printf '%-7s %-9s %8s %8s %8s %5s  %s\n' "$set" fitsflow "$s" "$mb" "$cpu" "$l" "$fq"
+        if [ -n "${BASELINE:-}" ]; then
+            l=$(load)
+            read -r s mb cpu < <(fitsflow "$set" "$keep_pipelines" stack_subs "$BASELINE/gpu-worker/target/gpu-worker.jar")
+            bq=$("$python" "$repo/bench/stack_quality.py" "$WORK/fitsflow-$set-stack_subs-base/subs-$set.stack_subs.fits" "$first")
+            printf '%-7s %-9s %8s %8s %8s %5s  %s\n' "$set" ff-base "$s" "$mb" "$cpu" "$l" "$bq"
+        fi
         if [ "$set" = nights ]; then
-            read -r s mb < <(fitsflow "$set" "$keep_pipelines" stack_keep)
+            l=$(load)
+            read -r s mb cpu < <(fitsflow "$set" "$keep_pipelines" stack_keep)
             out=$WORK/fitsflow-$set-stack_keep
             kq=$("$python" "$repo/bench/stack_quality.py" "$out/subs-$set.stack_keep.fits" "$first" \
                 --coverage "$out/subs-$set.stack_keep.coverage.fits")
-            printf '%-7s %-9s %8s %8s  %s\n' "$set" ff-keep "$s" "$mb" "$kq"
+            printf '%-7s %-9s %8s %8s %8s %5s  %s\n' "$set" ff-keep "$s" "$mb" "$cpu" "$l" "$kq"
         fi
     done
 done

@@ -39,12 +39,14 @@ public final class HotPixelFilter {
     /**
      * Corrects the mosaic in place. Every decision and every replacement value is taken on the values as they
      * came: the corrections are collected row by row and written once all rows are judged.
+     *
+     * @return the photosites corrected and their new values
      */
-    public static void correct(float[] mosaic, int width, int height) {
+    public static PhotositeCorrections correct(float[] mosaic, int width, int height) {
         float[] excess = SameColourRing.excess(mosaic, width, height);
         double sigma = SameColourRing.noise(excess);
         if (!(sigma > 0)) {
-            return;
+            return PhotositeCorrections.NONE;
         }
         double threshold = DETECTION_SIGMA * sigma;
         List<double[]> corrections = ComputePool.get(() -> IntStream.range(0, height).parallel().boxed().flatMap(y -> {
@@ -59,9 +61,15 @@ public final class HotPixelFilter {
             }
             return row.stream();
         }).toList());
-        for (double[] c : corrections) {
-            mosaic[(int) c[0]] = (float) c[1];
+        int[] indices = new int[corrections.size()];
+        float[] values = new float[corrections.size()];
+        for (int k = 0; k < indices.length; k++) {
+            indices[k] = (int) corrections.get(k)[0];
+            values[k] = (float) corrections.get(k)[1];
         }
+        PhotositeCorrections found = new PhotositeCorrections(indices, values);
+        found.applyTo(mosaic);
+        return found;
     }
 
     /**

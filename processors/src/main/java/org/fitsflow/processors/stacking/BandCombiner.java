@@ -7,18 +7,25 @@ import java.util.stream.IntStream;
 import org.fitsflow.processors.parallel.ComputePool;
 import org.fitsflow.processors.stacking.rejection.PixelRejection;
 import org.fitsflow.processors.stacking.rejection.PixelStack;
+import org.fitsflow.processors.stacking.rejection.RejectionAlgorithm;
 import org.fitsflow.processors.stacking.rejection.RejectionParameters;
+import org.fitsflow.processors.stacking.rejection.SortingNetwork;
 
 /**
  * Combines registered frames band by band: for each band of rows and each channel, reads that band of every
  * frame, normalises each value with its frame's gain and offset, rejects outliers pixel by pixel and takes
  * the weighted mean of the rest. Memory is the master plus one band of every frame per core, whatever the
- * number of frames; each core works through its own share of the bands with buffers it keeps.
+ * number of frames; each core works through its own share of the bands with buffers it keeps. The stacks of
+ * a few hundred pixels are sorted together by a {@link SortingNetwork} before their rejection.
  */
 final class BandCombiner {
     /** Bytes of 16-bit samples one core holds for a band of all frames. */
     private static final int BAND_BYTES = 4 << 20;
     private static final int MAX_BAND_ROWS = 64;
+    /** Pixels whose stacks are sorted together by the {@link SortingNetwork}: its rows stay in the cache. */
+    private static final int CHUNK = 256;
+    /** Marks a frame that does not cover a pixel: sorts after every value. */
+    private static final float NO_DATA = Float.POSITIVE_INFINITY;
 
     private final RejectionParameters rejection;
     private final boolean rejectionMaps;
@@ -42,11 +49,18 @@ final class BandCombiner {
         float[][] offsets = perChannel(coefficients, channels, FrameCoefficients::offset);
         float[][] weights = perChannel(coefficients, channels, FrameCoefficients::weight);
         int workers = Math.min(bands, Runtime.getRuntime().availableProcessors());
+        // linear-fit clipping orders values with their frames itself; no rejection needs no order
+        boolean presort = rejection.algorithm() != RejectionAlgorithm.NONE
+                && rejection.algorithm() != RejectionAlgorithm.LINEAR_FIT;
+        SortingNetwork network = new SortingNetwork(frames);
         ComputePool.run(() -> IntStream.range(0, workers).parallel().forEach(worker -> {
             short[][] codes = new short[frames][bandRows * width];
             ByteBuffer buffer = store.buffer(bandRows);
             PixelStack stack = new PixelStack(frames);
             PixelRejection rejecter = PixelRejection.of(rejection, frames);
+            float[][] values = new float[frames][CHUNK];
+            float[][] lanes = new float[frames][CHUNK];
+            float[] column = new float[frames];
             for (int band = worker; band < bands; band += workers) {
                 int y0 = band * bandRows;
                 int rows = Math.min(bandRows, height - y0);
@@ -55,27 +69,45 @@ final class BandCombiner {
                         store.readRows(f, c, y0, rows, buffer, codes[f]);
                     }
                     int first = y0 * width;
-                    for (int i = 0; i < rows * width; i++) {
-                        stack.clear();
+                    for (int i0 = 0; i0 < rows * width; i0 += CHUNK) {
+                        int count = Math.min(CHUNK, rows * width - i0);
                         for (int f = 0; f < frames; f++) {
-                            short code = codes[f][i];
-                            if (code != 0) {
-                                stack.add(RegisteredFrameStore.value(code) * gains[c][f] + offsets[c][f], f);
+                            normalise(codes[f], i0, count, gains[c][f], offsets[c][f], values[f]);
+                        }
+                        if (presort) {
+                            for (int f = 0; f < frames; f++) {
+                                System.arraycopy(values[f], 0, lanes[f], 0, count);
                             }
+                            network.sort(lanes, count);
                         }
-                        int pixel = first + i;
-                        if (c == 0) {
-                            coverage[pixel] = (short) stack.size();
-                        }
-                        if (stack.size() == 0) {
-                            master[c][pixel] = Float.NaN;
-                            continue;
-                        }
-                        rejecter.reject(stack);
-                        master[c][pixel] = (float) stack.weightedMean(weights[c]);
-                        if (low != null) {
-                            low[c][pixel] = (short) stack.rejectedLow();
-                            high[c][pixel] = (short) stack.rejectedHigh();
+                        for (int k = 0; k < count; k++) {
+                            stack.clear();
+                            for (int f = 0; f < frames; f++) {
+                                float v = values[f][k];
+                                if (v != NO_DATA) {
+                                    stack.add(v, f);
+                                }
+                            }
+                            int pixel = first + i0 + k;
+                            if (c == 0) {
+                                coverage[pixel] = (short) stack.size();
+                            }
+                            if (stack.size() == 0) {
+                                master[c][pixel] = Float.NaN;
+                                continue;
+                            }
+                            if (presort) {
+                                for (int f = 0; f < stack.size(); f++) {
+                                    column[f] = lanes[f][k];
+                                }
+                                stack.setSorted(column);
+                            }
+                            rejecter.reject(stack);
+                            master[c][pixel] = (float) stack.weightedMean(weights[c]);
+                            if (low != null) {
+                                low[c][pixel] = (short) stack.rejectedLow();
+                                high[c][pixel] = (short) stack.rejectedHigh();
+                            }
                         }
                     }
                 }
@@ -83,6 +115,14 @@ final class BandCombiner {
             }
         }));
         return new CombinedStack(width, height, master, coverage, low, high);
+    }
+
+    /** Normalised values of codes[i0, i0 + count) into {@code out}; {@link #NO_DATA} where a frame has none. */
+    private static void normalise(short[] codes, int i0, int count, float gain, float offset, float[] out) {
+        for (int k = 0; k < count; k++) {
+            short code = codes[i0 + k];
+            out[k] = code != 0 ? RegisteredFrameStore.value(code) * gain + offset : NO_DATA;
+        }
     }
 
     /** How many bands a combine of these frames takes: progress is reported per band. */

@@ -159,7 +159,7 @@ public final class NightCombiner {
         double scale = PlateScale.of(image.header().summary()).map(PlateScale::arcsecPerPixel).orElse(Double.NaN);
         ChannelLevels[] levels = ChannelLevels.ofPlanes(image.planes(), width, height, backend);
         return NightMaster.of(image, new SubMeasurement(file, image.header(), width, height, 3, stars,
-                FrameQuality.of(stars, scale), levels, null));
+                FrameQuality.of(stars, scale), levels, null, null));
     }
 
     private static void checkSize(NightMaster night, NightMaster reference) throws InvalidFitsException {

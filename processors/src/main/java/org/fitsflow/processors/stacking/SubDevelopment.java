@@ -1,6 +1,7 @@
 package org.fitsflow.processors.stacking;
 
 import org.fitsflow.processors.analysis.HotPixelFilter;
+import org.fitsflow.processors.analysis.PhotositeCorrections;
 import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.image.Image;
 
@@ -8,7 +9,7 @@ import org.fitsflow.processors.image.Image;
  * The one place where a sub becomes the colour planes that are measured, registered and combined: a raw
  * mosaic ({@code BAYERPAT}, one plane) has its hot photosites corrected and is debayered with its pattern;
  * colour and mono frames pass as they are. A better debayer or cosmetic correction replaces the two calls
- * in {@link #correctedMosaic} and {@link #develop} and nothing else.
+ * in {@link #correctMosaic} and {@link #develop} and nothing else.
  */
 final class SubDevelopment {
     private SubDevelopment() {
@@ -23,10 +24,19 @@ final class SubDevelopment {
         return isRawMosaic(image) ? 3 : image.channels();
     }
 
-    /** A raw sub's mosaic after cosmetic correction, corrected in the image's own plane (the stacker owns the image). */
-    static float[] correctedMosaic(Image image) {
+    /**
+     * Cosmetic correction of a raw sub's mosaic, in the image's own plane (the stacker owns the image).
+     *
+     * @return the photosites corrected, for {@link #recorrectedMosaic} on a second read of the same file
+     */
+    static PhotositeCorrections correctMosaic(Image image) {
+        return HotPixelFilter.correct(image.plane(0), image.width(), image.height());
+    }
+
+    /** A raw sub's mosaic, read again, with the corrections its first read found. */
+    static float[] recorrectedMosaic(Image image, PhotositeCorrections corrections) {
         float[] mosaic = image.plane(0);
-        HotPixelFilter.correct(mosaic, image.width(), image.height());
+        corrections.applyTo(mosaic);
         return mosaic;
     }
 

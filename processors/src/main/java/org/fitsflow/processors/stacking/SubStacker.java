@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.fitsflow.processors.analysis.FrameQuality;
+import org.fitsflow.processors.analysis.PhotositeCorrections;
 import org.fitsflow.processors.analysis.PlateScale;
 import org.fitsflow.processors.analysis.StarDetector;
 import org.fitsflow.processors.analysis.StarField;
@@ -20,11 +21,11 @@ import org.fitsflow.processors.pipeline.ProgressListener;
 
 /**
  * Stacks the subs of one target: {@link #stack} is the one entry point. Each sub is read twice. The first
- * read measures it (stars, quality, channel levels); then the reference is chosen, every sub registered on
- * it ({@link SubSelection}), and normalisation and weights set. The second read develops it again, resamples
- * its planes onto the reference grid and writes them to a {@link RegisteredFrameStore}; the
- * {@link BandCombiner} then rejects and averages band by band. Memory stays at a few frames whatever the
- * number of subs; every stage runs on all cores.
+ * read measures it (stars, quality, channel levels) and finds its hot photosites; then the reference is
+ * chosen, every sub registered on it ({@link SubSelection}), and normalisation and weights set. The second
+ * read repeats the corrections, develops it again, resamples its planes onto the reference grid and writes
+ * them to a {@link RegisteredFrameStore}; the {@link BandCombiner} then rejects and averages band by band.
+ * Memory stays at a few frames whatever the number of subs; every stage runs on all cores.
  */
 public final class SubStacker {
     public static final String STEP_NAME = "stack_subs";
@@ -109,8 +110,10 @@ public final class SubStacker {
         int height = image.height();
         ChannelLevels[] levels;
         float[] mosaic = null;
+        PhotositeCorrections corrections = PhotositeCorrections.NONE;
         if (SubDevelopment.isRawMosaic(image)) {
-            mosaic = SubDevelopment.correctedMosaic(image);
+            corrections = SubDevelopment.correctMosaic(image);
+            mosaic = image.plane(0);
             levels = ChannelLevels.ofMosaic(mosaic, width, height, image.header().summary().bayerPattern(), backend);
         } else {
             levels = ChannelLevels.ofPlanes(image.planes(), width, height, backend);
@@ -120,10 +123,10 @@ public final class SubStacker {
         StarField stars = detector.detect(plane, width, height, backend);
         double scale = PlateScale.of(image.header().summary()).map(PlateScale::arcsecPerPixel).orElse(Double.NaN);
         return new SubMeasurement(file, image.header(), width, height, SubDevelopment.channels(image), stars,
-                FrameQuality.of(stars, scale), levels, null);
+                FrameQuality.of(stars, scale), levels, corrections, null);
     }
 
-    /** Second read of a sub: developed again, resampled a band of rows at a time, written to the store. */
+    /** Second read of a sub: corrected as the first, developed again, resampled a band of rows at a time, stored. */
     private void resampleInto(RegisteredFrameStore store, int frame, SubMeasurement sub, RigidTransform transform,
                               HeapCeiling heap) {
         Image image;
@@ -133,7 +136,8 @@ public final class SubStacker {
             throw new UncheckedIOException(e);
         }
         float[][] planes = SubDevelopment.isRawMosaic(image)
-                ? SubDevelopment.develop(image, SubDevelopment.correctedMosaic(image), backend) : image.planes();
+                ? SubDevelopment.develop(image, SubDevelopment.recorrectedMosaic(image, sub.corrections()), backend)
+                : image.planes();
         heap.check();
         int width = sub.width();
         int height = sub.height();

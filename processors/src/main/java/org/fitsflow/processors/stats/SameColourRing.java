@@ -103,13 +103,15 @@ public final class SameColourRing {
         if (n == 0) {
             return Double.NaN;
         }
-        float[] values = Arrays.copyOf(sample, n);
-        Arrays.sort(values);
-        double median = values[n / 2];
+        // ranks by selection, not by sorting: the same order statistics at a fraction of the time
+        double[] values = new double[n];
         for (int i = 0; i < n; i++) {
-            values[i] = (float) Math.abs(values[i] - median);
+            values[i] = sample[i];
         }
-        Arrays.sort(values);
-        return 1.4826 * values[n / 2];
+        double median = RankSelection.pair(values, n / 2, n / 2)[0];
+        for (int i = 0; i < n; i++) {
+            values[i] = (float) Math.abs(sample[i] - median);
+        }
+        return 1.4826 * RankSelection.pair(values, n / 2, n / 2)[0];
     }
 }

@@ -17,6 +17,8 @@ public final class PixelStack {
     private int size;
     private int low;
     private int high;
+    /** Whether scratch already holds the kept values in ascending order ({@link #setSorted}). */
+    private boolean sortedKnown;
 
     public PixelStack(int capacity) {
         values = new float[capacity];
@@ -29,12 +31,24 @@ public final class PixelStack {
         size = 0;
         low = 0;
         high = 0;
+        sortedKnown = false;
+    }
+
+    /**
+     * Tells the stack its values in ascending order, sorted elsewhere (a {@link SortingNetwork} over many
+     * pixels at once), so that {@link #sorted} need not sort them: {@code ascending[0, size())} must be the
+     * values added since {@link #clear}, sorted.
+     */
+    public void setSorted(float[] ascending) {
+        System.arraycopy(ascending, 0, scratch, 0, size);
+        sortedKnown = true;
     }
 
     public void add(float value, int frame) {
         values[size] = value;
         frames[size] = frame;
         size++;
+        sortedKnown = false;
     }
 
     public int size() {
@@ -63,6 +77,9 @@ public final class PixelStack {
      * changes; the values themselves keep their order and frames.
      */
     public float[] sorted() {
+        if (sortedKnown) {
+            return scratch;
+        }
         System.arraycopy(values, 0, scratch, 0, size);
         if (size > INSERTION_SORT_LIMIT) {
             Arrays.sort(scratch, 0, size);
@@ -109,6 +126,7 @@ public final class PixelStack {
         }
         int removed = size - kept;
         size = kept;
+        sortedKnown &= removed == 0;
         return removed;
     }
 
@@ -142,6 +160,7 @@ public final class PixelStack {
                 high++;
             }
         }
+        sortedKnown &= kept == size;
         size = kept;
     }
 
