@@ -63,8 +63,9 @@ PY
     stem="M 94 $date ${n}x10s"
     wait_for "$stem.jpg" test -f "$work/home/outbox/M 94/$stem.jpg"; t_jpg=$(now)
     wait_for "night $date done" night_state "$date" done
-    printf '%3d subs, night %s: last sub -> closed %6.1f s, closed -> JPEG %6.1f s, last sub -> JPEG %6.1f s (quiet %s min)\n' \
-      "$n" "$date" "$(echo "$t_closed - $t_last" | bc)" "$(echo "$t_jpg - $t_closed" | bc)" "$(echo "$t_jpg - $t_last" | bc)" "$quiet"
+    stacks=$(api "/api/process/jobs?limit=1000" | python3 -c "import json,sys; print(sum(1 for j in json.load(sys.stdin) if j['pipeline_name'] == 'night_stack'))")
+    printf '%3d subs, night %s: last sub -> closed %6.1f s, closed -> JPEG %6.1f s, last sub -> JPEG %6.1f s (quiet %s min; night_stack jobs so far: %s)\n' \
+      "$n" "$date" "$(echo "$t_closed - $t_last" | bc)" "$(echo "$t_jpg - $t_closed" | bc)" "$(echo "$t_jpg - $t_last" | bc)" "$quiet" "$stacks"
   }
   drop night1 2025-03-26
   drop night2 2025-03-27
