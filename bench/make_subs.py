@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Makes sets of raw Seestar subs for the stacking benchmark from the shared subs (numpy only).
 
-  make_subs.py shifted SRC_DIR PATTERN COUNT OUT_DIR [--seed S]
+  make_subs.py shifted SRC_DIR PATTERN COUNT OUT_DIR [--seed S] [--rotate DEGREES] [--days D]
       COUNT subs cycling over the SRC_DIR files matching PATTERN, each moved by an even number of pixels
       (so that the GRBG phase is kept; at most 40 px each way), the uncovered border filled with the sky
       level of each photosite colour plus noise, and fresh Gaussian noise of the sub's own sky noise added
-      everywhere, so that no two subs are the same.
+      everywhere, so that no two subs are the same. --rotate turns every sub's field by DEGREES about the
+      frame centre first (as in "nights"), as an alt-az mount sees the target on another night; --days
+      dates the set D days later. A night of its own per seed: its noise is independent of another seed's.
   make_subs.py nights SRC_DIR PATTERN OUT_DIR [--seed S]
       8 subs over three nights of one target: night 1 three subs as taken, night 2 three subs rotated by
       70 degrees with a brighter, redder sky and 85 % transparency, night 3 two subs rotated by 35 degrees
@@ -167,9 +169,11 @@ def make_shifted(args):
     for k in range(args.count):
         header, values, mosaic = subs[k % len(subs)]
         dx, dy = (2 * int(v) for v in rng.integers(-20, 21, size=2))
-        out = fill_and_add_noise(shifted(mosaic, dx, dy), mosaic, rng)
+        source = turned(mosaic, args.rotate) if args.rotate else mosaic
+        out = fill_and_add_noise(shifted(source, dx, dy), mosaic, rng)
         name = "Light_%s_%03d.fit" % (values.get("OBJECT", "sub").replace(" ", "_"), k)
-        write_fits(os.path.join(args.out, name), header, {"DATE-OBS": dated(values, k)}, out)
+        start = datetime.datetime.fromisoformat(dated(values, k)) + datetime.timedelta(days=args.days)
+        write_fits(os.path.join(args.out, name), header, {"DATE-OBS": start.isoformat(timespec="milliseconds")}, out)
 
 
 NIGHTS = (  # subs, rotation in degrees, sky offset per R, G, B in ADU, transparency, days later
@@ -177,6 +181,13 @@ NIGHTS = (  # subs, rotation in degrees, sky offset per R, G, B in ADU, transpar
     (3, 70.0, (420.0, 300.0, 180.0), 0.85, 1),
     (2, 35.0, (-150.0, -120.0, -90.0), 1.0, 3),
 )
+
+
+def turned(mosaic, degrees):
+    """The mosaic's field turned about the frame centre: debayered, rotated, mosaicked again in GRBG order."""
+    r, g, b = (rotate(p, degrees) for p in debayer(mosaic))
+    rm, gm, bm = site_masks(*mosaic.shape)
+    return np.where(rm, r, np.where(bm, b, g))
 
 
 def make_nights(args):
@@ -187,12 +198,7 @@ def make_nights(args):
     for count, degrees, offset, transparency, days in NIGHTS:
         for i in range(count):
             header, values, mosaic = subs[(k + i) % len(subs)]
-            if degrees:
-                r, g, b = (rotate(p, degrees) for p in debayer(mosaic))
-                rm, gm, bm = site_masks(*mosaic.shape)
-                mosaic_out = np.where(rm, r, np.where(bm, b, g))
-            else:
-                mosaic_out = mosaic
+            mosaic_out = turned(mosaic, degrees) if degrees else mosaic
             out = fill_and_add_noise(mosaic_out, mosaic, rng, offset, transparency)
             start = datetime.datetime.fromisoformat(dated(values, i)) + datetime.timedelta(days=days)
             name = "Light_%s_night%d_%02d.fit" % (values.get("OBJECT", "sub").replace(" ", "_"), days + 1, i)
@@ -210,6 +216,8 @@ def main():
     s.add_argument("count", type=int)
     s.add_argument("out")
     s.add_argument("--seed", type=int, default=20)
+    s.add_argument("--rotate", type=float, default=0.0)
+    s.add_argument("--days", type=int, default=0)
     n = commands.add_parser("nights")
     n.add_argument("src")
     n.add_argument("pattern")

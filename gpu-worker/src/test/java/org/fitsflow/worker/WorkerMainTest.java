@@ -10,11 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.fitsflow.processors.backend.CpuBackend;
+import org.fitsflow.processors.pipeline.PipelineLibrary;
+import org.fitsflow.processors.pipeline.StackingSection;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,14 +164,7 @@ class WorkerMainTest {
     @Test
     void containerJobOverASetOfSubsWritesOneReportOfThemAll() throws Exception {
         Path jobFolder = dir.resolve("job-21");
-        Path input = Files.createDirectories(jobFolder.resolve("input"));
-        List<String> inputs = new ArrayList<>();
-        try (Stream<Path> subs = Files.list(SUBS)) {
-            for (Path sub : subs.filter(p -> p.getFileName().toString().startsWith("Light_M_94")).sorted().toList()) {
-                Files.copy(sub, input.resolve(sub.getFileName()));
-                inputs.add("input/" + sub.getFileName());
-            }
-        }
+        List<String> inputs = m94SubsIn(jobFolder);
         Map<String, Object> pipeline = new Yaml().load(WorkerMainTest.class.getResourceAsStream(
                 "/org/fitsflow/processors/pipeline/builtin/analyze_subs.yaml"));
         writeJob(jobFolder, Map.of("job_id", "21", "input", inputs.get(0), "inputs", inputs, "output_stem", "m94.analyze_subs",
@@ -184,6 +180,36 @@ class WorkerMainTest {
         List<String> csv = Files.readAllLines(jobFolder.resolve("outputs/m94.analyze_subs.csv"));
         assertThat(csv).hasSize(1 + inputs.size());
         assertThat(inputs).hasSizeGreaterThan(1);
+    }
+
+    /**
+     * night_stack in a container, its pipeline as the Docker executor writes it (the stacking settings through
+     * StackingSection.toMap): the report's setting survives the JSON, and result.json carries the night's figures.
+     */
+    @Test
+    void containerJobOfNightStackWritesTheNightItsMasterAndItsQualityReport() throws Exception {
+        Path jobFolder = dir.resolve("job-22");
+        List<String> inputs = m94SubsIn(jobFolder);
+        Map<String, Object> pipeline = new LinkedHashMap<>(new Yaml().<Map<String, Object>>load(WorkerMainTest.class
+                .getResourceAsStream("/org/fitsflow/processors/pipeline/builtin/night_stack.yaml")));
+        pipeline.put("stacking", StackingSection.toMap(PipelineLibrary.builtIn("night_stack").stacking()));
+        writeJob(jobFolder, Map.of("job_id", "22", "input", inputs.get(0), "inputs", inputs,
+                "output_stem", "M 94 2025-03-26 4x10s", "pipeline", pipeline));
+
+        int code = run(jobFolder.resolve("job.json").toString());
+
+        assertThat(code).as(stderr()).isZero();
+        JsonNode result = json.readTree(jobFolder.resolve("result.json").toFile());
+        assertThat(result.get("outputs")).extracting(JsonNode::asText).containsExactly("M 94 2025-03-26 4x10s.jpg",
+                "M 94 2025-03-26 4x10s.fits", "M 94 2025-03-26 4x10s.quality.json", "M 94 2025-03-26 4x10s.quality.csv",
+                "M 94 2025-03-26 4x10s.quality.png");
+        JsonNode measurements = result.get("measurements");
+        assertThat(measurements.get("subs").asInt()).isEqualTo(4);
+        assertThat(measurements.get("total_exposure_seconds").asDouble())
+                .isEqualTo(10.0 * measurements.get("stacked").asInt());
+        assertThat(measurements.get("median_fwhm_px").asDouble()).isPositive();
+        assertThat(measurements.get("flagged_subs").isArray()).isTrue();
+        assertThat(jobFolder.resolve("outputs/thumbnails/M 94 2025-03-26 4x10s.320.jpg")).isRegularFile();
     }
 
     @Test
@@ -249,6 +275,19 @@ class WorkerMainTest {
     private int run(String... args) {
         return WorkerMain.run(args, new CpuBackend(), new PrintStream(stdout, true, StandardCharsets.UTF_8),
                 new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    }
+
+    /** The shared M 94 subs copied into the job folder's input/, as the job names them. */
+    private static List<String> m94SubsIn(Path jobFolder) throws Exception {
+        Path input = Files.createDirectories(jobFolder.resolve("input"));
+        List<String> inputs = new ArrayList<>();
+        try (Stream<Path> subs = Files.list(SUBS)) {
+            for (Path sub : subs.filter(p -> p.getFileName().toString().startsWith("Light_M_94")).sorted().toList()) {
+                Files.copy(sub, input.resolve(sub.getFileName()));
+                inputs.add("input/" + sub.getFileName());
+            }
+        }
+        return inputs;
     }
 
     private void writeJob(Path jobFolder, Map<String, Object> job) throws Exception {

@@ -33,12 +33,8 @@ final class DeepHistory {
             StackedFrame frame = frames.get(i);
             String name = night.file().getFileName().toString();
             if (frame.used()) {
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "night %s: %d subs, %s s, w", name,
-                        night.stackCount(), MasterHeader.number(night.totalExposure())));
-                for (float w : frame.weights()) {
-                    line.append(String.format(Locale.ROOT, " %.3f", w));
-                }
-                lines.add(line.toString());
+                lines.add(String.format(Locale.ROOT, "night %s: %d subs, %s s, w%s", name, night.stackCount(),
+                        MasterHeader.number(night.totalExposure()), StackHistory.weights(frame)));
             } else {
                 lines.add("left out " + name + ": " + frame.reason());
             }

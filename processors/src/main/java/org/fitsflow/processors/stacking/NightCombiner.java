@@ -39,6 +39,8 @@ public final class NightCombiner {
     private static final double RESAMPLE_SHARE = 40;
     /** Rows resampled and written at a time. */
     private static final int WRITE_ROWS = 64;
+    /** Growth of the heap in use that triggers a collection between nights: about a master's planes and their copy. */
+    private static final long HEAP_HEADROOM_BYTES = 64L << 20;
     /** How far a master's width or height may stray from the reference's: the crops of one sensor's frame. */
     private static final double SIZE_TOLERANCE = 0.2;
 
@@ -63,10 +65,12 @@ public final class NightCombiner {
             throw new StackingException("no night masters to combine");
         }
         Thread caller = Thread.currentThread();
+        HeapCeiling heap = new HeapCeiling(HEAP_HEADROOM_BYTES);
         List<NightMaster> nights = new ArrayList<>();
         for (Path file : masters) {
             checkCancelled(caller);
             nights.add(measure(file));
+            heap.check();
             listener.onProgress(MEASURE_SHARE * nights.size() / masters.size(), "measuring nights");
         }
         NightMaster reference = nights.stream().max(Comparator.comparingDouble(NightMaster::totalExposure)
@@ -97,7 +101,8 @@ public final class NightCombiner {
             used.add(night);
             transforms.add(match.get().transform());
         }
-        List<FrameCoefficients> coefficients = coefficients(used, reference);
+        List<FrameCoefficients> coefficients = FrameCoefficients.of(parameters,
+                used.stream().map(NightMaster::measurement).toList(), reference.measurement());
         int f = 0;
         for (int i = 0; i < frames.size(); i++) {
             if (frames.get(i).used()) {
@@ -111,6 +116,7 @@ public final class NightCombiner {
             for (int n = 0; n < used.size(); n++) {
                 checkCancelled(caller);
                 resampleInto(store, n, used.get(n).file(), transforms.get(n), width, height);
+                heap.check();
                 listener.onProgress(MEASURE_SHARE + RESAMPLE_SHARE * (n + 1) / used.size(), "registering nights");
             }
             checkCancelled(caller);
@@ -130,10 +136,12 @@ public final class NightCombiner {
         StackResult framed = MasterFraming.result(combined, reference.measurement(),
                 used.stream().map(NightMaster::measurement).toList(), frames, parameters);
         FitsHeader header = DeepHeader.of(framed.master().header(), used);
-        String framing = framed.history().stream().filter(line -> line.startsWith("framing ")).findFirst().orElseThrow();
+        String framing = framed.history().stream().filter(line -> line.startsWith("framing ")).findFirst()
+                .orElseThrow();
         return new StackResult(withHeader(framed.master(), header), reference.file(), frames,
                 DeepHistory.lines(parameters, reference, nights, frames, framing),
-                framed.coverage().map(map -> withHeader(map, header)), framed.rejectedLow().map(map -> withHeader(map, header)),
+                framed.coverage().map(map -> withHeader(map, header)),
+                framed.rejectedLow().map(map -> withHeader(map, header)),
                 framed.rejectedHigh().map(map -> withHeader(map, header)));
     }
 
@@ -163,25 +171,6 @@ public final class NightCombiner {
                             + "the nights of a deep stack are masters of one sensor, cropped by a few pixels at most",
                     m.file().getFileName(), m.width(), m.height(), r.file().getFileName(), r.width(), r.height()));
         }
-    }
-
-    private List<FrameCoefficients> coefficients(List<NightMaster> used, NightMaster reference) {
-        List<SubMeasurement> measurements = used.stream().map(NightMaster::measurement).toList();
-        float[][] gains = new float[used.size()][];
-        float[][] offsets = new float[used.size()][];
-        for (int n = 0; n < used.size(); n++) {
-            float[][] gainAndOffset = FrameNormaliser.gainAndOffset(parameters.normalisation(),
-                    measurements.get(n).levels(), reference.measurement().levels());
-            gains[n] = gainAndOffset[0];
-            offsets[n] = gainAndOffset[1];
-        }
-        float[][] weights = FrameWeighting.weights(parameters.weighting(), measurements, gains,
-                WeightedFwhm.of(measurements));
-        List<FrameCoefficients> coefficients = new ArrayList<>();
-        for (int n = 0; n < used.size(); n++) {
-            coefficients.add(new FrameCoefficients(gains[n], offsets[n], weights[n]));
-        }
-        return coefficients;
     }
 
     /**

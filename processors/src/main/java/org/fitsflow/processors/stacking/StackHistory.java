@@ -31,16 +31,21 @@ final class StackHistory {
         for (StackedFrame frame : frames) {
             String name = frame.file().getFileName().toString();
             if (frame.used()) {
-                StringBuilder line = new StringBuilder("used ").append(name).append(" w");
-                for (float w : frame.weights()) {
-                    line.append(String.format(Locale.ROOT, " %.3f", w));
-                }
-                lines.add(line.toString());
+                lines.add("used " + name + " w" + weights(frame));
             } else {
                 lines.add("left out " + name + ": " + frame.reason());
             }
         }
         return lines;
+    }
+
+    /** A frame's weights per channel, each after a space, to three decimals. */
+    static String weights(StackedFrame frame) {
+        StringBuilder out = new StringBuilder();
+        for (float w : frame.weights()) {
+            out.append(String.format(Locale.ROOT, " %.3f", w));
+        }
+        return out.toString();
     }
 
     static String name(Enum<?> setting) {

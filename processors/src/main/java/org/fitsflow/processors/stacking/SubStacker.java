@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.fitsflow.processors.analysis.FrameQuality;
@@ -70,7 +69,7 @@ public final class SubStacker {
         SubSelection selection = SubSelection.select(measured, parameters);
         List<SubMeasurement> used = selection.used();
         SubMeasurement reference = selection.reference();
-        List<FrameCoefficients> coefficients = coefficients(used, reference);
+        List<FrameCoefficients> coefficients = FrameCoefficients.of(parameters, used, reference);
         List<StackedFrame> frames = selection.withWeights(coefficients);
 
         Files.createDirectories(workDirectory);
@@ -122,23 +121,6 @@ public final class SubStacker {
         double scale = PlateScale.of(image.header().summary()).map(PlateScale::arcsecPerPixel).orElse(Double.NaN);
         return new SubMeasurement(file, image.header(), width, height, SubDevelopment.channels(image), stars,
                 FrameQuality.of(stars, scale), levels, null);
-    }
-
-    private List<FrameCoefficients> coefficients(List<SubMeasurement> used, SubMeasurement reference) {
-        float[][] gains = new float[used.size()][];
-        float[][] offsets = new float[used.size()][];
-        for (int f = 0; f < used.size(); f++) {
-            float[][] gainAndOffset = FrameNormaliser.gainAndOffset(parameters.normalisation(), used.get(f).levels(),
-                    reference.levels());
-            gains[f] = gainAndOffset[0];
-            offsets[f] = gainAndOffset[1];
-        }
-        float[][] weights = FrameWeighting.weights(parameters.weighting(), used, gains, WeightedFwhm.of(used));
-        List<FrameCoefficients> coefficients = new ArrayList<>();
-        for (int f = 0; f < used.size(); f++) {
-            coefficients.add(new FrameCoefficients(gains[f], offsets[f], weights[f]));
-        }
-        return coefficients;
     }
 
     /** Second read of a sub: developed again, resampled a band of rows at a time, written to the store. */

@@ -22,30 +22,32 @@ final class StackMeasurements {
         Map<String, Object> measurements = new LinkedHashMap<>();
         measurements.put("subs", stack.frames().size());
         measurements.put("stacked", stack.usedCount());
-        measurements.put("reference", stack.reference().getFileName().toString());
-        measurements.put(StackingSection.KEY, StackingSection.toMap(parameters));
-        measurements.put("total_exposure_seconds", stack.master().header().doubleValue("TOTALEXP").orElse(null));
-        measurements.put("used", stack.frames().stream().filter(StackedFrame::used).map(StackMeasurements::used).toList());
-        measurements.put("rejected", stack.frames().stream().filter(f -> !f.used())
-                .map(f -> f.file().getFileName() + ": " + f.reason()).toList());
+        measurements.putAll(outcome(stack, parameters));
         return measurements;
     }
 
     /**
-     * A deep stack's: {@code nights} (given), {@code nights_combined}, {@code reference}, {@code stacking},
-     * {@code stack_count} (subs of all nights), {@code total_exposure_seconds}, {@code date_obs}, {@code date_end},
-     * {@code used} (each night with its weights) and {@code rejected} ({@code "file: reason"}).
+     * A deep stack's: {@code nights} (given), {@code nights_combined}, {@code stack_count} (subs of all nights),
+     * {@code date_obs}, {@code date_end}, then as a stack's {@code reference}, {@code stacking},
+     * {@code total_exposure_seconds}, {@code used} (each night with its weights) and {@code rejected}.
      */
     static Map<String, Object> ofNights(StackResult stack, StackingParameters parameters) {
         Map<String, Object> measurements = new LinkedHashMap<>();
         measurements.put("nights", stack.frames().size());
         measurements.put("nights_combined", stack.usedCount());
-        measurements.put("reference", stack.reference().getFileName().toString());
-        measurements.put(StackingSection.KEY, StackingSection.toMap(parameters));
         measurements.put("stack_count", stack.master().header().summary().stackCount());
-        measurements.put("total_exposure_seconds", stack.master().header().doubleValue("TOTALEXP").orElse(null));
         measurements.put("date_obs", stack.master().header().stringValue("DATE-OBS").orElse(null));
         measurements.put("date_end", stack.master().header().stringValue("DATE-END").orElse(null));
+        measurements.putAll(outcome(stack, parameters));
+        return measurements;
+    }
+
+    /** The reference, the settings, the summed exposure, and every frame used (with weights) or left out (why). */
+    private static Map<String, Object> outcome(StackResult stack, StackingParameters parameters) {
+        Map<String, Object> measurements = new LinkedHashMap<>();
+        measurements.put("reference", stack.reference().getFileName().toString());
+        measurements.put(StackingSection.KEY, StackingSection.toMap(parameters));
+        measurements.put("total_exposure_seconds", stack.master().header().doubleValue("TOTALEXP").orElse(null));
         measurements.put("used", stack.frames().stream().filter(StackedFrame::used).map(StackMeasurements::used).toList());
         measurements.put("rejected", stack.frames().stream().filter(f -> !f.used())
                 .map(f -> f.file().getFileName() + ": " + f.reason()).toList());

@@ -115,20 +115,14 @@ public final class SubsetProcessor {
      */
     public PipelineResult stack(List<Path> files, PipelineDefinition pipeline, Path outputDir, String outputStem,
                                 ProgressListener listener) throws IOException {
-        Files.createDirectories(outputDir);
         // a subs: stack definition always has its stacking settings (the defaults when the YAML has none)
         StackingParameters parameters = pipeline.stacking().withDetection(detection(pipeline));
-        Path work = Files.createTempDirectory(outputDir, ".stacking-");
-        StackResult stack;
-        try {
-            stack = new SubStacker(parameters, backend).stack(files, work,
-                    (percent, step) -> listener.onProgress(percent * STACKING_SHARE / 100, step));
-        } finally {
-            Files.deleteIfExists(work);
-        }
+        StackResult stack = inWorkFolder(outputDir, ".stacking-", listener,
+                (work, progress) -> new SubStacker(parameters, backend).stack(files, work, progress));
         Map<String, Object> measurements = new LinkedHashMap<>();
         List<Path> report = new ArrayList<>();
         if (parameters.qualityReport()) {
+            listener.onProgress(STACKING_SHARE, "quality_report");
             SubQualityReport quality = StackedSubsReport.of(stack);
             report.addAll(quality.write(outputDir, outputStem + ".quality"));
             measurements.putAll(ReportMeasurements.of(quality.subs()));
@@ -144,18 +138,31 @@ public final class SubsetProcessor {
      */
     public PipelineResult combine(List<Path> masters, PipelineDefinition pipeline, Path outputDir, String outputStem,
                                   ProgressListener listener) throws IOException {
-        Files.createDirectories(outputDir);
         StackingParameters parameters = pipeline.stacking().withDetection(detection(pipeline));
-        Path work = Files.createTempDirectory(outputDir, ".combining-");
-        StackResult combined;
+        StackResult combined = inWorkFolder(outputDir, ".combining-", listener,
+                (work, progress) -> new NightCombiner(parameters, backend).combine(masters, work, progress));
+        return deliver(combined, pipeline, outputDir, outputStem, listener, List.of(),
+                StackMeasurements.ofNights(combined, parameters));
+    }
+
+    /**
+     * Stacks with a temporary work folder in {@code outputDir} (created if need be), removed afterwards; the
+     * stacking's progress takes {@link #STACKING_SHARE} of the whole.
+     */
+    private static StackResult inWorkFolder(Path outputDir, String prefix, ProgressListener listener, Stacking stacking)
+            throws IOException {
+        Files.createDirectories(outputDir);
+        Path work = Files.createTempDirectory(outputDir, prefix);
         try {
-            combined = new NightCombiner(parameters, backend).combine(masters, work,
-                    (percent, step) -> listener.onProgress(percent * STACKING_SHARE / 100, step));
+            return stacking.run(work, (percent, step) -> listener.onProgress(percent * STACKING_SHARE / 100, step));
         } finally {
             Files.deleteIfExists(work);
         }
-        return deliver(combined, pipeline, outputDir, outputStem, listener, List.of(),
-                StackMeasurements.ofNights(combined, parameters));
+    }
+
+    /** A stack or combine that works in a folder it is given. */
+    private interface Stacking {
+        StackResult run(Path work, ProgressListener progress) throws IOException;
     }
 
     /**
@@ -173,6 +180,7 @@ public final class SubsetProcessor {
         List<Path> written = new ArrayList<>(extra);
         PipelineResult previewResult;
         try {
+            listener.onProgress(STACKING_SHARE, "writing master");
             FitsWriter.writeFloat32(stack.master(), master, history);
             written.add(master);
             writeMap(stack.coverage(), outputDir.resolve(outputStem + ".coverage.fits"), history, written);

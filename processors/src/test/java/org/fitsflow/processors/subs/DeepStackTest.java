@@ -21,6 +21,7 @@ import org.fitsflow.processors.pipeline.PipelineDefinition;
 import org.fitsflow.processors.pipeline.PipelineLibrary;
 import org.fitsflow.processors.pipeline.PipelineResult;
 import org.fitsflow.processors.pipeline.ProgressListener;
+import org.fitsflow.processors.stacking.Framing;
 import org.fitsflow.processors.stacking.NightCombiner;
 import org.fitsflow.processors.stacking.StackResult;
 import org.fitsflow.processors.stacking.StackingParameters;
@@ -121,6 +122,22 @@ class DeepStackTest {
     }
 
     @Test
+    void aMasterKeptWholeWithNoDataOutsideItsCoverageCombinesToo() throws IOException {
+        // framing: keep leaves NaN where no sub of the night reached: measured and combined as no data
+        Path whole = night(subs.subList(2, 4), StackingParameters.DEFAULTS.withRejectFlagged(false)
+                .withFraming(Framing.KEEP), "whole.fits");
+        assertThat(FitsReader.read(whole).plane(1)).contains(Float.NaN);
+
+        PipelineResult result = new SubsetProcessor(cpu).run(List.of(first, whole), deepStack, dir.resolve("whole"),
+                "deep", ProgressListener.NONE);
+
+        assertThat(result.measurements()).containsEntry("nights_combined", 2L);
+        Image deep = FitsReader.read(dir.resolve("whole/deep.fits"));
+        assertThat(deep.plane(1)).doesNotContain(Float.NaN);
+        assertThat(skyNoise(deep)).isLessThan(skyNoise(FitsReader.read(first)));
+    }
+
+    @Test
     void aRawSubAnotherSizeOrNotFitsIsRefusedSayingWhy() throws IOException {
         SubsetProcessor processor = new SubsetProcessor(cpu);
         Path out = dir.resolve("refused");
@@ -142,8 +159,12 @@ class DeepStackTest {
     }
 
     private Path night(List<Path> nightSubs, String name) throws IOException {
-        StackResult stack = new SubStacker(StackingParameters.DEFAULTS.withRejectFlagged(false), cpu)
-                .stack(nightSubs, dir.resolve("work-" + name), ProgressListener.NONE);
+        return night(nightSubs, StackingParameters.DEFAULTS.withRejectFlagged(false), name);
+    }
+
+    private Path night(List<Path> nightSubs, StackingParameters parameters, String name) throws IOException {
+        StackResult stack = new SubStacker(parameters, cpu).stack(nightSubs, dir.resolve("work-" + name),
+                ProgressListener.NONE);
         Path file = dir.resolve(name);
         FitsWriter.writeFloat32(stack.master(), file, stack.history());
         return file;
