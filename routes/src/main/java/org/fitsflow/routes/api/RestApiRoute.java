@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Two endpoints of the API are Spring MVC controllers instead, each saying why: the multipart upload
  * ({@code UploadController}) and the server-sent events ({@code JobEventsController}). Each verb declares its
  * answers, bodies and error codes, so that {@code /api/openapi.json} describes them; the routes below call
- * the API's beans ({@link SessionApi}, {@link JobApi}, {@link PipelineApi}).
+ * the API's beans ({@link SessionApi}, {@link JobApi}, {@link ThumbnailApi}, {@link PipelineApi}).
  *
  * <p>Errors: the {@link RouteErrorPolicy#REST} policy; every failure ends in {@link ErrorResponses} as
  * {@code {"error", "detail"}} with its status: {@link ApiException} with its own, unreadable JSON and malformed
@@ -80,6 +80,14 @@ public class RestApiRoute extends RouteBuilder {
                     .responseMessage(error(404, "No such job, or no such output of it"))
                     .responseMessage(error(409, "The job is not complete")).responseMessage(error(410, "Retention removed the outputs"))
                     .to("direct:download-job")
+                .get("/jobs/{id}/thumbnails/{file}").id("api-job-thumbnail").bindingMode(RestBindingMode.off)
+                    .description("A thumbnail of a JPEG output (longest side 320 or 1080 px), as the job view lists it")
+                    .param().name("If-None-Match").type(RestParamType.header).required(false)
+                        .description("the ETag of a copy the client holds").endParam()
+                    .responseMessage(answer(200, "The thumbnail, image/jpeg, with ETag and Cache-Control"))
+                    .responseMessage(answer(304, "The client's copy (If-None-Match) is current"))
+                    .responseMessage(error(404, "No such job, or no such thumbnail of it"))
+                    .to("direct:job-thumbnail")
                 .post("/jobs/{id}/cancel").id("api-cancel-job").description("Stop a queued or running job")
                     .outType(JobView.class).responseMessage(answer(200, "The job, cancelled"))
                     .responseMessage(error(404, "No such job")).responseMessage(error(409, "The job had already ended"))
@@ -119,6 +127,19 @@ public class RestApiRoute extends RouteBuilder {
                 .setHeader(Exchange.CONTENT_TYPE, simple("${exchangeProperty.download.contentType()}"))
                 .setHeader("Content-Disposition", simple("${exchangeProperty.download.contentDisposition()}"))
                 .setBody(simple("${exchangeProperty.download.path().toFile()}"));
+        from("direct:job-thumbnail").routeId("job-thumbnail").routeConfigurationId(RouteErrorPolicy.REST)
+                .setProperty("thumbnail", method(ThumbnailApi.class, "thumbnail"))
+                .removeHeaders("*")
+                .setHeader("ETag", simple("${exchangeProperty.thumbnail.etag()}"))
+                .setHeader("Cache-Control", constant(ThumbnailFile.CACHE_CONTROL))
+                .choice()
+                    .when(simple("${exchangeProperty.thumbnail.notModified()}"))
+                        .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(304))
+                        .setBody(constant(""))
+                    .otherwise()
+                        .setHeader(Exchange.CONTENT_TYPE, simple("${exchangeProperty.thumbnail.contentType()}"))
+                        .setBody(simple("${exchangeProperty.thumbnail.path().toFile()}"))
+                .end();
         from("direct:cancel-job").routeId("cancel-job").routeConfigurationId(RouteErrorPolicy.REST)
                 .bean(JobApi.class, "cancel(${header.id})");
 
