@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.fitsflow.routes.jobs.JobStatus;
 import org.fitsflow.routes.store.JobRecord;
+import org.fitsflow.routes.store.RestretchStore;
 import org.fitsflow.routes.worker.JobFolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +22,16 @@ public class JobViews {
     private static final Logger LOG = LoggerFactory.getLogger(JobViews.class);
 
     private final JobFolders folders;
+    private final RestretchStore restretches;
 
-    public JobViews(JobFolders folders) {
+    public JobViews(JobFolders folders, RestretchStore restretches) {
         this.folders = folders;
+        this.restretches = restretches;
     }
 
     public JobView of(JobRecord job) {
-        return JobView.of(job, thumbnails(job));
+        Long restretchOf = restretches.find(job.id()).map(RestretchStore.Restretch::sourceJobId).orElse(null);
+        return JobView.of(job, thumbnails(job), restretchOf, restretches.keptFor(job.id()).orElse(null));
     }
 
     public List<JobView> of(List<JobRecord> jobs) {
