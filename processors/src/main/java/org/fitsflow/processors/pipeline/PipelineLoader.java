@@ -110,12 +110,12 @@ public final class PipelineLoader {
         }
     }
 
-    /** The {@code stacking:} section, only allowed with {@code subs: stack}; absent means the defaults. */
+    /** The {@code stacking:} section, only allowed with {@code subs: stack} or {@code combine}; absent means the defaults. */
     private static StackingParameters stacking(Object section, SubsMode subs) {
         if (section == null) {
             return null;
         }
-        if (subs != SubsMode.STACK) {
+        if (!subs.stacks()) {
             throw new InvalidPipelineException("stacking: only a pipeline with subs: stack stacks, this one has "
                     + (subs == SubsMode.ONE_FILE ? "no subs key (it runs on one file)" : "subs: " + subs.key()));
         }

@@ -17,14 +17,16 @@ import org.fitsflow.processors.stacking.rejection.RejectionParameters;
  * @param framing        crop to the area most subs cover, or keep the whole grid with a coverage map
  * @param rejectionMaps  also return the maps of values rejected low and high
  * @param detection      how stars are found for the quality figures and the registration
+ * @param qualityReport  also write the quality report of the subs, from the measurements the stack made anyway
  */
 public record StackingParameters(Normalisation normalisation, RejectionParameters rejection, Weighting weighting,
                                  SubFilter filter, boolean rejectFlagged, Interpolation interpolation,
-                                 Framing framing, boolean rejectionMaps, StarDetectionParameters detection) {
+                                 Framing framing, boolean rejectionMaps, StarDetectionParameters detection,
+                                 boolean qualityReport) {
 
     public static final StackingParameters DEFAULTS = new StackingParameters(Normalisation.ADDITIVE_SCALE,
             RejectionParameters.DEFAULTS, Weighting.NOISE, SubFilter.OFF, true, Interpolation.BICUBIC, Framing.CROP,
-            false, StarDetectionParameters.DEFAULTS);
+            false, StarDetectionParameters.DEFAULTS, false);
 
     public StackingParameters {
         if (normalisation == null || rejection == null || weighting == null || filter == null
@@ -35,46 +37,51 @@ public record StackingParameters(Normalisation normalisation, RejectionParameter
 
     public StackingParameters withNormalisation(Normalisation value) {
         return new StackingParameters(value, rejection, weighting, filter, rejectFlagged, interpolation, framing,
-                rejectionMaps, detection);
+                rejectionMaps, detection, qualityReport);
     }
 
     public StackingParameters withRejection(RejectionParameters value) {
         return new StackingParameters(normalisation, value, weighting, filter, rejectFlagged, interpolation, framing,
-                rejectionMaps, detection);
+                rejectionMaps, detection, qualityReport);
     }
 
     public StackingParameters withWeighting(Weighting value) {
         return new StackingParameters(normalisation, rejection, value, filter, rejectFlagged, interpolation, framing,
-                rejectionMaps, detection);
+                rejectionMaps, detection, qualityReport);
     }
 
     public StackingParameters withFilter(SubFilter value) {
         return new StackingParameters(normalisation, rejection, weighting, value, rejectFlagged, interpolation, framing,
-                rejectionMaps, detection);
+                rejectionMaps, detection, qualityReport);
     }
 
     public StackingParameters withRejectFlagged(boolean value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, value, interpolation, framing,
-                rejectionMaps, detection);
+                rejectionMaps, detection, qualityReport);
     }
 
     public StackingParameters withInterpolation(Interpolation value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, value, framing,
-                rejectionMaps, detection);
+                rejectionMaps, detection, qualityReport);
     }
 
     public StackingParameters withFraming(Framing value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, value,
-                rejectionMaps, detection);
+                rejectionMaps, detection, qualityReport);
     }
 
     public StackingParameters withRejectionMaps(boolean value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, framing,
-                value, detection);
+                value, detection, qualityReport);
     }
 
     public StackingParameters withDetection(StarDetectionParameters value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, framing,
-                rejectionMaps, value);
+                rejectionMaps, value, qualityReport);
+    }
+
+    public StackingParameters withQualityReport(boolean value) {
+        return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, framing,
+                rejectionMaps, detection, value);
     }
 }

@@ -9,11 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
-import org.fitsflow.processors.analysis.FrameQuality;
 import org.fitsflow.processors.analysis.StarDetectionParameters;
-import org.fitsflow.processors.analysis.SubQuality;
 import org.fitsflow.processors.analysis.SubQualityReport;
 import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.fits.FitsFileName;
@@ -26,7 +23,6 @@ import org.fitsflow.processors.pipeline.PipelineDefinition;
 import org.fitsflow.processors.pipeline.PipelineResult;
 import org.fitsflow.processors.pipeline.PipelineRunner;
 import org.fitsflow.processors.pipeline.ProgressListener;
-import org.fitsflow.processors.pipeline.StackingSection;
 import org.fitsflow.processors.pipeline.StepSpec;
 import org.fitsflow.processors.stacking.StackResult;
 import org.fitsflow.processors.stacking.StackingParameters;
@@ -38,7 +34,8 @@ import org.fitsflow.processors.steps.StarDetectionStepParameters;
  * Runs the pipelines that take a set of subs rather than one file, as their {@code subs} key says:
  * {@code subs: analyze} (quality report, e.g. {@code analyze_subs}) and {@code subs: stack} (registered,
  * sigma-clipped master with the pipeline's {@code stacking} settings, plus its own steps and exports as the
- * preview, e.g. {@code stack_subs}). Returns the same {@link PipelineResult} as the single-file
+ * preview, e.g. {@code stack_subs}); and {@code subs: combine} (night masters combined into a deep stack, e.g.
+ * {@code deep_stack}). Returns the same {@link PipelineResult} as the single-file
  * {@link PipelineRunner}. Cancellation is an interrupt of the calling thread ({@code PipelineCancelledException}).
  */
 public final class SubsetProcessor {
@@ -80,6 +77,7 @@ public final class SubsetProcessor {
         return switch (pipeline.subs()) {
             case ANALYZE -> analyze(files, pipeline, outputDir, outputStem, listener);
             case STACK -> stack(files, pipeline, outputDir, outputStem, listener);
+            case COMBINE -> throw new InvalidPipelineException("subs: combine is not supported yet");
             case ONE_FILE -> throw new InvalidPipelineException("'" + pipeline.name() + "' works on one file; "
                     + "a pipeline over a set of subs says subs: analyze or subs: stack");
         };
@@ -90,17 +88,9 @@ public final class SubsetProcessor {
                                   ProgressListener listener) throws IOException {
         SubQualityReport report = SubQualityReport.analyze(files, detection(pipeline), backend, listener);
         List<Path> outputs = report.write(outputDir, outputStem);
-        Map<String, Object> measurements = new LinkedHashMap<>();
-        List<SubQuality> subs = report.subs();
-        measurements.put("subs", subs.size());
-        measurements.put("flagged", subs.stream().filter(SubQuality::flagged).count());
-        measurements.put("flagged_subs", subs.stream().filter(SubQuality::flagged)
-                .map(s -> s.file().getFileName() + ": " + s.reason()).toList());
-        putMedian(measurements, "median_fwhm_px", subs, FrameQuality::fwhmPixels);
-        putMedian(measurements, "median_fwhm_arcsec", subs, FrameQuality::fwhmArcsec);
-        putMedian(measurements, "median_star_count", subs, q -> q.starCount());
         listener.onProgress(100, pipeline.name());
-        return new PipelineResult(outputs, backend.isGpu(), backend.name(), firstSummary(files), measurements);
+        return new PipelineResult(outputs, backend.isGpu(), backend.name(), firstSummary(files),
+                ReportMeasurements.of(report.subs()));
     }
 
     /** The header summary of the first readable sub: what the set is of (object, exposure, size). */
@@ -119,7 +109,8 @@ public final class SubsetProcessor {
      * Writes the master {@code <stem>.fits} (float32, linear), stacked with the pipeline's {@code stacking}
      * settings and the detection of its {@code star_detection} step, and runs the pipeline's steps and exports
      * on it as the preview ({@code <stem>.jpg} for the shipped preset). Outputs: the preview's first (the main output,
-     * a picture), then the master.
+     * a picture), then the master, then with {@code quality_report} the report of the subs as measured for the
+     * stack ({@code <stem>.quality.json}, {@code .csv}, {@code .png}).
      */
     public PipelineResult stack(List<Path> files, PipelineDefinition pipeline, Path outputDir, String outputStem,
                                 ProgressListener listener) throws IOException {
@@ -134,44 +125,56 @@ public final class SubsetProcessor {
         } finally {
             Files.deleteIfExists(work);
         }
+        Map<String, Object> measurements = new LinkedHashMap<>();
+        List<Path> report = new ArrayList<>();
+        if (parameters.qualityReport()) {
+            SubQualityReport quality = StackedSubsReport.of(stack);
+            report.addAll(quality.write(outputDir, outputStem + ".quality"));
+            measurements.putAll(ReportMeasurements.of(quality.subs()));
+        }
+        measurements.putAll(StackMeasurements.of(stack, parameters));
+        return deliver(stack, pipeline, outputDir, outputStem, listener, report, measurements);
+    }
+
+    /**
+     * Writes the master and its maps, runs the pipeline's steps and exports on the master, and returns the
+     * preview's outputs, the master, its maps and {@code extra} (written already), with the preview's measurements
+     * and {@code measurements}. A failure removes what was written.
+     */
+    private PipelineResult deliver(StackResult stack, PipelineDefinition pipeline, Path outputDir, String outputStem,
+                                   ProgressListener listener, List<Path> extra, Map<String, Object> measurements)
+            throws IOException {
         Path master = outputDir.resolve(outputStem + ".fits");
         List<String> history = new ArrayList<>();
         history.add("FitsFlow " + pipeline.name());
         history.addAll(stack.history());
-        FitsWriter.writeFloat32(stack.master(), master, history);
-        List<Path> maps = new ArrayList<>();
-        try {
-            writeMap(stack.coverage(), outputDir.resolve(outputStem + ".coverage.fits"), history, maps);
-            writeMap(stack.rejectedLow(), outputDir.resolve(outputStem + ".rejected-low.fits"), history, maps);
-            writeMap(stack.rejectedHigh(), outputDir.resolve(outputStem + ".rejected-high.fits"), history, maps);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(master);
-            for (Path map : maps) {
-                Files.deleteIfExists(map);
-            }
-            throw e;
-        }
-
-        PipelineDefinition preview = PipelineDefinition.overOneFile(pipeline.name(), pipeline.description(),
-                pipeline.steps().stream().filter(s -> !s.type().equals(StarDetection.NAME)).toList(), pipeline.exports());
+        List<Path> written = new ArrayList<>(extra);
         PipelineResult previewResult;
         try {
+            FitsWriter.writeFloat32(stack.master(), master, history);
+            written.add(master);
+            writeMap(stack.coverage(), outputDir.resolve(outputStem + ".coverage.fits"), history, written);
+            writeMap(stack.rejectedLow(), outputDir.resolve(outputStem + ".rejected-low.fits"), history, written);
+            writeMap(stack.rejectedHigh(), outputDir.resolve(outputStem + ".rejected-high.fits"), history, written);
+            PipelineDefinition preview = PipelineDefinition.overOneFile(pipeline.name(), pipeline.description(),
+                    pipeline.steps().stream().filter(s -> !s.type().equals(StarDetection.NAME)).toList(),
+                    pipeline.exports());
             previewResult = runner.run(master, preview, outputDir, outputStem,
                     (percent, step) -> listener.onProgress(STACKING_SHARE + percent * (100 - STACKING_SHARE) / 100, step));
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(master);
-            for (Path map : maps) {
-                Files.deleteIfExists(map);
+            for (Path file : written) {
+                Files.deleteIfExists(file);
             }
             throw e;
         }
         List<Path> outputs = new ArrayList<>(previewResult.outputs());
         outputs.add(master);
-        outputs.addAll(maps);
-        Map<String, Object> measurements = new LinkedHashMap<>(previewResult.measurements());
-        measurements.putAll(StackMeasurements.of(stack, parameters));
+        outputs.addAll(written.subList(extra.size() + 1, written.size()));
+        outputs.addAll(extra);
+        Map<String, Object> all = new LinkedHashMap<>(previewResult.measurements());
+        all.putAll(measurements);
         return new PipelineResult(outputs, backend.isGpu() || previewResult.gpuUsed(), backend.name(),
-                previewResult.input(), measurements, previewResult.thumbnails());
+                previewResult.input(), all, previewResult.thumbnails());
     }
 
     private static void writeMap(Optional<Image> map, Path file, List<String> history, List<Path> written)
@@ -185,15 +188,5 @@ public final class SubsetProcessor {
     private static StarDetectionParameters detection(PipelineDefinition pipeline) {
         return pipeline.steps().stream().filter(s -> s.type().equals(StarDetection.NAME)).map(StepSpec::params)
                 .map(StarDetectionStepParameters::fromMap).findFirst().orElse(StarDetectionParameters.DEFAULTS);
-    }
-
-    private static void putMedian(Map<String, Object> measurements, String key, List<SubQuality> subs,
-                                  ToDoubleFunction<FrameQuality> figure) {
-        double[] values = subs.stream().filter(s -> s.quality() != null).map(SubQuality::quality).mapToDouble(figure)
-                .filter(Double::isFinite).sorted().toArray();
-        if (values.length > 0) {
-            int mid = values.length / 2;
-            measurements.put(key, values.length % 2 == 1 ? values[mid] : 0.5 * (values[mid - 1] + values[mid]));
-        }
     }
 }

@@ -31,7 +31,7 @@ class PipelineLibraryTest {
                     .containsExactlyInAnyOrderElementsOf(PipelineLibrary.BUILT_IN);
         }
         assertThat(List.copyOf(pipelines.keySet())).containsExactly("analyze_subs", "export_fits", "export_pixinsight",
-                "export_png", "full_dso", "quick_dso", "stack_subs");
+                "export_png", "full_dso", "night_stack", "quick_dso", "stack_subs");
         assertThat(pipelines.values()).allMatch(LoadedPipeline::builtIn);
         assertThat(pipelines.get("quick_dso").describe()).isEqualTo("quick_dso (built-in)");
         assertThat(pipelines.get("quick_dso").definition().exports()).containsExactly(new ExportSpec("jpeg", Map.of("quality", 95)));
@@ -39,6 +39,8 @@ class PipelineLibraryTest {
         assertThat(pipelines.get("analyze_subs").definition().subs()).isEqualTo(SubsMode.ANALYZE);
         assertThat(pipelines.get("stack_subs").definition().subs()).isEqualTo(SubsMode.STACK);
         assertThat(pipelines.get("stack_subs").definition().stacking()).isEqualTo(StackingParameters.DEFAULTS);
+        assertThat(pipelines.get("night_stack").definition().stacking())
+                .isEqualTo(StackingParameters.DEFAULTS.withQualityReport(true));
         assertThat(PipelineLibrary.builtIn("full_dso")).isEqualTo(pipelines.get("full_dso").definition());
         assertThat(leftOut).isEmpty();
     }

@@ -61,6 +61,7 @@ class PipelineLoaderTest {
                   interpolation: Bilinear
                   framing: keep
                   rejection_maps: true
+                  quality_report: true
                 exports: [{format: fits}]
                 """);
         PipelineDefinition stackWithDefaults = loader.parse("name: s\nsubs: stack\nstacking: {kappa: 2.0}\nexports: [{format: fits}]\n");
@@ -71,7 +72,7 @@ class PipelineLoaderTest {
         assertThat(stack.stacking()).isEqualTo(new StackingParameters(Normalisation.ADDITIVE,
                 new RejectionParameters(RejectionAlgorithm.LINEAR_FIT, 4, 2.5, 5, 0.2, 0.01), Weighting.STAR_COUNT,
                 new SubFilter(2, 3), false, Interpolation.BILINEAR, Framing.KEEP, true,
-                StackingParameters.DEFAULTS.detection()));
+                StackingParameters.DEFAULTS.detection(), true));
         assertThat(stackWithDefaults.stacking()).isEqualTo(StackingParameters.DEFAULTS.withRejection(
                 new RejectionParameters(RejectionAlgorithm.WINSORIZED, 2.0, 2.0, 5, 0.3, 0.05)));
         assertThat(StackingSection.fromMap(StackingSection.toMap(stack.stacking()))).isEqualTo(stack.stacking());
@@ -85,9 +86,9 @@ class PipelineLoaderTest {
     void refusesBadSubsAndStackingSettingsNamingTheProblem() {
         String exports = "exports: [{format: fits}]\n";
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: stacked\n" + exports))
-                .hasMessage("subs must be analyze or stack (a pipeline over a set of subs), got 'stacked'");
+                .hasMessage("subs must be analyze, stack or combine (a pipeline over a set of files), got 'stacked'");
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: true\n" + exports))
-                .hasMessage("subs must be analyze or stack (a pipeline over a set of subs), got true");
+                .hasMessage("subs must be analyze, stack or combine (a pipeline over a set of files), got true");
         assertThatThrownBy(() -> loader.parse("name: q\nstacking: {kappa: 3}\n" + exports))
                 .hasMessage("stacking: only a pipeline with subs: stack stacks, this one has no subs key (it runs on one file)");
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: analyze\nstacking: {kappa: 3}\n" + exports))
@@ -97,7 +98,7 @@ class PipelineLoaderTest {
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {kapa: 3}\n" + exports))
                 .hasMessage("stacking: unknown parameter 'kapa' for stacking; known: filter_roundness_sigma, "
                         + "filter_wfwhm_sigma, framing, gesd_outliers, gesd_significance, interpolation, iterations, kappa, "
-                        + "kappa_high, kappa_low, normalisation, reject_flagged, rejection, rejection_maps, weighting");
+                        + "kappa_high, kappa_low, normalisation, quality_report, reject_flagged, rejection, rejection_maps, weighting");
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {kappa: 0.4}\n" + exports))
                 .hasMessage("stacking: kappa must be between 0.5 and 10, got 0.4");
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {kappa_high: 11}\n" + exports))

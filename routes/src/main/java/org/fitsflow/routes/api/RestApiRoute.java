@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Two endpoints of the API are Spring MVC controllers instead, each saying why: the multipart upload
  * ({@code UploadController}) and the server-sent events ({@code JobEventsController}). Each verb declares its
  * answers, bodies and error codes, so that {@code /api/openapi.json} describes them; the routes below call
- * the API's beans ({@link SessionApi}, {@link JobApi}, {@link ThumbnailApi}, {@link RestretchApi}, {@link PipelineApi}).
+ * the API's beans ({@link SessionApi}, {@link JobApi}, {@link ThumbnailApi}, {@link RestretchApi},
+ * {@link PipelineApi}, {@link TargetApi}).
  *
  * <p>Errors: the {@link RouteErrorPolicy#REST} policy; every failure ends in {@link ErrorResponses} as
  * {@code {"error", "detail"}} with its status: {@link ApiException} with its own, unreadable JSON and malformed
@@ -37,7 +38,7 @@ public class RestApiRoute extends RouteBuilder {
                 .apiProperty("api.title", "FitsFlow processing API")
                 .apiProperty("api.version", "1");
 
-        rest("/api/process").description("Sessions, uploads, jobs and pipelines")
+        rest("/api/process").description("Sessions, uploads, jobs, pipelines and targets")
                 .post("/sessions").id("api-create-session").description("Create an upload session")
                     .type(CreateSessionRequest.class)
                     .responseMessage(answer(201, "The new session, taking uploads").responseModel(SessionView.class))
@@ -114,7 +115,23 @@ public class RestApiRoute extends RouteBuilder {
                     .description("Add a custom pipeline (YAML or JSON), validated before it is stored")
                     .responseMessage(answer(201, "The stored pipeline").responseModel(PipelineView.class))
                     .responseMessage(error(400, "The definition does not validate, or names a built-in pipeline"))
-                    .to("direct:create-pipeline");
+                    .to("direct:create-pipeline")
+                .get("/targets").id("api-list-targets").description("Targets (object and filter), newest activity first")
+                    .outType(TargetListView.class).responseMessage(answer(200, "The targets with their latest pictures"))
+                    .to("direct:list-targets")
+                .get("/targets/{id}").id("api-get-target").description("A target with its deep stack, nights and frames")
+                    .outType(TargetDetailView.class).responseMessage(answer(200, "The target"))
+                    .responseMessage(error(404, "No such target"))
+                    .to("direct:get-target")
+                .get("/targets/{id}/nights/{date}").id("api-get-night").description("A night of a target (date: YYYY-MM-DD, its first noon)")
+                    .outType(NightView.class).responseMessage(answer(200, "The night"))
+                    .responseMessage(error(404, "No such target, or no such night of it"))
+                    .to("direct:get-night")
+                .post("/targets/{id}/nights/{date}/restack").id("api-restack-night").description("Stack the night again")
+                    .responseMessage(answer(202, "Queued: the night's new stack job").responseModel(RestackView.class))
+                    .responseMessage(error(404, "No such target, or no such night of it"))
+                    .responseMessage(error(409, "The night is stacking"))
+                    .to("direct:restack-night");
 
         from("direct:create-session").routeId("create-session").routeConfigurationId(RouteErrorPolicy.REST)
                 .bean(SessionApi.class, "create")
@@ -170,6 +187,16 @@ public class RestApiRoute extends RouteBuilder {
                 .bean(JsonWriter.class, "write")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201))
                 .setHeader(Exchange.CONTENT_TYPE, constant(JSON));
+
+        from("direct:list-targets").routeId("list-targets").routeConfigurationId(RouteErrorPolicy.REST)
+                .bean(TargetApi.class, "list");
+        from("direct:get-target").routeId("get-target").routeConfigurationId(RouteErrorPolicy.REST)
+                .bean(TargetApi.class, "get(${header.id})");
+        from("direct:get-night").routeId("get-night").routeConfigurationId(RouteErrorPolicy.REST)
+                .bean(TargetApi.class, "night(${header.id}, ${header.date})");
+        from("direct:restack-night").routeId("restack-night").routeConfigurationId(RouteErrorPolicy.REST)
+                .bean(TargetApi.class, "restack(${header.id}, ${header.date})")
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202));
     }
 
     /**

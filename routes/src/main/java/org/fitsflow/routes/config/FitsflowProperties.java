@@ -29,7 +29,8 @@ public record FitsflowProperties(
         Inbox inbox,
         Outbox outbox,
         Upload upload,
-        Retention retention) {
+        Retention retention,
+        Nights nights) {
 
     /**
      * @param dir               the watched folder (never written to)
@@ -58,6 +59,22 @@ public record FitsflowProperties(
      * @param firstDelay time from start-up to the first sweep
      */
     public record Retention(int uploadsDays, int outputsDays, Duration interval, Duration firstDelay) {
+    }
+
+    /**
+     * The inbox's raw subs, stacked per night and target.
+     *
+     * @param quietMinutes  a night closes when no sub of it arrived for this long (fractions allowed), or at the next local noon
+     * @param pipeline      the pipeline over a night's subs ({@code subs: stack})
+     * @param deepPipeline  the pipeline over a target's night masters
+     * @param subPreviews   whether each raw sub also gets the inbox pipelines (a preview per frame)
+     * @param checkInterval how often open nights and running stacks are looked at
+     */
+    public record Nights(double quietMinutes, String pipeline, String deepPipeline, boolean subPreviews,
+                         Duration checkInterval) {
+        public Duration quiet() {
+            return Duration.ofMillis(Math.round(quietMinutes * 60_000));
+        }
     }
 
     /** {@code fitsflow.queue}, bound from {@code local} or {@code redis} (any case). */

@@ -14,6 +14,7 @@ import org.fitsflow.processors.image.FitsHeader;
 import org.fitsflow.routes.config.FitsflowProperties;
 import org.fitsflow.routes.jobs.JobStatus;
 import org.fitsflow.routes.metrics.InboxMetrics;
+import org.fitsflow.routes.nights.RawSub;
 import org.fitsflow.routes.queue.JobQueue;
 import org.fitsflow.routes.store.FileRecord;
 import org.fitsflow.routes.store.FileStore;
@@ -21,6 +22,7 @@ import org.fitsflow.routes.store.HeaderJson;
 import org.fitsflow.routes.store.JobRecord;
 import org.fitsflow.routes.store.JobStore;
 import org.fitsflow.routes.store.NewFile;
+import org.fitsflow.routes.store.NightStore;
 import org.fitsflow.routes.store.SessionRecord;
 import org.fitsflow.routes.store.SessionStore;
 import org.fitsflow.routes.worker.JobFinisher;
@@ -31,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes one complete inbox file: records it (session per top folder of the inbox), creates one job per
- * inbox pipeline and queues them. A file that is no usable FITS image gets failed jobs carrying the
+ * inbox pipeline and queues them. A raw sub ({@link RawSub}) joins its night instead, which is stacked once it
+ * closes; it gets the inbox pipelines too only with {@code fitsflow.nights.sub-previews}. A file that is no usable FITS image gets failed jobs carrying the
  * reader's reason; an older Seestar stack of a series whose newer stack is there is skipped.
  */
 @Component
@@ -48,10 +51,11 @@ public class InboxIntake {
     private final TransactionTemplate transactions;
     private final InboxMetrics metrics;
     private final JobFinisher finisher;
+    private final NightStore nights;
 
     public InboxIntake(FitsflowProperties properties, SessionStore sessions, FileStore files, JobStore jobs,
                        JobQueue queue, HeaderJson headerJson, TransactionTemplate transactions, InboxMetrics metrics,
-                       JobFinisher finisher) {
+                       JobFinisher finisher, NightStore nights) {
         this.properties = properties;
         this.sessions = sessions;
         this.files = files;
@@ -61,6 +65,7 @@ public class InboxIntake {
         this.transactions = transactions;
         this.metrics = metrics;
         this.finisher = finisher;
+        this.nights = nights;
     }
 
     /**
@@ -85,18 +90,25 @@ public class InboxIntake {
         String folder = slash < 0 ? "" : relative.substring(0, slash);
         String name = relative.substring(slash + 1);
         String stem = FitsFileName.of(name).stem();
+        Optional<RawSub> sub = header == null ? Optional.empty() : RawSub.recognise(relative, header, mtimeMs);
+        boolean previews = sub.isEmpty() || properties.nights().subPreviews();
 
         List<JobRecord> created = transactions.execute(status -> {
             SessionRecord session = sessions.inboxSession(sessionName(relative));
-            FileRecord row = files.insert(new NewFile(session.id(), name, file.toAbsolutePath().toString(), fileType,
-                    sizeBytes, json, invalidReason, relative, mtimeMs));
+            FileRecord row = files.insert(new NewFile(session.id(), name, file.toAbsolutePath().toString(),
+                    sub.isPresent() ? "light" : fileType, sizeBytes, json, invalidReason, relative, mtimeMs));
+            sub.ifPresent(s -> nights.addSub(s.night(), session.id(), row.id(), s.takenAt(), s.nightEnd()));
             List<JobRecord> list = new ArrayList<>();
-            for (String pipeline : properties.inbox().pipelines()) {
+            for (String pipeline : previews ? properties.inbox().pipelines() : List.<String>of()) {
                 list.add(jobs.insert(session.id(), row.id(), pipeline, folder, stem + "." + pipeline));
             }
             return list;
         });
         metrics.taken();
+        if (sub.isPresent()) {
+            LOG.info("Inbox file {} is a sub of the night of {} {} {} ({} s)", relative, sub.get().night().nightDate(),
+                    sub.get().night().target(), sub.get().night().filter(), sub.get().night().exposureSeconds());
+        }
 
         if (invalidReason != null) {
             LOG.warn("Inbox file {} is not usable: {}", relative, invalidReason);
@@ -113,6 +125,9 @@ public class InboxIntake {
                 return created;
             }
             skipOlderStacks(stack.get(), name);
+        }
+        if (created.isEmpty()) {
+            return created;
         }
         LOG.info("Inbox file {} queued for {}", relative, properties.inbox().pipelines());
         created.forEach(job -> queue.submit(job.id()));

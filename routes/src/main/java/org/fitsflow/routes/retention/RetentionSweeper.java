@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.fitsflow.processors.export.Thumbnails;
 import org.fitsflow.routes.config.FitsflowProperties;
@@ -15,6 +16,7 @@ import org.fitsflow.routes.store.FileRecord;
 import org.fitsflow.routes.store.FileStore;
 import org.fitsflow.routes.store.JobRecord;
 import org.fitsflow.routes.store.JobStore;
+import org.fitsflow.routes.store.NightStore;
 import org.fitsflow.routes.worker.JobFolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
  * {@code outputs-days} (by the files' modification time) are deleted, and their rows keep the date
  * ({@code deleted_at}, {@code outputs_deleted_at}) so the API can say why a download is gone. Only
  * paths inside {@code data/uploads} and {@code data/jobs} are ever deleted: inbox and outbox belong to
- * the user.
+ * the user. The stacks a night or a target's deep stack still shows and builds on (their masters are the deep
+ * stack's inputs) are kept whatever their age; once a newer stack replaced one, it ages like any other job.
  */
 @Component
 public class RetentionSweeper {
@@ -36,15 +39,18 @@ public class RetentionSweeper {
 
     private final FileStore files;
     private final JobStore jobs;
+    private final NightStore nights;
     private final JobFolders folders;
     private final Clock clock;
     private final Path uploadsDir;
     private final Duration uploadsAge;
     private final Duration outputsAge;
 
-    public RetentionSweeper(FileStore files, JobStore jobs, JobFolders folders, Clock clock, FitsflowProperties properties) {
+    public RetentionSweeper(FileStore files, JobStore jobs, NightStore nights, JobFolders folders, Clock clock,
+                            FitsflowProperties properties) {
         this.files = files;
         this.jobs = jobs;
+        this.nights = nights;
         this.folders = folders;
         this.clock = clock;
         this.uploadsDir = properties.uploadsDir().toAbsolutePath().normalize();
@@ -61,8 +67,9 @@ public class RetentionSweeper {
             }
         }
         int outputs = 0;
+        Set<Long> inUse = Set.copyOf(nights.jobsInUse());
         for (JobRecord job : jobs.finishedWithOutputs()) {
-            if (deleteOutputsIfOld(job, now.minus(outputsAge))) {
+            if (!inUse.contains(job.id()) && deleteOutputsIfOld(job, now.minus(outputsAge))) {
                 outputs++;
             }
         }

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 @DependsOn("schemaMigrator")
 public class FileStore {
+    /** The file type of a night's master, recorded as the input of its target's deep stack. */
+    public static final String MASTER = "master";
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
@@ -57,10 +60,16 @@ public class FileStore {
                 FileStore::map, escapeLike(folderPrefix) + "%");
     }
 
-    /** Uploaded files (not inbox files) whose stored copy has not been deleted. */
+    /** Uploaded files (not inbox files, nor night masters, which are job outputs) whose stored copy has not been deleted. */
     public List<FileRecord> liveUploads() {
-        return jdbc.query("SELECT * FROM processing_files WHERE inbox_path IS NULL AND deleted_at IS NULL ORDER BY id",
-                FileStore::map);
+        return jdbc.query("SELECT * FROM processing_files WHERE inbox_path IS NULL AND deleted_at IS NULL "
+                + "AND file_type <> '" + MASTER + "' ORDER BY id", FileStore::map);
+    }
+
+    /** Single frames with a readable header (telescope stacks and uploads, not raw subs nor masters), oldest first. */
+    public List<FileRecord> frames() {
+        return jdbc.query("SELECT * FROM processing_files WHERE file_type = 'stacked' AND header_json IS NOT NULL "
+                + "AND invalid_reason IS NULL ORDER BY id", FileStore::map);
     }
 
     public void markDeleted(long id) {

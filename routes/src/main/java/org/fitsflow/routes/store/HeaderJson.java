@@ -1,10 +1,12 @@
 package org.fitsflow.routes.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.fitsflow.processors.image.FitsHeader;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +39,23 @@ public class HeaderJson {
             @SuppressWarnings("unchecked")
             Map<String, Object> map = (Map<String, Object>) summary;
             return map;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("header_json is not JSON", e);
+        }
+    }
+
+    /** The value of the card with this keyword, when the file's header had one. */
+    public Optional<String> card(String headerJson, String keyword) {
+        if (headerJson == null) {
+            return Optional.empty();
+        }
+        try {
+            for (JsonNode card : json.readTree(headerJson).path("cards")) {
+                if (keyword.equals(card.path("keyword").asText()) && card.hasNonNull("value")) {
+                    return Optional.of(card.get("value").asText());
+                }
+            }
+            return Optional.empty();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("header_json is not JSON", e);
         }

@@ -50,27 +50,36 @@ public class JobStore {
 
     /** A new queued job of an uploaded file: its outputs are downloaded, not delivered. */
     public JobRecord insert(long sessionId, long fileId, String pipelineName) {
-        return insert(sessionId, fileId, List.of(), pipelineName, null, null);
+        return insert(sessionId, fileId, List.of(), pipelineName, null, null, null);
     }
 
     /** A new queued job of an inbox file, its outputs delivered to {@code outbox/<outboxFolder>/<outboxStem>.<ext>}. */
     public JobRecord insert(long sessionId, long fileId, String pipelineName, String outboxFolder, String outboxStem) {
-        return insert(sessionId, fileId, List.of(), pipelineName, outboxFolder, outboxStem);
+        return insert(sessionId, fileId, List.of(), pipelineName, outboxFolder, outboxStem, null);
     }
 
     /** A new queued job over several files of a session (a pipeline that takes a set of subs). */
     public JobRecord insertOverFiles(long sessionId, List<Long> fileIds, String pipelineName) {
-        return insert(sessionId, fileIds.get(0), fileIds, pipelineName, null, null);
+        return insert(sessionId, fileIds.get(0), fileIds, pipelineName, null, null, null);
+    }
+
+    /**
+     * A new queued job over several files whose outputs are delivered to {@code outbox/<outboxFolder>/<outboxStem>.<ext>},
+     * each JPEG with its thumbnail of {@code thumbnailSide} beside it (a night's or a target's stack).
+     */
+    public JobRecord insertDelivered(long sessionId, List<Long> fileIds, String pipelineName, String outboxFolder,
+                                     String outboxStem, int thumbnailSide) {
+        return insert(sessionId, fileIds.get(0), fileIds, pipelineName, outboxFolder, outboxStem, thumbnailSide);
     }
 
     private JobRecord insert(long sessionId, long fileId, List<Long> inputFileIds, String pipelineName, String outboxFolder,
-                             String outboxStem) {
+                             String outboxStem, Integer thumbnailSide) {
         return transactions.execute(status -> {
             String now = now();
             GeneratedKeyHolder key = new GeneratedKeyHolder();
             jdbc.update(c -> {
                 var ps = c.prepareStatement("INSERT INTO processing_jobs (session_id, file_id, pipeline_name, status, "
-                        + "created_at, outbox_folder, outbox_stem, input_file_ids) VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)",
+                        + "created_at, outbox_folder, outbox_stem, input_file_ids, outbox_thumbnail) VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?)",
                         new String[] {"id"});
                 ps.setLong(1, sessionId);
                 ps.setLong(2, fileId);
@@ -79,6 +88,7 @@ public class JobStore {
                 ps.setString(5, outboxFolder);
                 ps.setString(6, outboxStem);
                 ps.setString(7, inputFileIds.isEmpty() ? null : toJson(inputFileIds));
+                ps.setObject(8, thumbnailSide);
                 return ps;
             }, key);
             long id = key.getKey().longValue();
@@ -278,12 +288,14 @@ public class JobStore {
     private static JobRecord map(ResultSet rs, int row) throws SQLException {
         int gpu = rs.getInt("gpu_used");
         Boolean gpuUsed = rs.wasNull() ? null : gpu == 1;
+        int side = rs.getInt("outbox_thumbnail");
+        Integer thumbnailSide = rs.wasNull() ? null : side;
         return new JobRecord(rs.getLong("id"), rs.getLong("session_id"), rs.getLong("file_id"), rs.getString("pipeline_name"),
                 JobStatus.fromWireName(rs.getString("status")), rs.getDouble("progress_percent"), rs.getString("current_step"),
                 rs.getString("created_at"), rs.getString("started_at"), rs.getString("completed_at"),
                 rs.getString("error_message"), gpuUsed, rs.getString("backend"), fromJson(rs.getString("output_files")),
                 rs.getString("measurements_json"), rs.getInt("attempts"), rs.getString("outbox_folder"),
                 rs.getString("outbox_stem"), rs.getString("outputs_deleted_at"),
-                idsFromJson(rs.getString("input_file_ids"), rs.getLong("file_id")));
+                idsFromJson(rs.getString("input_file_ids"), rs.getLong("file_id")), thumbnailSide);
     }
 }

@@ -1,8 +1,12 @@
 package org.fitsflow.routes.worker;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.fitsflow.processors.export.Thumbnails;
 import org.fitsflow.routes.jobs.JobOutcome;
 import org.fitsflow.routes.jobs.JobStatus;
 import org.fitsflow.routes.outbox.OutboxDelivery;
@@ -45,8 +49,7 @@ public class JobFinisher {
         }
         try {
             if (job.deliversToOutbox()) {
-                List<Path> outputs = outcome.outputFiles().stream().map(n -> folders.outputsDir(job.id()).resolve(n)).toList();
-                outbox.deliver(job.outboxFolder(), outputs, job.id());
+                outbox.deliver(job.outboxFolder(), outboxFiles(job, outcome.outputFiles()), job.id());
             }
         } catch (IOException e) {
             fail(job.id(), "the outputs could not be delivered to the outbox: " + e.getMessage());
@@ -61,12 +64,32 @@ public class JobFinisher {
         // cancelled while it finished: the cancel wins, nothing stays behind
         try {
             if (job.deliversToOutbox()) {
-                outbox.withdraw(job.outboxFolder(), outcome.outputFiles());
+                outbox.withdraw(job.outboxFolder(), outboxFiles(job, outcome.outputFiles()).stream()
+                        .map(p -> p.getFileName().toString()).toList());
             }
         } catch (IOException e) {
             LOG.warn("Job {}: could not withdraw its outbox files: {}", job.id(), e.getMessage());
         }
         deleteFolder(job.id());
+    }
+
+    /**
+     * The files of a job that go to the outbox: its outputs, and for a job that asks for them, the thumbnail of
+     * each JPEG (named {@code <picture stem>.<side>.jpg}) where it was made.
+     */
+    public List<Path> outboxFiles(JobRecord job, List<String> outputNames) {
+        List<Path> files = new ArrayList<>();
+        for (String name : outputNames) {
+            Path output = folders.outputsDir(job.id()).resolve(name);
+            files.add(output);
+            if (job.outboxThumbnail() != null && name.toLowerCase(Locale.ROOT).endsWith(".jpg")) {
+                Path thumbnail = Thumbnails.fileFor(output, job.outboxThumbnail());
+                if (Files.isRegularFile(thumbnail)) {
+                    files.add(thumbnail);
+                }
+            }
+        }
+        return files;
     }
 
     /** -> failed with the reason users see, from whichever state it may fail from. */

@@ -19,6 +19,7 @@ import org.fitsflow.routes.store.FileStore;
 import org.fitsflow.routes.store.JobChanges;
 import org.fitsflow.routes.store.JobRecord;
 import org.fitsflow.routes.store.JobStore;
+import org.fitsflow.routes.store.NightStore;
 import org.fitsflow.routes.store.SessionStore;
 import org.fitsflow.routes.support.TestStore;
 import org.fitsflow.routes.worker.JobFolders;
@@ -53,7 +54,7 @@ class RetentionSweeperTest {
         files = new FileStore(store.jdbc(), clock);
         jobs = new JobStore(store.jdbc(), store.transactions(), clock, new JobChanges(), job -> { });
         folders = new JobFolders(properties);
-        sweeper = new RetentionSweeper(files, jobs, folders, clock, properties);
+        sweeper = new RetentionSweeper(files, jobs, new NightStore(store.jdbc(), clock), folders, clock, properties);
         sessionId = new SessionStore(store.jdbc(), clock).createUploadSession("s").id();
     }
 

@@ -29,7 +29,8 @@ public record TestStore(FitsflowProperties properties, DataSource dataSource, Jd
                 FitsflowProperties.Executor.LOCAL, 1, Duration.ofSeconds(30),
                 new FitsflowProperties.Inbox(inbox, 1, List.of("quick_dso"), 200, ".*", "\\..*"),
                 new FitsflowProperties.Outbox(outbox), new FitsflowProperties.Upload(1_000_000),
-                new FitsflowProperties.Retention(7, 30, Duration.ofHours(1), Duration.ofMinutes(1)));
+                new FitsflowProperties.Retention(7, 30, Duration.ofHours(1), Duration.ofMinutes(1)),
+                new FitsflowProperties.Nights(30, "night_stack", "deep_stack", false, Duration.ofSeconds(5)));
     }
 
     @Override
