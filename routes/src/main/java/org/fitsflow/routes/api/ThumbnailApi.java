@@ -2,6 +2,8 @@ package org.fitsflow.routes.api;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -32,11 +34,26 @@ public class ThumbnailApi {
      */
     public ThumbnailFile thumbnail(@Header("id") long id, @Header("file") String file, @Header("If-None-Match") String ifNoneMatch) {
         jobs.find(id).orElseThrow(() -> ApiException.notFound("job", id));
-        String name = file == null ? "" : file;
+        String name = decoded(file);
         Path path = (ThumbnailView.NAME.matcher(name).matches() ? folders.thumbnail(id, name) : Optional.<Path>empty())
                 .orElseThrow(() -> new ApiException(404, "not found", "job " + id + " has no thumbnail '" + printable(name) + "'"));
         String etag = etagOf(path);
         return new ThumbnailFile(path, etag, matches(ifNoneMatch, etag));
+    }
+
+    /**
+     * The path parameter arrives as sent, percent-encoded (a Seestar name holds spaces); a '+' stays a '+'.
+     * Decoded before it is checked, so an encoded slash or dot is judged like a plain one.
+     */
+    private static String decoded(String file) {
+        if (file == null) {
+            return "";
+        }
+        try {
+            return URLDecoder.decode(file.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     private static String etagOf(Path path) {

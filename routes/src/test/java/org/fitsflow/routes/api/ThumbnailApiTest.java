@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +96,18 @@ class ThumbnailApiTest extends RunningServiceTest {
         assertThat(api.get(url(320), "If-None-Match", "\"other\", W/" + etag).status()).isEqualTo(304);
         assertThat(api.get(url(320), "If-None-Match", "\"other\"").status()).isEqualTo(200);
         assertThat(api.get(url(1080), "If-None-Match", etag).status()).as("another thumbnail, another tag").isEqualTo(200);
+    }
+
+    @Test
+    void aNameWithSpacesAndPlusSignsIsServedByItsEncodedAddress() throws IOException {
+        long id = job.get("id").asLong();
+        Path folder = FOLDERS.data().resolve("jobs/" + id + "/outputs/thumbnails");
+        Files.copy(folder.resolve(job.get("thumbnails").get(1).get("name").asText()), folder.resolve("M 42 + Ирис.quick_dso.320.jpg"));
+
+        ApiClient.Answer answer = api.get(ThumbnailView.url(id, "M 42 + Ирис.quick_dso.320.jpg"));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.header("Content-Type")).isEqualTo("image/jpeg");
     }
 
     @Test
