@@ -126,6 +126,27 @@ class GalleryBrowserTest {
     }
 
     @Test
+    void aBadgeShowsTheProgressWhileANightStacksThenItsPicture() throws IOException {
+        openSignedIn("/", 1280, 900);
+        card(NIGHTS_TARGET);
+        Path subs = Files.createDirectories(FOLDERS.inbox().resolve("MyWorks/M 94_sub"));
+        for (Path sub : SharedFiles.m94Subs()) {
+            Files.copy(sub, subs.resolve(sub.getFileName()));
+        }
+
+        WebElement badge = new WebDriverWait(browser, Duration.ofMinutes(2), Duration.ofMillis(200)).until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-target-id='m-94--ircut'] [data-testid=stacking-badge]")));
+        assertThat(badge.getText()).matches("Stacking 2025-03-26 · \\d+ %");
+        assertThat(badge.findElement(By.tagName("progress")).getDomAttribute("max")).isEqualTo("100");
+
+        new WebDriverWait(browser, Duration.ofMinutes(3), Duration.ofMillis(500)).until(ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector("[data-target-id='m-94--ircut'] [data-testid=stacking-badge]")));
+        WebElement done = card("m-94--ircut");
+        assertThat(done.getText()).contains("40 s").contains("Last night\n2025-03-26");
+        assertThat(loadedWidth(done.findElement(By.cssSelector("[data-testid=target-thumbnail]")))).isBetween(1L, 320L);
+    }
+
+    @Test
     void aNightShowsItsNumbersAndTheViewerZoomsPinchesAndComparesWithTheTelescope() throws IOException {
         openSignedIn("/", 1280, 1000);
         WebElement link = card(NIGHTS_TARGET).findElement(By.cssSelector("[data-testid=target-link]"));
