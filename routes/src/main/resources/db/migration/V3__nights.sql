@@ -3,7 +3,8 @@
 -- restack_pending: a sub arrived while it was stacking, so it opens again once that stack has ended.
 -- job_id: the latest stack job; delivered_job_id: the job whose files are in the outbox (kept until a newer one
 -- is complete); master_file_id: the file row of that job's FITS master, the deep stack's input. last_sub_ms: when
--- its latest sub arrived; closes_ms: the local noon that ends it (both epoch milliseconds, compared by the closer).
+-- its latest sub arrived; closes_ms: the local noon that ends it, when that was still ahead as its first sub arrived
+-- (subs copied in long after their night close when they go quiet only); both epoch milliseconds.
 CREATE TABLE nights (
     id                  INTEGER PRIMARY KEY AUTOINCREMENT,
     target              TEXT    NOT NULL,
@@ -24,7 +25,7 @@ CREATE TABLE nights (
     delivered_job_id    INTEGER REFERENCES processing_jobs (id) ON DELETE SET NULL,
     master_file_id      INTEGER REFERENCES processing_files (id) ON DELETE SET NULL,
     last_sub_ms         INTEGER NOT NULL,
-    closes_ms           INTEGER NOT NULL,
+    closes_ms           INTEGER,
     created_at          TEXT    NOT NULL,
     updated_at          TEXT    NOT NULL,
     UNIQUE (target, filter, exposure_seconds, night_date)

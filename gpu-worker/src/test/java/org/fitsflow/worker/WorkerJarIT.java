@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ class WorkerJarIT {
     private static final Path JAR = Path.of("target", "gpu-worker.jar").toAbsolutePath();
     private static final Path LAUNCHER = Path.of("bin", "fitsflow-worker").toAbsolutePath();
     private static final Path FRAME = Path.of(System.getProperty("fitsflow.shared"), "data", "frames", "seestar-rgb-ngc7023.fit");
+    private static final Path SUBS = Path.of(System.getProperty("fitsflow.shared"), "data", "seestar-subs");
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -103,6 +105,45 @@ class WorkerJarIT {
         assertThat(run.stdout.trim()).isEqualTo(Path.of("results", "seestar-rgb-ngc7023.quick_dso.png").toString());
         assertThat(run.stderr).contains("pipeline quick_dso (" + mine.toRealPath() + ", in place of the built-in one)");
         assertThat(workingFolder().resolve("results/seestar-rgb-ngc7023.quick_dso.png")).isRegularFile();
+    }
+
+    @Test
+    void processCommandStacksTwoNightsThenCombinesTheirMastersIntoADeepStack() throws Exception {
+        List<Path> m94;
+        try (Stream<Path> listing = Files.list(SUBS)) {
+            m94 = listing.filter(p -> p.getFileName().toString().startsWith("Light_M_94")).sorted().toList();
+        }
+        for (int night = 1; night <= 2; night++) {
+            Path folder = Files.createDirectories(workingFolder().resolve("night" + night));
+            List<String> args = new ArrayList<>(List.of("process"));
+            for (Path sub : m94.subList(2 * night - 2, 2 * night)) {
+                args.add(Files.copy(sub, folder.resolve(sub.getFileName())).toString());
+            }
+            args.addAll(List.of("--pipeline", "night_stack", "--out", "nights"));
+
+            Run run = java(args.toArray(String[]::new));
+
+            assertThat(run.exitCode).as(run.stderr).isZero();
+            String stem = Path.of("nights", "night" + night + ".night_stack").toString();
+            assertThat(run.stdout.lines()).containsExactly(stem + ".jpg", stem + ".fits", stem + ".quality.json",
+                    stem + ".quality.csv", stem + ".quality.png");
+        }
+
+        Run deep = java("process", "nights/night1.night_stack.fits", "nights/night2.night_stack.fits",
+                "--pipeline", "deep_stack", "--out", "deep");
+
+        assertThat(deep.exitCode).as(deep.stderr).isZero();
+        assertThat(deep.stdout.lines()).containsExactly(Path.of("deep", "nights.deep_stack.jpg").toString(),
+                Path.of("deep", "nights.deep_stack.fits").toString());
+        assertThat(deep.stderr).contains("pipeline deep_stack (built-in)").contains("combining nights");
+        assertThat(workingFolder().resolve("deep/thumbnails/nights.deep_stack.320.jpg")).isRegularFile();
+
+        Run raw = java("process", "nights/night1.night_stack.fits", m94.get(0).toString(), "--pipeline", "deep_stack",
+                "--out", "refused");
+
+        assertThat(raw.exitCode).isEqualTo(1);
+        assertThat(raw.stderr).contains("error: " + m94.get(0).getFileName() + " is not a night master but a raw sub")
+                .doesNotContain("Exception");
     }
 
     private record Run(int exitCode, String stdout, String stderr) {

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  */
 public final class PipelineLibrary {
     /** The resources under {@code builtin/}, one {@code <name>.yaml} each. */
-    public static final List<String> BUILT_IN = List.of("analyze_subs", "export_fits", "export_pixinsight", "export_png",
+    public static final List<String> BUILT_IN = List.of("analyze_subs", "deep_stack", "export_fits", "export_pixinsight", "export_png",
             "full_dso", "night_stack", "quick_dso", "stack_subs");
 
     private final PipelineLoader loader;

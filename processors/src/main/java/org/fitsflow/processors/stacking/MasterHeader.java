@@ -22,7 +22,7 @@ import org.fitsflow.processors.image.HeaderSummary;
 final class MasterHeader {
     private static final Set<String> REPLACED = Set.of("BAYERPAT", "STACKCNT", "TOTALEXP", "LIVETIME", "DATE-OBS",
             "DATE-END", "NAXIS3");
-    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS", Locale.ROOT);
+    static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS", Locale.ROOT);
 
     private MasterHeader() {
     }
@@ -68,7 +68,7 @@ final class MasterHeader {
         return new FitsHeader(cards, summary);
     }
 
-    private static Optional<LocalDateTime> parse(String dateObs) {
+    static Optional<LocalDateTime> parse(String dateObs) {
         if (dateObs == null || dateObs.isBlank()) {
             return Optional.empty();
         }
@@ -79,7 +79,7 @@ final class MasterHeader {
         }
     }
 
-    private static String number(double value) {
+    static String number(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.format(Locale.ROOT, "%.1f", value)
                 : String.format(Locale.ROOT, "%.6f", value);
     }

@@ -47,7 +47,7 @@ final class StackHistory {
         return setting.name().toLowerCase(Locale.ROOT);
     }
 
-    private static String rejection(RejectionParameters r) {
+    static String rejection(RejectionParameters r) {
         if (r.algorithm() == RejectionAlgorithm.NONE) {
             return "rejection none (plain mean)";
         }

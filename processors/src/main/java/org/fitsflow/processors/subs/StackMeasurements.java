@@ -11,7 +11,8 @@ import org.fitsflow.processors.stacking.StackingParameters;
 
 /**
  * The job's measurements of a stack: how many subs were stacked on which reference, with which settings,
- * every sub used with its weights per channel, and every sub left out with the reason.
+ * every sub used with its weights per channel, and every sub left out with the reason; and of a deep stack,
+ * the same of its nights.
  */
 final class StackMeasurements {
     private StackMeasurements() {
@@ -24,6 +25,27 @@ final class StackMeasurements {
         measurements.put("reference", stack.reference().getFileName().toString());
         measurements.put(StackingSection.KEY, StackingSection.toMap(parameters));
         measurements.put("total_exposure_seconds", stack.master().header().doubleValue("TOTALEXP").orElse(null));
+        measurements.put("used", stack.frames().stream().filter(StackedFrame::used).map(StackMeasurements::used).toList());
+        measurements.put("rejected", stack.frames().stream().filter(f -> !f.used())
+                .map(f -> f.file().getFileName() + ": " + f.reason()).toList());
+        return measurements;
+    }
+
+    /**
+     * A deep stack's: {@code nights} (given), {@code nights_combined}, {@code reference}, {@code stacking},
+     * {@code stack_count} (subs of all nights), {@code total_exposure_seconds}, {@code date_obs}, {@code date_end},
+     * {@code used} (each night with its weights) and {@code rejected} ({@code "file: reason"}).
+     */
+    static Map<String, Object> ofNights(StackResult stack, StackingParameters parameters) {
+        Map<String, Object> measurements = new LinkedHashMap<>();
+        measurements.put("nights", stack.frames().size());
+        measurements.put("nights_combined", stack.usedCount());
+        measurements.put("reference", stack.reference().getFileName().toString());
+        measurements.put(StackingSection.KEY, StackingSection.toMap(parameters));
+        measurements.put("stack_count", stack.master().header().summary().stackCount());
+        measurements.put("total_exposure_seconds", stack.master().header().doubleValue("TOTALEXP").orElse(null));
+        measurements.put("date_obs", stack.master().header().stringValue("DATE-OBS").orElse(null));
+        measurements.put("date_end", stack.master().header().stringValue("DATE-END").orElse(null));
         measurements.put("used", stack.frames().stream().filter(StackedFrame::used).map(StackMeasurements::used).toList());
         measurements.put("rejected", stack.frames().stream().filter(f -> !f.used())
                 .map(f -> f.file().getFileName() + ": " + f.reason()).toList());

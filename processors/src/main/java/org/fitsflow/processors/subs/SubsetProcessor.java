@@ -24,6 +24,7 @@ import org.fitsflow.processors.pipeline.PipelineResult;
 import org.fitsflow.processors.pipeline.PipelineRunner;
 import org.fitsflow.processors.pipeline.ProgressListener;
 import org.fitsflow.processors.pipeline.StepSpec;
+import org.fitsflow.processors.stacking.NightCombiner;
 import org.fitsflow.processors.stacking.StackResult;
 import org.fitsflow.processors.stacking.StackingParameters;
 import org.fitsflow.processors.stacking.SubStacker;
@@ -77,7 +78,7 @@ public final class SubsetProcessor {
         return switch (pipeline.subs()) {
             case ANALYZE -> analyze(files, pipeline, outputDir, outputStem, listener);
             case STACK -> stack(files, pipeline, outputDir, outputStem, listener);
-            case COMBINE -> throw new InvalidPipelineException("subs: combine is not supported yet");
+            case COMBINE -> combine(files, pipeline, outputDir, outputStem, listener);
             case ONE_FILE -> throw new InvalidPipelineException("'" + pipeline.name() + "' works on one file; "
                     + "a pipeline over a set of subs says subs: analyze or subs: stack");
         };
@@ -134,6 +135,27 @@ public final class SubsetProcessor {
         }
         measurements.putAll(StackMeasurements.of(stack, parameters));
         return deliver(stack, pipeline, outputDir, outputStem, listener, report, measurements);
+    }
+
+    /**
+     * Combines the night masters ({@code subs: combine}, e.g. {@code deep_stack}) with the pipeline's
+     * {@code stacking} settings ({@link NightCombiner}) into {@code <stem>.fits}, and runs the pipeline's steps and
+     * exports on it as {@link #stack} does.
+     */
+    public PipelineResult combine(List<Path> masters, PipelineDefinition pipeline, Path outputDir, String outputStem,
+                                  ProgressListener listener) throws IOException {
+        Files.createDirectories(outputDir);
+        StackingParameters parameters = pipeline.stacking().withDetection(detection(pipeline));
+        Path work = Files.createTempDirectory(outputDir, ".combining-");
+        StackResult combined;
+        try {
+            combined = new NightCombiner(parameters, backend).combine(masters, work,
+                    (percent, step) -> listener.onProgress(percent * STACKING_SHARE / 100, step));
+        } finally {
+            Files.deleteIfExists(work);
+        }
+        return deliver(combined, pipeline, outputDir, outputStem, listener, List.of(),
+                StackMeasurements.ofNights(combined, parameters));
     }
 
     /**

@@ -30,7 +30,7 @@ class PipelineLibraryTest {
             assertThat(files.map(f -> f.getFileName().toString().replace(".yaml", "")))
                     .containsExactlyInAnyOrderElementsOf(PipelineLibrary.BUILT_IN);
         }
-        assertThat(List.copyOf(pipelines.keySet())).containsExactly("analyze_subs", "export_fits", "export_pixinsight",
+        assertThat(List.copyOf(pipelines.keySet())).containsExactly("analyze_subs", "deep_stack", "export_fits", "export_pixinsight",
                 "export_png", "full_dso", "night_stack", "quick_dso", "stack_subs");
         assertThat(pipelines.values()).allMatch(LoadedPipeline::builtIn);
         assertThat(pipelines.get("quick_dso").describe()).isEqualTo("quick_dso (built-in)");

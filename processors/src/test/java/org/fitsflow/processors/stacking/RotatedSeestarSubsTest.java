@@ -6,16 +6,9 @@ import static org.assertj.core.api.Assertions.offset;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.fitsflow.processors.analysis.SeestarSubs;
 import org.fitsflow.processors.backend.CpuBackend;
-import org.fitsflow.processors.fits.FitsReader;
-import org.fitsflow.processors.fits.FitsWriter;
-import org.fitsflow.processors.image.FitsHeader;
-import org.fitsflow.processors.image.HeaderCard;
-import org.fitsflow.processors.image.Image;
 import org.fitsflow.processors.pipeline.ProgressListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shared NGC 7023 subs as if from two nights: two as taken, and the third turned by 70 degrees about the
  * frame centre under a brighter sky (debayered, rotated, mosaicked again in GRBG order, 0.01 added to every
- * photosite, its empty corners filled with sky and noise). Every sub registers with no tuning, the turned one
+ * photosite, its empty corners filled with sky and noise: {@link TurnedSub}). Every sub registers with no tuning, the turned one
  * at its angle within half a degree. (The seam across coverage is measured on the synthetic nights of
  * {@link NormalisationAcrossNightsTest} and, on rotated real subs, by bench/stack-vs-siril.sh: the corners
  * filled here lack the nebula that fills NGC 7023's frame, a step no normalisation should remove.)
@@ -39,7 +32,8 @@ class RotatedSeestarSubsTest {
     @Test
     void aSecondNightTurnedBySeventyDegreesUnderABrighterSkyRegistersWithNoTuning() throws IOException {
         List<Path> subs = new ArrayList<>(SeestarSubs.ngc7023TenSeconds().subList(0, 2));
-        subs.add(rotated(SeestarSubs.ngc7023TenSeconds().get(2), folder.resolve("Light_rotated.fit")));
+        subs.add(TurnedSub.write(SeestarSubs.ngc7023TenSeconds().get(2), folder.resolve("Light_rotated.fit"),
+                ROTATION_DEGREES, BRIGHTER_SKY));
 
         // Debayered, turned and mosaicked again, the sub's stars come out wider (2.9 against 2.2 px), which the
         // quality report rightly flags; here the subject is its registration and the seam, so it is kept.
@@ -53,69 +47,5 @@ class RotatedSeestarSubsTest {
                 offset(0.5));
         assertThat(turned.rmsResidual()).isLessThan(0.5);
         assertThat(result.coverage()).isPresent();
-    }
-
-    /** The sub turned about its centre (bilinear debayer and resampling), mosaicked again, its sky raised. */
-    private Path rotated(Path sub, Path target) throws IOException {
-        Image image = FitsReader.read(sub);
-        int w = image.width();
-        int h = image.height();
-        float[][] rgb = cpu.debayer(image.plane(0), w, h, "GRBG");
-        double a = Math.toRadians(ROTATION_DEGREES);
-        double cx = (w - 1) / 2.0;
-        double cy = (h - 1) / 2.0;
-        // Output pixel p takes the source at R(a)(p - c) + c: the field appears turned by -a.
-        RigidTransform turn = new RigidTransform(a, cx - (Math.cos(a) * cx - Math.sin(a) * cy),
-                cy - (Math.sin(a) * cx + Math.cos(a) * cy));
-        float[][] turned = new float[3][];
-        for (int c = 0; c < 3; c++) {
-            turned[c] = Resampler.resample(rgb[c], w, h, turn, Interpolation.BILINEAR);
-        }
-        float[] sky = {skyOf(rgb[0]), skyOf(rgb[1]), skyOf(rgb[2])};
-        float noise = noiseOf(image.plane(0), w, h);
-        Random random = new Random(70);
-        float[] mosaic = new float[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int colour = y % 2 == 0 ? (x % 2 == 0 ? 1 : 0) : (x % 2 == 0 ? 2 : 1);
-                float v = turned[colour][y * w + x];
-                // The corners the turned frame leaves empty take the sub's sky and noise, as a wider sensor would see them.
-                mosaic[y * w + x] = (Float.isNaN(v) ? sky[colour] + noise * (float) random.nextGaussian() : v) + BRIGHTER_SKY;
-            }
-        }
-        List<HeaderCard> cards = new ArrayList<>(image.header().cards());
-        FitsWriter.writeFloat32(new Image(w, h, new float[][] {mosaic}, new FitsHeader(cards, image.header().summary())),
-                target, List.of());
-        return target;
-    }
-
-    /** 1.4826 MAD over sqrt 2 of the differences between green photosites two apart along every eighth row. */
-    private static float noiseOf(float[] mosaic, int width, int height) {
-        List<Float> differences = new ArrayList<>();
-        for (int y = 0; y < height; y += 8) {
-            for (int x = 0; x + 2 < width; x += 2) {
-                differences.add(mosaic[y * width + x + 2] - mosaic[y * width + x]);
-            }
-        }
-        float[] d = new float[differences.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = differences.get(i);
-        }
-        Arrays.sort(d);
-        float median = d[d.length / 2];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = Math.abs(d[i] - median);
-        }
-        Arrays.sort(d);
-        return (float) (1.4826 * d[d.length / 2] / Math.sqrt(2));
-    }
-
-    private static float skyOf(float[] plane) {
-        float[] sample = new float[plane.length / 97];
-        for (int i = 0; i < sample.length; i++) {
-            sample[i] = plane[i * 97];
-        }
-        Arrays.sort(sample);
-        return sample[sample.length / 2];
     }
 }

@@ -29,7 +29,8 @@ public class NightStore {
     }
 
     /**
-     * Records a sub of the night (created open when new). A done or failed night opens again; a stacking one
+     * Records a sub of the night (created open when new; it closes at {@code closesAt}, its noon, only when that is
+     * still ahead: subs copied in later close when they go quiet). A done or failed night opens again; a stacking one
      * is marked to open again once its stack has ended. Run it in the transaction that records the file.
      */
     public NightRecord addSub(NightKey key, long sessionId, long fileId, Instant takenAt, Instant closesAt) {
@@ -37,8 +38,8 @@ public class NightStore {
         String stamp = clock.instant().toString();
         jdbc.update("INSERT INTO nights (target, filter, exposure_seconds, night_date, state, session_id, last_sub_ms, "
                 + "closes_ms, created_at, updated_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                key.target(), key.filter(), key.exposureSeconds(), key.nightDate(), sessionId, now, closesAt.toEpochMilli(),
-                stamp, stamp);
+                key.target(), key.filter(), key.exposureSeconds(), key.nightDate(), sessionId, now,
+                closesAt.toEpochMilli() > now ? closesAt.toEpochMilli() : null, stamp, stamp);
         NightRecord night = find(key).orElseThrow();
         jdbc.update("INSERT INTO night_subs (night_id, file_id, taken_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 night.id(), fileId, takenAt.toString());
@@ -140,7 +141,7 @@ public class NightStore {
                 rs.getInt("subs_taken"), subsUsed, nullableDouble(rs, "integration_seconds"),
                 nullableDouble(rs, "fwhm_median_px"), nullableDouble(rs, "fwhm_median_arcsec"), rs.getString("flagged_json"),
                 rs.getLong("session_id"), nullableLong(rs, "job_id"), nullableLong(rs, "delivered_job_id"),
-                nullableLong(rs, "master_file_id"), rs.getLong("last_sub_ms"), rs.getLong("closes_ms"),
+                nullableLong(rs, "master_file_id"), rs.getLong("last_sub_ms"), nullableLong(rs, "closes_ms"),
                 rs.getString("created_at"), rs.getString("updated_at"));
     }
 }

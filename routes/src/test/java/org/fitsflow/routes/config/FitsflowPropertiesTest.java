@@ -13,7 +13,7 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-/** The queue and executor settings bind as written in YAML, on the command line and in the environment. */
+/** The queue, executor and nights settings bind as written in YAML, on the command line and in the environment. */
 class FitsflowPropertiesTest {
     @Test
     void queueAndExecutorBindFromTheirDocumentedValues() {
@@ -28,6 +28,14 @@ class FitsflowPropertiesTest {
         assertThat(environment.executor()).isEqualTo(Executor.LOCAL);
         assertThat(environment.runsJobsInProcess()).isTrue();
         assertThat(Queue.REDIS.key()).isEqualTo("redis");
+    }
+
+    @Test
+    void aNightsQuietPeriodMayBeAFractionOfAMinute() {
+        FitsflowProperties yaml = bind(new MapPropertySource("yaml", Map.of("fitsflow.nights.quiet-minutes", "0.05",
+                "fitsflow.nights.check-interval", "250ms")));
+        assertThat(yaml.nights().quiet()).isEqualTo(java.time.Duration.ofSeconds(3));
+        assertThat(yaml.nights().checkInterval()).isEqualTo(java.time.Duration.ofMillis(250));
     }
 
     private static FitsflowProperties bind(PropertySource<?> source) {
