@@ -9,16 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.processors.pipeline.InvalidPipelineException;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
+import org.fitsflow.processors.pipeline.StepSpec;
 import org.fitsflow.routes.config.FitsflowProperties;
 import org.fitsflow.routes.jobs.JobStatus;
 import org.fitsflow.routes.pipelines.PipelineCatalog;
@@ -35,9 +38,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Starts a re-stretch: a job in the earlier job's session, over its FITS master when it wrote one (a night's
- * or the deep stack), else over its single input frame, with a pipeline of one {@code histogram_stretch}
- * and a JPEG export. The pipeline is stored like a custom one, named after its settings
+ * Starts a re-stretch: a job in the earlier job's session, over its linear FITS master when its pipeline stacks
+ * (a night's, the deep stack's, {@code stack_subs}'), else over its single input frame. Its pipeline runs the
+ * earlier pipeline's steps before its stretch (gradient removal, colour neutralisation ...), so that only the
+ * stretch differs, then one {@code histogram_stretch} with the user's settings and a JPEG export (with its
+ * thumbnails). The pipeline is stored like a custom one, named after its steps
  * ({@value #PIPELINE_PREFIX} and a digest), so that a queued re-stretch survives a restart and runs on any
  * executor; the same settings reuse it. A master is linked into the uploads folder as the job's input file,
  * where retention treats it as an upload.
@@ -83,8 +88,11 @@ public class Restretcher {
      */
     public JobRecord restretch(JobRecord job, RestretchSettings settings) throws IOException {
         JobRecord source = restretches.find(job.id()).flatMap(r -> jobs.find(r.sourceJobId())).orElse(job);
-        PipelineDefinition pipeline = pipelineFor(settings);
-        FileRecord input = inputOf(source);
+        Optional<PipelineDefinition> sourcePipeline = pipelines.find(source.pipelineName());
+        PipelineDefinition pipeline = pipelineFor(settings, sourcePipeline.map(Restretcher::stepsBeforeStretch).orElse(List.of()));
+        // a pipeline no longer known: a FITS output over several inputs can only be a master
+        boolean stacked = sourcePipeline.map(p -> p.subs().stacks()).orElse(source.inputFileIds().size() != 1);
+        FileRecord input = inputOf(source, stacked);
         String settingsJson = JSON.writeValueAsString(settings.ordered());
         JobRecord created = transactions.execute(status -> {
             JobRecord inserted = jobs.insert(source.sessionId(), input.id(), pipeline.name());
@@ -114,12 +122,29 @@ public class Restretcher {
         return restretch.get().sourceJobId();
     }
 
-    PipelineDefinition pipelineFor(RestretchSettings settings) {
-        Map<String, Object> step = settings.ordered();
+    /** The source pipeline's steps up to its first stretch, as a pipeline definition writes them. */
+    private static List<Map<String, Object>> stepsBeforeStretch(PipelineDefinition pipeline) {
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (StepSpec spec : pipeline.steps()) {
+            if (spec.type().equals(RestretchSettings.STEP)) {
+                break;
+            }
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("step", spec.type());
+            step.putAll(new TreeMap<>(spec.params()));
+            steps.add(step);
+        }
+        return steps;
+    }
+
+    private PipelineDefinition pipelineFor(RestretchSettings settings, List<Map<String, Object>> before) {
+        Map<String, Object> stretch = settings.ordered();
+        List<Map<String, Object>> steps = new ArrayList<>(before);
+        steps.add(stretch);
         Map<String, Object> definition = new LinkedHashMap<>();
-        definition.put("name", PIPELINE_PREFIX + digest(step));
-        definition.put("description", "Re-stretch from the page: " + step);
-        definition.put("steps", List.of(step));
+        definition.put("name", PIPELINE_PREFIX + digest(steps));
+        definition.put("description", "Re-stretch from the page: " + stretch);
+        definition.put("steps", steps);
         definition.put("exports", List.of(Map.of("format", "jpeg", "quality", 95)));
         try {
             // JSON is YAML: the stored definition reads back as it was checked
@@ -129,11 +154,12 @@ public class Restretcher {
         }
     }
 
-    private FileRecord inputOf(JobRecord source) throws IOException {
+    private FileRecord inputOf(JobRecord source, boolean stacked) throws IOException {
         if (source.status() != JobStatus.COMPLETE) {
             throw new RestretchRefusedException("job " + source.id() + " is " + source.status().wireName() + "; only a complete job can be re-stretched");
         }
-        Optional<String> master = source.outputFiles().stream().filter(Restretcher::isFits).findFirst();
+        // the FITS of a pipeline over one file is an export, after its steps: the input frame is the linear one
+        Optional<String> master = stacked ? source.outputFiles().stream().filter(Restretcher::isFits).findFirst() : Optional.empty();
         if (master.isPresent()) {
             if (source.outputsDeletedAt() != null) {
                 throw new RestretchRefusedException("the outputs of job " + source.id() + " were removed by retention on " + source.outputsDeletedAt());
@@ -176,9 +202,9 @@ public class Restretcher {
         return dot < 0 ? "" : name.substring(dot);
     }
 
-    private static String digest(Map<String, Object> step) {
+    private static String digest(List<Map<String, Object>> steps) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsString(step).getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsString(steps).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 6);
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException(e);

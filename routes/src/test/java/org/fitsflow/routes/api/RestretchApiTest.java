@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.StreamSupport;
 import javax.imageio.ImageIO;
 import org.fitsflow.routes.support.ApiClient;
 import org.fitsflow.routes.support.Await;
@@ -61,16 +63,34 @@ class RestretchApiTest extends RunningServiceTest {
     }
 
     @Test
-    void aJobWithAFitsMasterIsRestretchedFromItsMaster() {
-        JsonNode source = completed(api.process(api.createSession("master"), SharedFiles.rgbNgc7023(), "master.fit", "export_fits"));
+    void aStackIsRestretchedFromItsLinearMasterAndAnExportFromItsFrame() {
+        long session = api.createSession("master");
+        for (Path sub : SharedFiles.m94Subs()) {
+            assertThat(api.upload(ApiClient.uploadPath(session), sub, sub.getFileName().toString(), "light").status()).isEqualTo(201);
+        }
+        api.postJson("/api/process/sessions/" + session + "/finalize", "");
+        long stackId = api.postJson("/api/process/sessions/" + session + "/process", "{\"pipeline_name\":\"stack_subs\"}")
+                .json().get("id").asLong();
+        JsonNode stack = completed(stackId);
+        String master = StreamSupport.stream(stack.get("output_files").spliterator(), false)
+                .map(JsonNode::asText).filter(n -> n.endsWith(".fits")).findFirst().orElseThrow();
 
-        ApiClient.Answer queued = api.postJson("/api/process/jobs/" + source.get("id") + "/restretch",
-                "{\"curve\": \"ghs\", \"ghs_local_intensity\": 2}");
+        ApiClient.Answer queued = api.postJson("/api/process/jobs/" + stackId + "/restretch", "{\"curve\": \"ghs\", \"ghs_local_intensity\": 2}");
         assertThat(queued.status()).as(queued.body()).isEqualTo(202);
         JsonNode restretch = completed(queued.json().get("id").asLong());
-        assertThat(restretch.get("input_file_ids")).isNotEqualTo(source.get("input_file_ids"));
-        assertThat(restretch.get("output_files").get(0).asText()).endsWith(".jpg");
+        long input = restretch.get("input_file_ids").get(0).asLong();
+        JsonNode files = api.get("/api/process/sessions/" + session).json().get("files");
+        assertThat(StreamSupport.stream(files.spliterator(), false)
+                .filter(f -> f.get("id").asLong() == input).map(f -> f.get("original_name").asText()))
+                .as("the stack's master is the input").containsExactly(master);
         assertThat(api.get(restretch.get("thumbnails").get(0).get("url").asText()).status()).isEqualTo(200);
+
+        JsonNode exported = completed(api.process(api.createSession("export"), SharedFiles.rgbNgc7023(), "export.fit", "export_fits"));
+        ApiClient.Answer fromFrame = api.postJson("/api/process/jobs/" + exported.get("id") + "/restretch", "{}");
+        assertThat(fromFrame.status()).as(fromFrame.body()).isEqualTo(202);
+        assertThat(fromFrame.json().get("input_file_ids")).as("an export's FITS is no master: the frame is stretched")
+                .isEqualTo(exported.get("input_file_ids"));
+        assertThat(completed(fromFrame.json().get("id").asLong()).get("output_files").get(0).asText()).endsWith(".jpg");
     }
 
     @Test
