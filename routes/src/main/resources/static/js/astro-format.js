@@ -18,11 +18,15 @@ export function formatIntegration(seconds) {
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
+/** 10 → "10 s", 2.5 → "2.5 s". */
+export function formatExposure(seconds) {
+  const exposure = Number(seconds);
+  return `${Number.isInteger(exposure) ? exposure : exposure.toFixed(1)} s`;
+}
+
 /** 30 subs of 10 s → "30 × 10 s". */
 export function formatSubs(count, exposureSeconds) {
-  const exposure = Number(exposureSeconds);
-  const each = Number.isInteger(exposure) ? exposure : exposure.toFixed(1);
-  return `${count ?? 0} × ${each} s`;
+  return `${count ?? 0} × ${formatExposure(exposureSeconds)}`;
 }
 
 export function formatArcsec(arcsec, px) {

@@ -5,7 +5,7 @@ import { ApiError, get } from './api.js';
 import { describeSignIn, signOut } from './auth.js';
 import { el, clear } from './dom.js';
 import { formatPercent, formatTime } from './format.js';
-import { formatArcsec, formatIntegration, formatSubs } from './astro-format.js';
+import { formatArcsec, formatExposure, formatIntegration, formatSubs } from './astro-format.js';
 import { integrationChart } from './integration-chart.js';
 import { Viewer } from './viewer.js';
 
@@ -62,7 +62,7 @@ function nightCard(target, night) {
     outputs: night.outputs,
   };
   const integration = night.subs_used === null || night.subs_used === undefined
-    ? `${night.subs_taken} subs of ${formatSubs(1, night.exposure_seconds).slice(4)}`
+    ? `${night.subs_taken} subs of ${formatExposure(night.exposure_seconds)} so far`
     : `${formatSubs(night.subs_used, night.exposure_seconds)} = ${formatIntegration(night.integration_seconds)}`;
   return el('article', { className: 'result', 'data-testid': 'night', dataset: { date: night.date, state: night.state } },
     pictureButton(item),
