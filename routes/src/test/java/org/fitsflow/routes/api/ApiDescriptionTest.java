@@ -69,6 +69,29 @@ class ApiDescriptionTest extends RunningServiceTest {
         assertThat(schemas.at("/ErrorBody/properties").fieldNames()).toIterable().containsExactly("error", "detail");
     }
 
+    @Test
+    void theTargetsAreDescribedAndAnswerEvenWithoutAny() {
+        JsonNode openapi = api.get("/api/openapi.json").json();
+        JsonNode paths = openapi.get("paths");
+        assertThat(schemaOf(paths.at("/~1api~1process~1targets/get/responses/200"))).endsWith("/TargetListView");
+        assertThat(schemaOf(paths.at("/~1api~1process~1targets~1{id}~1nights~1{date}/get/responses/200"))).endsWith("/NightView");
+        assertThat(schemaOf(paths.at("/~1api~1process~1targets~1{id}~1nights~1{date}~1restack/post/responses/202")))
+                .endsWith("/RestackView");
+        assertThat(paths.at("/~1api~1process~1targets~1{id}~1nights~1{date}~1restack/post/responses").fieldNames()).toIterable()
+                .contains("202", "404", "409");
+        JsonNode schemas = openapi.at("/components/schemas");
+        assertThat(schemas.at("/NightView/properties").fieldNames()).toIterable()
+                .contains("subs_taken", "subs_used", "subs_flagged", "fwhm_median_arcsec", "telescope_stack", "quality_plot_url");
+        assertThat(schemas.at("/TargetView/properties").fieldNames()).toIterable()
+                .contains("id", "kind", "integration_seconds", "nights_count", "last_night", "stacking", "latest", "updated_at");
+
+        assertThat(api.get("/api/process/targets").json().get("targets").isArray()).isTrue();
+        ApiClient.Answer unknown = api.get("/api/process/targets/m-94--ircut/nights/2025-03-26");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("error").asText()).isEqualTo("not found");
+        assertThat(api.postJson("/api/process/targets/m-94--ircut/nights/2025-03-26/restack", "").status()).isEqualTo(404);
+    }
+
     private static String schemaOf(JsonNode response) {
         return response.at("/content/application~1json/schema/$ref").asText();
     }

@@ -76,6 +76,28 @@ class JobFinisherTest {
     }
 
     @Test
+    void aNightsStackBringsTheSmallThumbnailOfItsJpegToTheOutbox() throws IOException {
+        JobRecord queued = jobs.insertDelivered(file.sessionId(), List.of(file.id()), "night_stack", "M 42",
+                "M 42 2025-01-05 3x10s", 320);
+        jobs.start(queued.id());
+        Path outputs = Files.createDirectories(folders.outputsDir(queued.id()));
+        Files.writeString(outputs.resolve("M 42 2025-01-05 3x10s.jpg"), "jpeg");
+        Files.writeString(outputs.resolve("M 42 2025-01-05 3x10s.fits"), "fits");
+        Files.createDirectories(outputs.resolve("thumbnails"));
+        Files.writeString(outputs.resolve("thumbnails/M 42 2025-01-05 3x10s.320.jpg"), "small");
+        Files.writeString(outputs.resolve("thumbnails/M 42 2025-01-05 3x10s.1080.jpg"), "preview");
+
+        finisher.complete(jobs.find(queued.id()).orElseThrow(),
+                new JobOutcome(List.of("M 42 2025-01-05 3x10s.jpg", "M 42 2025-01-05 3x10s.fits"), false, "cpu", "{}"));
+
+        try (var delivered = Files.list(outbox.resolve("M 42"))) {
+            assertThat(delivered.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    "M 42 2025-01-05 3x10s.jpg", "M 42 2025-01-05 3x10s.fits", "M 42 2025-01-05 3x10s.320.jpg");
+        }
+        assertThat(outbox.resolve("M 42/M 42 2025-01-05 3x10s.320.jpg")).hasContent("small");
+    }
+
+    @Test
     void aCancelThatCameFirstWinsAndTheOutputsAreWithdrawn() throws IOException {
         JobRecord job = running(aQueuedJob().forFile(file).deliveredTo("", "m42.quick_dso"));
         assertThat(finisher.cancel(job.id())).isTrue();
