@@ -118,7 +118,7 @@ public class NightStacker {
     private void settle(NightRecord night) {
         Optional<JobRecord> job = Optional.ofNullable(night.jobId()).flatMap(jobs::find);
         if (job.isEmpty()) {
-            nights.failed(night.id(), night.jobId() == null ? -1 : night.jobId(), "its stack job is gone");
+            nights.failed(night.id(), night.jobId(), "its stack job is gone");
             return;
         }
         JobRecord stack = job.get();
@@ -165,7 +165,7 @@ public class NightStacker {
     private void settle(DeepStackRecord deep) {
         Optional<JobRecord> job = Optional.ofNullable(deep.jobId()).flatMap(jobs::find);
         if (job.isEmpty()) {
-            deepStacks.failed(deep.id(), deep.jobId() == null ? -1 : deep.jobId(), "its stack job is gone");
+            deepStacks.failed(deep.id(), deep.jobId(), "its stack job is gone");
             return;
         }
         JobRecord stack = job.get();

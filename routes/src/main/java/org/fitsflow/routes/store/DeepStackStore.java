@@ -54,10 +54,10 @@ public class DeepStackStore {
                 + "WHERE id = ? AND job_id = ? AND state = 'stacking'", jobId, clock.instant().toString(), id, jobId) == 1;
     }
 
-    /** stacking -> failed; the outbox keeps the previous deep stack. */
-    public boolean failed(long id, long jobId, String reason) {
+    /** stacking -> failed; the outbox keeps the previous deep stack. {@code jobId} null: the job is gone. */
+    public boolean failed(long id, Long jobId, String reason) {
         return jdbc.update("UPDATE deep_stacks SET state = 'failed', error = ?, updated_at = ? "
-                + "WHERE id = ? AND job_id = ? AND state = 'stacking'", reason, clock.instant().toString(), id, jobId) == 1;
+                + "WHERE id = ? AND job_id IS ? AND state = 'stacking'", reason, clock.instant().toString(), id, jobId) == 1;
     }
 
     private static String toJson(List<Long> ids) {

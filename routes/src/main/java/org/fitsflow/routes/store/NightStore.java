@@ -103,10 +103,13 @@ public class NightStore {
                 result.flaggedJson(), jobId, result.masterFileId(), now(), nightId, jobId) == 1;
     }
 
-    /** stacking -> failed with the reason (or open again when a sub arrived meanwhile); the outbox keeps the last stack. */
-    public boolean failed(long nightId, long jobId, String reason) {
+    /**
+     * stacking -> failed with the reason (or open again when a sub arrived meanwhile); the outbox keeps the last stack.
+     * {@code jobId} null: the stack job is gone (its session was deleted).
+     */
+    public boolean failed(long nightId, Long jobId, String reason) {
         return jdbc.update("UPDATE nights SET state = CASE WHEN restack_pending = 1 THEN 'open' ELSE 'failed' END, "
-                + "restack_pending = 0, error = ?, updated_at = ? WHERE id = ? AND job_id = ? AND state = 'stacking'",
+                + "restack_pending = 0, error = ?, updated_at = ? WHERE id = ? AND job_id IS ? AND state = 'stacking'",
                 reason, now(), nightId, jobId) == 1;
     }
 
