@@ -22,9 +22,11 @@ public class JobApi {
     private final JobStore jobs;
     private final JobFolders folders;
     private final JobCancellation cancellation;
+    private final JobViews views;
 
-    public JobApi(JobStore jobs, JobFolders folders, JobCancellation cancellation) {
+    public JobApi(JobStore jobs, JobFolders folders, JobCancellation cancellation, JobViews views) {
         this.jobs = jobs;
+        this.views = views;
         this.folders = folders;
         this.cancellation = cancellation;
     }
@@ -42,11 +44,11 @@ public class JobApi {
                 throw ApiException.badRequest("limit must be between 1 and " + MAX_LIMIT + ", got " + n);
             }
         }
-        return jobs.list(n).stream().map(JobView::of).toList();
+        return views.of(jobs.list(n));
     }
 
     public JobView get(long id) {
-        return JobView.of(existing(id));
+        return views.of(existing(id));
     }
 
     /** The main output, or the output named by {@code file}: only names among the job's outputs are served. */
@@ -73,7 +75,7 @@ public class JobApi {
             JobStatus now = jobs.find(id).map(JobRecord::status).orElse(job.status());
             throw ApiException.conflict("job " + id + " is already " + now.wireName());
         }
-        return JobView.of(existing(id));
+        return views.of(existing(id));
     }
 
     private JobRecord existing(long id) {

@@ -37,14 +37,16 @@ public class JobEventsController {
 
     private final JobStore jobs;
     private final JobChanges changes;
+    private final JobViews views;
     private final ScheduledExecutorService poller = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "fitsflow-job-events");
         t.setDaemon(true);
         return t;
     });
 
-    public JobEventsController(JobStore jobs, JobChanges changes) {
+    public JobEventsController(JobStore jobs, JobChanges changes, JobViews views) {
         this.jobs = jobs;
+        this.views = views;
         this.changes = changes;
     }
 
@@ -92,7 +94,7 @@ public class JobEventsController {
             emitter.send(SseEmitter.event().name("progress").data(progress, MediaType.APPLICATION_JSON));
         }
         if (job.status().isTerminal()) {
-            emitter.send(SseEmitter.event().name("status").data(JobView.of(job), MediaType.APPLICATION_JSON));
+            emitter.send(SseEmitter.event().name("status").data(views.of(job), MediaType.APPLICATION_JSON));
             return true;
         }
         return false;

@@ -10,12 +10,14 @@ import java.util.Locale;
 import java.util.Optional;
 import org.fitsflow.routes.jobs.JobStatus;
 import org.fitsflow.routes.store.JobRecord;
+import org.fitsflow.routes.store.JobStore;
+import org.fitsflow.routes.store.RestretchStore;
 import org.fitsflow.routes.worker.JobFolders;
 import org.springframework.stereotype.Component;
 
 /**
  * The addresses of a finished job's files as the targets API gives them: each output with its download address, and its
- * main JPEG as a picture (thumbnail 320 px, preview 1080 px, the JPEG itself). A job that is not complete, or whose
+ * main JPEG as a picture (thumbnail 320 px, preview 1080 px, the JPEG itself), or the kept re-stretch's. A job that is not complete, or whose
  * outputs retention removed, has none.
  */
 @Component
@@ -23,9 +25,13 @@ public class JobPictures {
     private static final String JOBS = "/api/process/jobs/";
 
     private final JobFolders folders;
+    private final JobStore jobs;
+    private final RestretchStore restretches;
 
-    public JobPictures(JobFolders folders) {
+    public JobPictures(JobFolders folders, JobStore jobs, RestretchStore restretches) {
         this.folders = folders;
+        this.jobs = jobs;
+        this.restretches = restretches;
     }
 
     public static boolean hasOutputs(JobRecord job) {
@@ -50,11 +56,15 @@ public class JobPictures {
         return outputs;
     }
 
-    /** The job's first JPEG output in its three sizes. */
+    /**
+     * The job's first JPEG output in its three sizes; the kept re-stretch's instead, when the user kept one for
+     * this job and its outputs are still there.
+     */
     public Optional<PictureView> picture(JobRecord job) {
-        return firstWith(job, ".jpg").map(name -> {
+        JobRecord shown = restretches.keptFor(job.id()).flatMap(jobs::find).filter(JobPictures::hasOutputs).orElse(job);
+        return firstWith(shown, ".jpg").map(name -> {
             String stem = name.substring(0, name.length() - ".jpg".length());
-            return new PictureView(thumbnail(job.id(), stem, 320), thumbnail(job.id(), stem, 1080), download(job.id(), name));
+            return new PictureView(thumbnail(shown.id(), stem, 320), thumbnail(shown.id(), stem, 1080), download(shown.id(), name));
         });
     }
 

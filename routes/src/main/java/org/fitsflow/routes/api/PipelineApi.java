@@ -4,9 +4,13 @@ import java.util.List;
 import org.fitsflow.processors.pipeline.InvalidPipelineException;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
 import org.fitsflow.routes.pipelines.PipelineCatalog;
+import org.fitsflow.routes.restretch.Restretcher;
 import org.springframework.stereotype.Component;
 
-/** {@code /api/process/pipelines}: list, and add custom pipelines (YAML, or JSON which is YAML too). */
+/**
+ * {@code /api/process/pipelines}: list, and add custom pipelines (YAML, or JSON which is YAML too). The pipelines
+ * of re-stretches are the page's own and are not listed.
+ */
 @Component
 public class PipelineApi {
     private static final int MAX_DEFINITION = 64 * 1024;
@@ -18,7 +22,7 @@ public class PipelineApi {
     }
 
     public List<PipelineView> list() {
-        return catalog.all().stream().map(p -> PipelineView.of(p, catalog.isBuiltIn(p.name()))).toList();
+        return catalog.all().stream().filter(p -> !Restretcher.isRestretchPipeline(p.name())).map(p -> PipelineView.of(p, catalog.isBuiltIn(p.name()))).toList();
     }
 
     public PipelineView create(String definition) {

@@ -14,9 +14,15 @@ import org.springframework.stereotype.Component;
 @Component("responseHeaderFilter")
 public class ResponseHeaderFilter extends HttpHeaderFilterStrategy {
     private static final Set<String> SENT = Set.of("content-type", "content-disposition", "content-length");
+    /** Caching headers set by a route itself ({@code ThumbnailFile}); the HTTP strategy would drop Cache-Control. */
+    private static final Set<String> CACHING = Set.of("etag", "cache-control");
 
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {
-        return !SENT.contains(headerName.toLowerCase(Locale.ROOT)) || super.applyFilterToCamelHeaders(headerName, headerValue, exchange);
+        String name = headerName.toLowerCase(Locale.ROOT);
+        if (CACHING.contains(name)) {
+            return false;
+        }
+        return !SENT.contains(name) || super.applyFilterToCamelHeaders(headerName, headerValue, exchange);
     }
 }

@@ -1,5 +1,6 @@
 package org.fitsflow.routes.api;
 
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.ResponseMessageDefinition;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Two endpoints of the API are Spring MVC controllers instead, each saying why: the multipart upload
  * ({@code UploadController}) and the server-sent events ({@code JobEventsController}). Each verb declares its
  * answers, bodies and error codes, so that {@code /api/openapi.json} describes them; the routes below call
- * the API's beans ({@link SessionApi}, {@link JobApi}, {@link PipelineApi}, {@link TargetApi}).
+ * the API's beans ({@link SessionApi}, {@link JobApi}, {@link ThumbnailApi}, {@link RestretchApi},
+ * {@link PipelineApi}, {@link TargetApi}).
  *
  * <p>Errors: the {@link RouteErrorPolicy#REST} policy; every failure ends in {@link ErrorResponses} as
  * {@code {"error", "detail"}} with its status: {@link ApiException} with its own, unreadable JSON and malformed
@@ -80,6 +82,27 @@ public class RestApiRoute extends RouteBuilder {
                     .responseMessage(error(404, "No such job, or no such output of it"))
                     .responseMessage(error(409, "The job is not complete")).responseMessage(error(410, "Retention removed the outputs"))
                     .to("direct:download-job")
+                .get("/jobs/{id}/thumbnails/{file}").id("api-job-thumbnail").bindingMode(RestBindingMode.off)
+                    .description("A thumbnail of a JPEG output (longest side 320 or 1080 px), as the job view lists it")
+                    .param().name("If-None-Match").type(RestParamType.header).required(false)
+                        .description("the ETag of a copy the client holds").endParam()
+                    .responseMessage(answer(200, "The thumbnail, image/jpeg, with ETag and Cache-Control"))
+                    .responseMessage(answer(304, "The client's copy (If-None-Match) is current"))
+                    .responseMessage(error(404, "No such job, or no such thumbnail of it"))
+                    .to("direct:job-thumbnail")
+                .post("/jobs/{id}/restretch").id("api-restretch-job")
+                    .description("Stretch the job's master (or single frame) again with these settings: a new job")
+                    .type(Map.class)
+                    .responseMessage(answer(202, "The queued re-stretch job").responseModel(JobView.class))
+                    .responseMessage(error(400, "An unknown setting, or a value of the wrong kind or out of its range"))
+                    .responseMessage(error(404, "No such job"))
+                    .responseMessage(error(409, "The job is not complete, or its master or frame is gone"))
+                    .to("direct:restretch-job")
+                .post("/jobs/{id}/keep").id("api-keep-restretch")
+                    .description("Keep a re-stretch: its preview stands for its source job's; on a job that is no re-stretch, bring back its own")
+                    .outType(JobView.class).responseMessage(answer(200, "The job whose preview changed"))
+                    .responseMessage(error(404, "No such job")).responseMessage(error(409, "The re-stretch is not complete"))
+                    .to("direct:keep-restretch")
                 .post("/jobs/{id}/cancel").id("api-cancel-job").description("Stop a queued or running job")
                     .outType(JobView.class).responseMessage(answer(200, "The job, cancelled"))
                     .responseMessage(error(404, "No such job")).responseMessage(error(409, "The job had already ended"))
@@ -135,6 +158,24 @@ public class RestApiRoute extends RouteBuilder {
                 .setHeader(Exchange.CONTENT_TYPE, simple("${exchangeProperty.download.contentType()}"))
                 .setHeader("Content-Disposition", simple("${exchangeProperty.download.contentDisposition()}"))
                 .setBody(simple("${exchangeProperty.download.path().toFile()}"));
+        from("direct:job-thumbnail").routeId("job-thumbnail").routeConfigurationId(RouteErrorPolicy.REST)
+                .setProperty("thumbnail", method(ThumbnailApi.class, "thumbnail"))
+                .removeHeaders("*")
+                .setHeader("ETag", simple("${exchangeProperty.thumbnail.etag()}"))
+                .setHeader("Cache-Control", constant(ThumbnailFile.CACHE_CONTROL))
+                .choice()
+                    .when(simple("${exchangeProperty.thumbnail.notModified()}"))
+                        .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(304))
+                        .setBody(constant(""))
+                    .otherwise()
+                        .setHeader(Exchange.CONTENT_TYPE, simple("${exchangeProperty.thumbnail.contentType()}"))
+                        .setBody(simple("${exchangeProperty.thumbnail.path().toFile()}"))
+                .end();
+        from("direct:restretch-job").routeId("restretch-job").routeConfigurationId(RouteErrorPolicy.REST)
+                .bean(RestretchApi.class, "restretch(${header.id}, ${body})")
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202));
+        from("direct:keep-restretch").routeId("keep-restretch").routeConfigurationId(RouteErrorPolicy.REST)
+                .bean(RestretchApi.class, "keep(${header.id})");
         from("direct:cancel-job").routeId("cancel-job").routeConfigurationId(RouteErrorPolicy.REST)
                 .bean(JobApi.class, "cancel(${header.id})");
 

@@ -38,11 +38,12 @@ public class SessionApi {
     private final TransactionTemplate transactions;
     private final JobCancellation cancellation;
     private final JobFolders folders;
+    private final JobViews views;
     private final Path uploadsDir;
 
     public SessionApi(SessionStore sessions, FileStore files, JobStore jobs, PipelineCatalog pipelines, JobQueue queue,
                       HeaderJson headerJson, TransactionTemplate transactions, JobCancellation cancellation,
-                      JobFolders folders, FitsflowProperties properties) {
+                      JobFolders folders, JobViews views, FitsflowProperties properties) {
         this.sessions = sessions;
         this.files = files;
         this.jobs = jobs;
@@ -52,6 +53,7 @@ public class SessionApi {
         this.transactions = transactions;
         this.cancellation = cancellation;
         this.folders = folders;
+        this.views = views;
         this.uploadsDir = properties.uploadsDir().toAbsolutePath().normalize();
     }
 
@@ -73,7 +75,7 @@ public class SessionApi {
     public SessionDetailView get(long id) {
         SessionRecord session = existing(id);
         List<FileView> fileViews = files.listBySession(id).stream().map(this::fileView).toList();
-        List<JobView> jobViews = jobs.listBySession(id).stream().map(JobView::of).toList();
+        List<JobView> jobViews = views.of(jobs.listBySession(id));
         return SessionDetailView.of(SessionView.of(session), fileViews, jobViews);
     }
 
@@ -145,7 +147,7 @@ public class SessionApi {
                 : usable.stream().map(f -> jobs.insert(id, f.id(), pipeline)).toList());
         created.forEach(job -> queue.submit(job.id()));
 
-        return QueuedJobsView.of(pipeline, overSession, created.stream().map(JobView::of).toList());
+        return QueuedJobsView.of(pipeline, overSession, views.of(created));
     }
 
     SessionRecord existing(long id) {

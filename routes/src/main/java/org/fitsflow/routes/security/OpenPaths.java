@@ -10,7 +10,7 @@ import java.util.Set;
  */
 final class OpenPaths {
     static final String SIGN_IN = "/api/auth/session";
-    private static final Set<String> PAGES = Set.of("/", "/index.html", "/process.html");
+    private static final Set<String> PAGES = Set.of("/", "/index.html", "/process.html", "/target.html");
     private static final Set<String> PAGE_FOLDERS = Set.of("/css/", "/js/");
     private static final String HEALTH = "/actuator/health";
 

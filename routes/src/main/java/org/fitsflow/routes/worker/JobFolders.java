@@ -3,7 +3,10 @@ package org.fitsflow.routes.worker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.fitsflow.processors.export.Thumbnails;
 import org.fitsflow.processors.io.FolderTree;
 import org.fitsflow.routes.config.FitsflowProperties;
 import org.fitsflow.routes.jobs.JobTicket;
@@ -41,6 +44,31 @@ public class JobFolders {
             return Optional.empty();
         }
         return Optional.of(file);
+    }
+
+    /** The thumbnail of that name, when the name is a plain file name and the file exists in the job's thumbnails folder. */
+    public Optional<Path> thumbnail(long jobId, String name) {
+        Path dir = thumbnailsDir(jobId);
+        Path file = dir.resolve(name).normalize();
+        if (!dir.equals(file.getParent()) || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(file);
+    }
+
+    /** The names of the job's thumbnails in name order; none before the job has written any. */
+    public List<String> thumbnails(long jobId) throws IOException {
+        Path dir = thumbnailsDir(jobId);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private Path thumbnailsDir(long jobId) {
+        return outputsDir(jobId).resolve(Thumbnails.FOLDER);
     }
 
     /** Once the job has ended: its outputs stay, the staged copies of its inputs go. */

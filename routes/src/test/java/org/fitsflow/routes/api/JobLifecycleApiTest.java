@@ -132,12 +132,17 @@ class JobLifecycleApiTest extends RunningServiceTest {
         Path upload = FOLDERS.data().resolve("uploads").resolve(
                 FOLDERS.uploadedFiles().stream().filter(n -> !before.contains(n)).findFirst().orElseThrow());
         Path output = FOLDERS.data().resolve("jobs/" + jobId + "/outputs/old.quick_dso.jpg");
+        String thumbnail = api.job(jobId).get("thumbnails").get(0).get("url").asText();
+        assertThat(api.get(thumbnail).status()).isEqualTo(200);
         Files.setLastModifiedTime(upload, FileTime.from(Instant.now().minus(Duration.ofDays(8))));
         Files.setLastModifiedTime(output, FileTime.from(Instant.now().minus(Duration.ofDays(31))));
 
         JsonNode swept = Await.until("retention", Duration.ofSeconds(30), () -> api.job(jobId), j -> j.get("outputs_deleted").asBoolean());
         assertThat(swept.get("status").asText()).isEqualTo("complete");
         assertThat(Files.exists(output)).isFalse();
+        assertThat(swept.get("thumbnails")).as("thumbnails go with their outputs").isEmpty();
+        assertThat(api.get(thumbnail).status()).isEqualTo(404);
+        assertThat(Files.exists(FOLDERS.data().resolve("jobs/" + jobId + "/outputs/thumbnails"))).isFalse();
         JsonNode file = Await.until("upload removed", Duration.ofSeconds(30),
                 () -> api.get("/api/process/sessions/" + session).json().get("files").get(0), f -> !f.get("deleted_at").isNull());
         assertThat(file.get("deleted_at").asText()).endsWith("Z");

@@ -81,7 +81,7 @@ class AccessControlTest {
                 () -> anonymous.get("/actuator/health"), answer -> answer.status() != 503);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asText()).isEqualTo("UP");
-        for (String page : List.of("/", "/process.html", "/js/api.js", "/js/auth.js", "/css/process.css")) {
+        for (String page : List.of("/", "/process.html", "/target.html", "/js/api.js", "/js/auth.js", "/js/viewer.js", "/css/process.css", "/css/gallery.css")) {
             assertThat(anonymous.get(page).status()).as(page).isEqualTo(200);
         }
         JsonNode status = anonymous.get("/api/auth/session").json();
@@ -190,6 +190,10 @@ class AccessControlTest {
                 client.upload("/api/process/sessions/1/upload", SharedFiles.rgbNgc7023(), "frame.fit"),
                 client.get("/api/process/jobs/1/events"),
                 client.get("/api/process/jobs/1/download"),
+                client.get("/api/process/jobs/1/thumbnails/a.320.jpg"),
+                client.postJson("/api/process/jobs/1/restretch", "{}"),
+                client.postJson("/api/process/jobs/1/keep", ""),
+                client.get("/api/process/targets"),
                 client.get("/api/no-such-path"),
                 client.get("//api/process/jobs"),
                 client.get("/js/../api/process/jobs"),

@@ -28,10 +28,19 @@ public final class SharedFiles {
         return require(ROOT.resolve("data/seestar-subs/Light_NGC_7023_10.0s_IRCUT_20240730-224436.fit"));
     }
 
+    /** The raw subs of NGC 7023 of one night (10 s, 2024-07-30), the night of {@link #rgbNgc7023()}. */
+    public static List<Path> ngc7023NightSubs() {
+        return subsStartingWith("Light_NGC_7023_10.0s_");
+    }
+
     /** The raw subs of M 94, one night. */
     public static List<Path> m94Subs() {
+        return subsStartingWith("Light_M_94_");
+    }
+
+    private static List<Path> subsStartingWith(String prefix) {
         try (Stream<Path> subs = Files.list(ROOT.resolve("data/seestar-subs"))) {
-            return subs.filter(p -> p.getFileName().toString().startsWith("Light_M_94_")).sorted().map(SharedFiles::require).toList();
+            return subs.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().map(SharedFiles::require).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -47,10 +47,9 @@ final class ProcessPage implements AutoCloseable {
         return wait;
     }
 
-    /** Opens the service's root, which leads to the page. */
+    /** Opens the processing page (the gallery at the root links to it; GalleryBrowserTest follows that link). */
     void load(int port) {
-        browser.get("http://localhost:" + port + "/");
-        wait.until(ExpectedConditions.urlContains("/process.html"));
+        browser.get("http://localhost:" + port + "/process.html");
     }
 
     /** Waits until the page has listed the pipelines, its first answer from the API. */
