@@ -2,6 +2,8 @@
 // traded at once for an HttpOnly sign-in cookie (POST /api/auth/session). The page keeps no copy of the
 // token: not in a variable after the exchange, not in localStorage; the browser sends the cookie itself.
 
+import { el } from './dom.js';
+
 const SIGN_IN_PATH = '/api/auth/session';
 
 export const TOKEN_NEEDED = 'This FitsFlow needs its access token.';
@@ -18,8 +20,28 @@ export function signIn() {
   return pending;
 }
 
+/** The sign-in dialog, the same on every page, added to it the first time the server asks for the token. */
+function tokenDialog() {
+  const existing = document.getElementById('token-dialog');
+  if (existing) {
+    return existing;
+  }
+  const dialog = el('dialog', { id: 'token-dialog', className: 'token-dialog', 'aria-labelledby': 'token-heading',
+    dataset: { testid: 'token-dialog' } },
+    el('form', { id: 'token-form' },
+      el('h2', { id: 'token-heading' }, 'Access token'),
+      el('p', { className: 'note' }, 'This FitsFlow is protected by an access token (', el('code', {}, 'FITSFLOW_SECURITY_TOKEN'),
+        '). Enter it once: this browser then keeps a sign-in cookie, never the token.'),
+      el('label', { for: 'token-input' }, 'Token'),
+      el('input', { id: 'token-input', type: 'password', autocomplete: 'current-password', dataset: { testid: 'token-input' } }),
+      el('p', { id: 'token-error', className: 'note error', role: 'alert', dataset: { testid: 'token-error' } }),
+      el('button', { id: 'token-submit', type: 'submit', className: 'primary', dataset: { testid: 'token-submit' } }, 'Sign in')));
+  document.body.append(dialog);
+  return dialog;
+}
+
 function askForToken() {
-  const dialog = document.getElementById('token-dialog');
+  const dialog = tokenDialog();
   const form = document.getElementById('token-form');
   const input = document.getElementById('token-input');
   const error = document.getElementById('token-error');
