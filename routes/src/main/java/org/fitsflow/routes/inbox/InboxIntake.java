@@ -1,6 +1,5 @@
 package org.fitsflow.routes.inbox;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -34,8 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Takes one complete inbox file: records it (session per top folder of the inbox), creates one job per
  * inbox pipeline and queues them. A raw sub ({@link RawSub}) joins its night instead, which is stacked once it
- * closes; it gets the inbox pipelines too only with {@code fitsflow.nights.sub-previews}. A file that is no usable FITS image gets failed jobs carrying the
- * reader's reason; an older Seestar stack of a series whose newer stack is there is skipped.
+ * closes; it gets the inbox pipelines too only with {@code fitsflow.nights.sub-previews}. A file that is no
+ * usable FITS image gets failed jobs carrying the reader's reason; an older Seestar stack of a series whose
+ * newer stack is there is skipped.
  */
 @Component
 public class InboxIntake {
