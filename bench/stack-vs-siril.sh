@@ -7,6 +7,7 @@
 #   flock /work/bench.lock bench/stack-vs-siril.sh           # sets: m94 nights 32 96 (default)
 #   SETS="m94 32" RUNS=3 bench/stack-vs-siril.sh
 #   BASELINE=/path/to/other/checkout bench/stack-vs-siril.sh   # also that build's worker (ff-base), same run
+#   BILINEAR=1 bench/stack-vs-siril.sh   # also stack_subs with debayer: bilinear (ff-bilin), same run
 #
 # Sets (made into $WORK, never into the repository): m94 = the 4 shared M 94 subs; nights = 8 subs over
 # three nights, two of them rotated by 70 and 35 degrees with other sky levels (make_subs.py nights);
@@ -86,6 +87,8 @@ mkdir -p "$keep_pipelines"
 builtin=$repo/processors/src/main/resources/org/fitsflow/processors/pipeline/builtin
 sed -e 's/^name: stack_subs/name: stack_keep/' -e 's/framing: crop /framing: keep /' \
     "$builtin/stack_subs.yaml" >"$keep_pipelines/stack_keep.yaml"
+sed -e 's/^name: stack_subs/name: stack_bilinear/' -e 's/debayer: rcd /debayer: bilinear /' \
+    "$builtin/stack_subs.yaml" >"$keep_pipelines/stack_bilinear.yaml"
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -n), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)," \
      "$(siril-cli --version 2>/dev/null | head -1), commit $(git -C "$repo" rev-parse --short HEAD)"
@@ -110,6 +113,13 @@ for set in $SETS; do
             read -r s mb cpu < <(fitsflow "$set" "$keep_pipelines" stack_subs "$BASELINE/gpu-worker/target/gpu-worker.jar")
             bq=$("$python" "$repo/bench/stack_quality.py" "$WORK/fitsflow-$set-stack_subs-base/subs-$set.stack_subs.fits" "$first")
             printf '%-7s %-9s %8s %8s %8s %5s  %s\n' "$set" ff-base "$s" "$mb" "$cpu" "$l" "$bq"
+        fi
+        if [ -n "${BILINEAR:-}" ]; then
+            l=$(load)
+            read -r s mb cpu < <(fitsflow "$set" "$keep_pipelines" stack_bilinear)
+            lq=$("$python" "$repo/bench/stack_quality.py" "$WORK/fitsflow-$set-stack_bilinear/subs-$set.stack_bilinear.fits" "$first")
+            printf '%-7s %-9s %8s %8s %8s %5s  %s
+' "$set" ff-bilin "$s" "$mb" "$cpu" "$l" "$lq"
         fi
         if [ "$set" = nights ]; then
             l=$(load)

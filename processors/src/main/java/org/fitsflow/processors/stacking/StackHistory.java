@@ -21,6 +21,7 @@ final class StackHistory {
         lines.add("normalisation " + name(p.normalisation()) + ", weights " + name(p.weighting()));
         lines.add(rejection(p.rejection()));
         lines.add(name(p.interpolation()) + " interpolation, flagged subs " + (p.rejectFlagged() ? "left out" : "kept"));
+        lines.add(name(p.debayer()) + " debayer of raw subs");
         if (Double.isFinite(p.filter().wfwhmSigma()) || Double.isFinite(p.filter().roundnessSigma())) {
             lines.add(String.format(Locale.ROOT, "filters: wFWHM %s sigma, roundness %s sigma",
                     sigma(p.filter().wfwhmSigma()), sigma(p.filter().roundnessSigma())));

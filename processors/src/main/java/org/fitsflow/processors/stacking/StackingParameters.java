@@ -1,12 +1,13 @@
 package org.fitsflow.processors.stacking;
 
 import org.fitsflow.processors.analysis.StarDetectionParameters;
+import org.fitsflow.processors.backend.DebayerMethod;
 import org.fitsflow.processors.stacking.rejection.RejectionParameters;
 
 /**
  * How subs are stacked. The defaults are what a Seestar night needs: additive-with-scale normalisation,
  * winsorized sigma clipping at 3 sigma, noise weights, flagged subs left out, bicubic resampling, the
- * master cropped to the area most subs cover.
+ * master cropped to the area most subs cover, raw subs debayered with RCD.
  *
  * @param normalisation  how each sub's channels are matched to the reference before rejection
  * @param rejection      the pixel rejection and its settings
@@ -18,70 +19,76 @@ import org.fitsflow.processors.stacking.rejection.RejectionParameters;
  * @param rejectionMaps  also return the maps of values rejected low and high
  * @param detection      how stars are found for the quality figures and the registration
  * @param qualityReport  also write the quality report of the subs, from the measurements the stack made anyway
+ * @param debayer        how raw subs become colour planes before they are resampled and combined
  */
 public record StackingParameters(Normalisation normalisation, RejectionParameters rejection, Weighting weighting,
                                  SubFilter filter, boolean rejectFlagged, Interpolation interpolation,
                                  Framing framing, boolean rejectionMaps, StarDetectionParameters detection,
-                                 boolean qualityReport) {
+                                 boolean qualityReport, DebayerMethod debayer) {
 
     public static final StackingParameters DEFAULTS = new StackingParameters(Normalisation.ADDITIVE_SCALE,
             RejectionParameters.DEFAULTS, Weighting.NOISE, SubFilter.OFF, true, Interpolation.BICUBIC, Framing.CROP,
-            false, StarDetectionParameters.DEFAULTS, false);
+            false, StarDetectionParameters.DEFAULTS, false, DebayerMethod.RCD);
 
     public StackingParameters {
         if (normalisation == null || rejection == null || weighting == null || filter == null
-                || interpolation == null || framing == null || detection == null) {
+                || interpolation == null || framing == null || detection == null || debayer == null) {
             throw new IllegalArgumentException("every stacking setting is required");
         }
     }
 
     public StackingParameters withNormalisation(Normalisation value) {
         return new StackingParameters(value, rejection, weighting, filter, rejectFlagged, interpolation, framing,
-                rejectionMaps, detection, qualityReport);
+                rejectionMaps, detection, qualityReport, debayer);
     }
 
     public StackingParameters withRejection(RejectionParameters value) {
         return new StackingParameters(normalisation, value, weighting, filter, rejectFlagged, interpolation, framing,
-                rejectionMaps, detection, qualityReport);
+                rejectionMaps, detection, qualityReport, debayer);
     }
 
     public StackingParameters withWeighting(Weighting value) {
         return new StackingParameters(normalisation, rejection, value, filter, rejectFlagged, interpolation, framing,
-                rejectionMaps, detection, qualityReport);
+                rejectionMaps, detection, qualityReport, debayer);
     }
 
     public StackingParameters withFilter(SubFilter value) {
         return new StackingParameters(normalisation, rejection, weighting, value, rejectFlagged, interpolation, framing,
-                rejectionMaps, detection, qualityReport);
+                rejectionMaps, detection, qualityReport, debayer);
     }
 
     public StackingParameters withRejectFlagged(boolean value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, value, interpolation, framing,
-                rejectionMaps, detection, qualityReport);
+                rejectionMaps, detection, qualityReport, debayer);
     }
 
     public StackingParameters withInterpolation(Interpolation value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, value, framing,
-                rejectionMaps, detection, qualityReport);
+                rejectionMaps, detection, qualityReport, debayer);
     }
 
     public StackingParameters withFraming(Framing value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, value,
-                rejectionMaps, detection, qualityReport);
+                rejectionMaps, detection, qualityReport, debayer);
     }
 
     public StackingParameters withRejectionMaps(boolean value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, framing,
-                value, detection, qualityReport);
+                value, detection, qualityReport, debayer);
     }
 
     public StackingParameters withDetection(StarDetectionParameters value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, framing,
-                rejectionMaps, value, qualityReport);
+                rejectionMaps, value, qualityReport, debayer);
     }
 
     public StackingParameters withQualityReport(boolean value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, framing,
-                rejectionMaps, detection, value);
+                rejectionMaps, detection, value, debayer);
+    }
+
+    public StackingParameters withDebayer(DebayerMethod value) {
+        return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, framing,
+                rejectionMaps, detection, qualityReport, value);
     }
 }

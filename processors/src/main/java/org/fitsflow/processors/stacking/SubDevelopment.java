@@ -3,13 +3,14 @@ package org.fitsflow.processors.stacking;
 import org.fitsflow.processors.analysis.HotPixelFilter;
 import org.fitsflow.processors.analysis.PhotositeCorrections;
 import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.processors.backend.DebayerMethod;
 import org.fitsflow.processors.image.Image;
 
 /**
  * The one place where a sub becomes the colour planes that are measured, registered and combined: a raw
  * mosaic ({@code BAYERPAT}, one plane) has its hot photosites corrected and is debayered with its pattern;
- * colour and mono frames pass as they are. A better debayer or cosmetic correction replaces the two calls
- * in {@link #correctMosaic} and {@link #develop} and nothing else.
+ * colour and mono frames pass as they are, with the stack's debayer method. Another debayer or cosmetic
+ * correction replaces the two calls in {@link #correctMosaic} and {@link #develop} and nothing else.
  */
 final class SubDevelopment {
     private SubDevelopment() {
@@ -43,6 +44,8 @@ final class SubDevelopment {
     /**
      * The plane stars are measured on: for a raw mosaic the green plane of its debayer (green has twice the
      * photosites of red or blue: the sharpest plane), for a colour frame its green plane, for mono the only one.
+     * It stays the backend's bilinear green whatever the stack's debayer: registration needs only star centres,
+     * and the quality figures stay those {@code analyze_subs} gives for the same sub.
      */
     static float[] measurementPlane(Image image, float[] correctedMosaic, ComputeBackend backend) {
         if (isRawMosaic(image)) {
@@ -52,11 +55,12 @@ final class SubDevelopment {
         return image.isColour() ? image.plane(1) : image.plane(0);
     }
 
-    /** The developed planes; a raw mosaic's from {@code correctedMosaic} of the same image. */
-    static float[][] develop(Image image, float[] correctedMosaic, ComputeBackend backend) {
+    /** The developed planes; a raw mosaic's from {@code correctedMosaic} of the same image, with {@code method}. */
+    static float[][] develop(Image image, float[] correctedMosaic, ComputeBackend backend, DebayerMethod method) {
         if (!isRawMosaic(image)) {
             return image.planes();
         }
-        return backend.debayer(correctedMosaic, image.width(), image.height(), image.header().summary().bayerPattern());
+        return backend.debayer(correctedMosaic, image.width(), image.height(), image.header().summary().bayerPattern(),
+                method);
     }
 }

@@ -136,7 +136,8 @@ public final class SubStacker {
             throw new UncheckedIOException(e);
         }
         float[][] planes = SubDevelopment.isRawMosaic(image)
-                ? SubDevelopment.develop(image, SubDevelopment.recorrectedMosaic(image, sub.corrections()), backend)
+                ? SubDevelopment.develop(image, SubDevelopment.recorrectedMosaic(image, sub.corrections()), backend,
+                        parameters.debayer())
                 : image.planes();
         heap.check();
         int width = sub.width();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import org.fitsflow.processors.backend.DebayerMethod;
 import org.fitsflow.processors.stacking.Interpolation;
 import org.fitsflow.processors.stacking.Framing;
 import org.fitsflow.processors.stacking.Normalisation;
@@ -62,6 +63,7 @@ class PipelineLoaderTest {
                   framing: keep
                   rejection_maps: true
                   quality_report: true
+                  debayer: Bilinear
                 exports: [{format: fits}]
                 """);
         PipelineDefinition stackWithDefaults = loader.parse("name: s\nsubs: stack\nstacking: {kappa: 2.0}\nexports: [{format: fits}]\n");
@@ -72,7 +74,8 @@ class PipelineLoaderTest {
         assertThat(stack.stacking()).isEqualTo(new StackingParameters(Normalisation.ADDITIVE,
                 new RejectionParameters(RejectionAlgorithm.LINEAR_FIT, 4, 2.5, 5, 0.2, 0.01), Weighting.STAR_COUNT,
                 new SubFilter(2, 3), false, Interpolation.BILINEAR, Framing.KEEP, true,
-                StackingParameters.DEFAULTS.detection(), true));
+                StackingParameters.DEFAULTS.detection(), true, DebayerMethod.BILINEAR));
+        assertThat(StackingParameters.DEFAULTS.debayer()).isEqualTo(DebayerMethod.RCD);
         assertThat(stackWithDefaults.stacking()).isEqualTo(StackingParameters.DEFAULTS.withRejection(
                 new RejectionParameters(RejectionAlgorithm.WINSORIZED, 2.0, 2.0, 5, 0.3, 0.05)));
         assertThat(StackingSection.fromMap(StackingSection.toMap(stack.stacking()))).isEqualTo(stack.stacking());
@@ -96,7 +99,7 @@ class PipelineLoaderTest {
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: 3\n" + exports))
                 .hasMessage("stacking must be a mapping like {kappa: 2.5}, got 3");
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {kapa: 3}\n" + exports))
-                .hasMessage("stacking: unknown parameter 'kapa' for stacking; known: filter_roundness_sigma, "
+                .hasMessage("stacking: unknown parameter 'kapa' for stacking; known: debayer, filter_roundness_sigma, "
                         + "filter_wfwhm_sigma, framing, gesd_outliers, gesd_significance, interpolation, iterations, kappa, "
                         + "kappa_high, kappa_low, normalisation, quality_report, reject_flagged, rejection, rejection_maps, weighting");
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {kappa: 0.4}\n" + exports))
@@ -129,6 +132,8 @@ class PipelineLoaderTest {
                 .hasMessage("stacking: reject_flagged must be true or false, got 'yes please'");
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {interpolation: lanczos}\n" + exports))
                 .hasMessage("stacking: interpolation must be one of bilinear, bicubic, got 'lanczos'");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {debayer: vng}\n" + exports))
+                .hasMessage("stacking: debayer must be one of rcd, bilinear, got 'vng'");
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {kappa: }\n" + exports))
                 .hasMessage("stacking: parameter 'kappa' has no value");
     }
@@ -286,8 +291,8 @@ class PipelineLoaderTest {
 
     @Test
     void stackingSettingsSurviveTheWayBackToJson() {
-        PipelineDefinition stack = loader.parse("name: s\nsubs: stack\nstacking: {kappa: 3.5, interpolation: bilinear}\n"
-                + "exports: [{format: fits}]\n");
+        PipelineDefinition stack = loader.parse("name: s\nsubs: stack\n"
+                + "stacking: {kappa: 3.5, interpolation: bilinear, debayer: bilinear}\nexports: [{format: fits}]\n");
         Map<String, Object> posted = Map.of("name", "s", "subs", stack.subs().key(),
                 StackingSection.KEY, StackingSection.toMap(stack.stacking()), "exports", List.of(Map.of("format", "fits")));
 

@@ -15,6 +15,7 @@ import org.fitsflow.processors.analysis.SeestarSubs;
 import org.fitsflow.processors.analysis.StarDetectionParameters;
 import org.fitsflow.processors.analysis.StarField;
 import org.fitsflow.processors.backend.CpuBackend;
+import org.fitsflow.processors.backend.DebayerMethod;
 import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.processors.fits.FitsWriter;
 import org.fitsflow.processors.image.Image;
@@ -75,6 +76,19 @@ class SubStackerTest {
         assertThat(stacked.medianFwhm()).isCloseTo(subsMedian, within(0.15 * subsMedian));
         assertThat(stacked.medianRoundness()).isGreaterThan(0.65);
         assertThat(stacked.count()).isGreaterThan(300);
+    }
+
+    @Test
+    void rawSubsAreDebayeredWithRcdUnlessThePipelineSaysBilinear(@TempDir Path bilinearWork) throws IOException {
+        StackResult bilinear = new SubStacker(StackingParameters.DEFAULTS.withDebayer(DebayerMethod.BILINEAR), cpu)
+                .stack(SeestarSubs.ngc7023TenSeconds(), bilinearWork, ProgressListener.NONE);
+        double rcdFwhm = analyzer.stars(result.master(), cpu).medianFwhm();
+        double bilinearFwhm = analyzer.stars(bilinear.master(), cpu).medianFwhm();
+
+        // The same subs, registered on the same stars: only the debayer differs, and RCD keeps the stars narrower.
+        assertThat(rcdFwhm).isLessThan(0.98 * bilinearFwhm);
+        assertThat(result.history()).contains("rcd debayer of raw subs");
+        assertThat(bilinear.history()).contains("bilinear debayer of raw subs");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.fitsflow.processors.analysis.BackgroundMesh;
 import org.fitsflow.processors.analysis.SeestarSubs;
 import org.fitsflow.processors.backend.CpuBackend;
+import org.fitsflow.processors.backend.DebayerMethod;
 import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.processors.fits.FitsWriter;
 import org.fitsflow.processors.fits.InvalidFitsException;
@@ -159,7 +160,11 @@ class DeepStackTest {
     }
 
     private Path night(List<Path> nightSubs, String name) throws IOException {
-        return night(nightSubs, StackingParameters.DEFAULTS.withRejectFlagged(false), name);
+        // Bilinear, as TurnedSub develops the turned night: its bilinear debayer and rotation leave it so smooth
+        // at the pixel scale that RCD masters (7 % more pixel-scale noise in the first night) give a deep stack
+        // only as quiet as the turned night alone (5.162e-4 against 5.148e-4), not quieter.
+        return night(nightSubs, StackingParameters.DEFAULTS.withRejectFlagged(false).withDebayer(DebayerMethod.BILINEAR),
+                name);
     }
 
     private Path night(List<Path> nightSubs, StackingParameters parameters, String name) throws IOException {

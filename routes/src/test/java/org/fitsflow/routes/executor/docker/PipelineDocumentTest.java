@@ -27,7 +27,7 @@ class PipelineDocumentTest {
         PipelineDefinition stack = loader.parse("""
                 name: my_stack
                 subs: stack
-                stacking: {kappa: 3.5, iterations: 2, reject_flagged: false, interpolation: bilinear}
+                stacking: {kappa: 3.5, iterations: 2, reject_flagged: false, interpolation: bilinear, debayer: bilinear}
                 steps: [{step: star_detection, threshold_sigma: 6}]
                 exports: [{format: fits}]
                 """);
@@ -39,7 +39,7 @@ class PipelineDocumentTest {
         Map<String, Object> stacking = (Map<String, Object>) document.get("stacking");
         assertThat(stacking).containsEntry("kappa_low", 3.5).containsEntry("kappa_high", 3.5)
                 .containsEntry("iterations", 2).containsEntry("reject_flagged", false)
-                .containsEntry("interpolation", "bilinear");
+                .containsEntry("interpolation", "bilinear").containsEntry("debayer", "bilinear");
         assertThat(throughJobJson(stack)).isEqualTo(stack);
         assertThat(PipelineDocument.of(loader.parse("name: one\nexports: [{format: jpeg}]\n")))
                 .doesNotContainKeys("subs", "stacking");
