@@ -27,6 +27,8 @@ import org.fitsflow.processors.image.Image;
  */
 public final class SubCalibration {
     public static final SubCalibration NONE = new SubCalibration(null, Map.of());
+    /** The text one HISTORY card holds. */
+    private static final int CARD_TEXT = 72;
 
     private final CalibrationMasters masters;
     /** Subs stacked with each master dark, counted on the second read. */
@@ -88,8 +90,25 @@ public final class SubCalibration {
         return calibrated;
     }
 
-    /** HISTORY lines: each master, how many subs each master dark calibrated, or that there was none. */
+    /**
+     * HISTORY lines: each master, how many subs each master dark calibrated, or that there was none; a line too
+     * long for one card goes on in the next, indented.
+     */
     public List<String> history() {
+        List<String> cards = new ArrayList<>();
+        for (String line : lines()) {
+            String rest = line;
+            while (rest.length() > CARD_TEXT) {
+                int cut = rest.lastIndexOf(' ', CARD_TEXT);
+                cards.add(rest.substring(0, cut));
+                rest = "  " + rest.substring(cut + 1);
+            }
+            cards.add(rest);
+        }
+        return cards;
+    }
+
+    private List<String> lines() {
         if (masters == null) {
             return List.of("calibration: none (no bias, dark or flat frames)");
         }
@@ -124,7 +143,7 @@ public final class SubCalibration {
         }
         out.put("darks", darks);
         out.put("flat_frames", masters == null ? 0 : masters.flat().map(MasterFrame::frameCount).orElse(0));
-        out.put("history", history());
+        out.put("history", lines());
         return out;
     }
 }
