@@ -143,13 +143,9 @@ public final class SubsetProcessor {
                                 Path outputDir, String outputStem, ProgressListener listener) throws IOException {
         // a subs: stack definition always has its stacking settings (the defaults when the YAML has none)
         StackingParameters parameters = pipeline.stacking().withDetection(detection(pipeline));
-        CalibrationFrames frames = calibration.isEmpty()
-                ? CalibrationFolders.discover(files.get(0).toAbsolutePath().getParent()) : calibration;
-        SubCalibration[] masters = {SubCalibration.NONE};
-        StackResult stack = inWorkFolder(outputDir, ".stacking-", listener, (work, progress) -> {
-            masters[0] = SubCalibration.build(frames, files, CalibrationParameters.DEFAULTS, work);
-            return new SubStacker(parameters, backend, masters[0]).stack(files, work, progress);
-        });
+        SubCalibration masters = calibration(files, calibration, outputDir);
+        StackResult stack = inWorkFolder(outputDir, ".stacking-", listener,
+                (work, progress) -> new SubStacker(parameters, backend, masters).stack(files, work, progress));
         Map<String, Object> measurements = new LinkedHashMap<>();
         List<Path> report = new ArrayList<>();
         if (parameters.qualityReport()) {
@@ -159,8 +155,28 @@ public final class SubsetProcessor {
             measurements.putAll(ReportMeasurements.of(quality.subs()));
         }
         measurements.putAll(StackMeasurements.of(stack, parameters));
-        measurements.put("calibration", masters[0].measurements());
+        measurements.put("calibration", masters.measurements());
         return deliver(stack, pipeline, outputDir, outputStem, listener, report, measurements);
+    }
+
+    /**
+     * The masters of {@code given}, else of the calibration folders of the first sub's folder, built in a work
+     * folder of their own in {@code outputDir}, removed afterwards.
+     */
+    private static SubCalibration calibration(List<Path> files, CalibrationFrames given, Path outputDir)
+            throws IOException {
+        CalibrationFrames frames = given.isEmpty()
+                ? CalibrationFolders.discover(files.get(0).toAbsolutePath().getParent()) : given;
+        if (frames.isEmpty()) {
+            return SubCalibration.NONE;
+        }
+        Files.createDirectories(outputDir);
+        Path work = Files.createTempDirectory(outputDir, ".calibrating-");
+        try {
+            return SubCalibration.build(frames, files, CalibrationParameters.DEFAULTS, work);
+        } finally {
+            Files.deleteIfExists(work);
+        }
     }
 
     /**
