@@ -77,7 +77,9 @@ public final class SubCalibration {
         if (masters == null) {
             return sub;
         }
-        return masters.calibrate(sub, file.getFileName().toString());
+        // the sub's own header: the master's HISTORY says once what calibrated all of them
+        Image calibrated = masters.calibrate(sub, file.getFileName().toString());
+        return new Image(sub.width(), sub.height(), new float[][] {calibrated.plane(0)}, sub.header());
     }
 
     /** {@link #calibrate}, counting the master dark the sub is stacked with. */
