@@ -10,12 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.fitsflow.processors.backend.CpuBackend;
+import org.fitsflow.processors.fits.FitsReader;
+import org.fitsflow.processors.image.Image;
 import org.fitsflow.processors.pipeline.PipelineLibrary;
 import org.fitsflow.processors.pipeline.StackingSection;
 import org.junit.jupiter.api.Test;
@@ -158,6 +161,33 @@ class WorkerMainTest {
         assertThat(files(jobFolder.resolve("outputs"))).containsExactly("frame.quick_dso.jpg", "frame.quick_dso.tif", "thumbnails");
         assertThat(files(jobFolder.resolve("outputs").resolve("thumbnails")))
                 .containsExactly("frame.quick_dso.1080.jpg", "frame.quick_dso.320.jpg");
+    }
+
+    /**
+     * The command line stacks with the calibration folders beside the subs: here a flats/ folder in the subs'
+     * parent (a real light stands in for a flat: it has light). A frame that cannot be read stops the stack, named.
+     */
+    @Test
+    void processCommandCalibratesTheSubsWithTheFoldersBesideThem() throws Exception {
+        List<String> subs = m94SubsIn(dir).stream().map(s -> dir.resolve(s).toString()).toList();
+        Files.copy(Path.of(subs.get(0)), Files.createDirectories(dir.resolve("flats")).resolve("flat_01.fit"));
+        List<String> args = new ArrayList<>(List.of("process"));
+        args.addAll(subs);
+        args.addAll(List.of("--pipeline", "stack_subs", "--out", dir.resolve("calibrated").toString()));
+
+        assertThat(run(args.toArray(String[]::new))).as(stderr()).isZero();
+
+        Image master = FitsReader.read(dir.resolve("calibrated/input.stack_subs.fits"));
+        assertThat(master.header().cards()).filteredOn(c -> c.keyword().equals("HISTORY"))
+                .anyMatch(c -> c.comment().startsWith("calibration: master flat of 1 frame, not bias-subtracted"));
+
+        Path dark = Files.createDirectories(dir.resolve("darks")).resolve("dark_01.fit");
+        Files.write(dark, Arrays.copyOf(Files.readAllBytes(Path.of(subs.get(0))), 5000));
+        stderr.reset();
+        args.set(args.size() - 1, dir.resolve("refused").toString());
+
+        assertThat(run(args.toArray(String[]::new))).isEqualTo(1);
+        assertThat(stderr()).contains("error: dark frame dark_01.fit cannot be read: ").doesNotContain("\tat ");
     }
 
     /** analyze_subs and stack_subs run in containers too: job.json lists every sub under "inputs". */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.processors.calibration.CalibrationFrames;
 import org.fitsflow.processors.image.Image;
 import org.fitsflow.processors.pipeline.ImageSource;
 import org.fitsflow.processors.pipeline.InvalidPipelineException;
@@ -46,9 +47,23 @@ public final class Processing {
     public static PipelineResult run(PipelineDefinition pipeline, List<Path> inputs, Function<Path, Optional<Image>> decoded,
                                      Path outputDir, String outputStem, ComputeBackend backend, ProgressListener progress)
             throws IOException {
+        return run(pipeline, inputs, CalibrationFrames.NONE, decoded, outputDir, outputStem, backend, progress);
+    }
+
+    /**
+     * As {@link #run(PipelineDefinition, List, Function, Path, String, ComputeBackend, ProgressListener)}, a
+     * {@code subs: stack} pipeline calibrating its subs with {@code calibration} (a session's uploads of type
+     * {@code bias}, {@code dark} and {@code flat}) rather than with the calibration folders beside the subs; other
+     * pipelines do not use it.
+     *
+     * @throws org.fitsflow.processors.calibration.CalibrationException naming the frame when one cannot be used
+     */
+    public static PipelineResult run(PipelineDefinition pipeline, List<Path> inputs, CalibrationFrames calibration,
+                                     Function<Path, Optional<Image>> decoded, Path outputDir, String outputStem,
+                                     ComputeBackend backend, ProgressListener progress) throws IOException {
         if (runsOverSet(pipeline, inputs.size())) {
             // a pipeline over one file refuses several, saying why
-            return new SubsetProcessor(backend).run(inputs, pipeline, outputDir, outputStem, progress);
+            return new SubsetProcessor(backend).run(inputs, calibration, pipeline, outputDir, outputStem, progress);
         }
         Path input = inputs.get(0);
         ImageSource source = decoded.apply(input).<ImageSource>map(image -> () -> image).orElse(ImageSource.file(input));

@@ -107,6 +107,15 @@ public final class CalibrationMasters {
         return Optional.ofNullable(flat);
     }
 
+    /**
+     * The master dark a light taken in {@code conditions} is calibrated with; empty when there are no darks.
+     *
+     * @throws CalibrationException when there are darks and none matches the light
+     */
+    public Optional<MasterFrame> darkFor(FrameConditions conditions, String lightName) throws CalibrationException {
+        return darks.isEmpty() ? Optional.empty() : Optional.of(darks.match(conditions, lightName, parameters));
+    }
+
     /** One line per master, for the stack's HISTORY and the job's measurements. */
     public List<String> history() {
         return history;

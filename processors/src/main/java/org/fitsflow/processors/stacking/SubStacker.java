@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.fitsflow.processors.analysis.FrameQuality;
@@ -25,7 +26,8 @@ import org.fitsflow.processors.pipeline.ProgressListener;
  * chosen, every sub registered on it ({@link SubSelection}), and normalisation and weights set. The second
  * read repeats the corrections, develops it again, resamples its planes onto the reference grid and writes
  * them to a {@link RegisteredFrameStore}; the {@link BandCombiner} then rejects and averages band by band.
- * Memory stays at a few frames whatever the number of subs; every stage runs on all cores.
+ * Memory stays at a few frames whatever the number of subs; every stage runs on all cores. With calibration
+ * frames ({@link SubCalibration}) both reads calibrate the sub first.
  */
 public final class SubStacker {
     public static final String STEP_NAME = "stack_subs";
@@ -39,11 +41,17 @@ public final class SubStacker {
     private final StackingParameters parameters;
     private final ComputeBackend backend;
     private final StarDetector detector;
+    private final SubCalibration calibration;
 
     public SubStacker(StackingParameters parameters, ComputeBackend backend) {
+        this(parameters, backend, SubCalibration.NONE);
+    }
+
+    public SubStacker(StackingParameters parameters, ComputeBackend backend, SubCalibration calibration) {
         this.parameters = parameters;
         this.backend = backend;
         this.detector = new StarDetector(parameters.detection());
+        this.calibration = calibration;
     }
 
     /**
@@ -95,13 +103,17 @@ public final class SubStacker {
         checkCancelled(caller);
         heap.check();
         listener.onProgress(100, "combining");
-        return MasterFraming.result(combined, reference, used, frames, parameters);
+        StackResult result = MasterFraming.result(combined, reference, used, frames, parameters);
+        List<String> history = new ArrayList<>(result.history());
+        history.addAll(1, calibration.history());
+        return new StackResult(result.master(), result.reference(), result.frames(), history, result.coverage(),
+                result.rejectedLow(), result.rejectedHigh());
     }
 
     private SubMeasurement measure(Path file, HeapCeiling heap) {
         Image image;
         try {
-            image = FitsReader.read(file);
+            image = calibration.calibrate(FitsReader.read(file), file);
         } catch (IOException e) {
             return SubMeasurement.unreadable(file, e.getMessage());
         }
@@ -126,12 +138,12 @@ public final class SubStacker {
                 FrameQuality.of(stars, scale), levels, corrections, null);
     }
 
-    /** Second read of a sub: corrected as the first, developed again, resampled a band of rows at a time, stored. */
+    /** Second read of a sub: calibrated and corrected as the first, developed again, resampled a band of rows at a time, stored. */
     private void resampleInto(RegisteredFrameStore store, int frame, SubMeasurement sub, RigidTransform transform,
                               HeapCeiling heap) {
         Image image;
         try {
-            image = FitsReader.read(sub.file());
+            image = calibration.calibrateStacked(FitsReader.read(sub.file()), sub.file());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

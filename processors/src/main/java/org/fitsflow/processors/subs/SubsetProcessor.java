@@ -13,6 +13,9 @@ import java.util.stream.Stream;
 import org.fitsflow.processors.analysis.StarDetectionParameters;
 import org.fitsflow.processors.analysis.SubQualityReport;
 import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.processors.calibration.CalibrationFolders;
+import org.fitsflow.processors.calibration.CalibrationFrames;
+import org.fitsflow.processors.calibration.CalibrationParameters;
 import org.fitsflow.processors.fits.FitsFileName;
 import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.processors.fits.FitsWriter;
@@ -27,6 +30,7 @@ import org.fitsflow.processors.pipeline.StepSpec;
 import org.fitsflow.processors.stacking.NightCombiner;
 import org.fitsflow.processors.stacking.StackResult;
 import org.fitsflow.processors.stacking.StackingParameters;
+import org.fitsflow.processors.stacking.SubCalibration;
 import org.fitsflow.processors.stacking.SubStacker;
 import org.fitsflow.processors.steps.StarDetection;
 import org.fitsflow.processors.steps.StarDetectionStepParameters;
@@ -72,12 +76,22 @@ public final class SubsetProcessor {
      */
     public PipelineResult run(List<Path> files, PipelineDefinition pipeline, Path outputDir, String outputStem,
                               ProgressListener listener) throws IOException {
+        return run(files, CalibrationFrames.NONE, pipeline, outputDir, outputStem, listener);
+    }
+
+    /**
+     * As {@link #run(List, PipelineDefinition, Path, String, ProgressListener)}, a stack calibrated with
+     * {@code calibration} (e.g. a session's uploads of type {@code dark}, {@code flat} and {@code bias}); with
+     * {@link CalibrationFrames#NONE} a stack takes the frames of the subs' calibration folders, if any.
+     */
+    public PipelineResult run(List<Path> files, CalibrationFrames calibration, PipelineDefinition pipeline,
+                              Path outputDir, String outputStem, ProgressListener listener) throws IOException {
         if (files.isEmpty()) {
             throw new InvalidPipelineException(pipeline.name() + " needs at least one sub, got none");
         }
         return switch (pipeline.subs()) {
             case ANALYZE -> analyze(files, pipeline, outputDir, outputStem, listener);
-            case STACK -> stack(files, pipeline, outputDir, outputStem, listener);
+            case STACK -> stack(files, calibration, pipeline, outputDir, outputStem, listener);
             case COMBINE -> combine(files, pipeline, outputDir, outputStem, listener);
             case ONE_FILE -> throw new InvalidPipelineException("'" + pipeline.name() + "' works on one file; "
                     + "a pipeline over a set of subs says subs: analyze or subs: stack");
@@ -115,10 +129,23 @@ public final class SubsetProcessor {
      */
     public PipelineResult stack(List<Path> files, PipelineDefinition pipeline, Path outputDir, String outputStem,
                                 ProgressListener listener) throws IOException {
+        return stack(files, CalibrationFrames.NONE, pipeline, outputDir, outputStem, listener);
+    }
+
+    /**
+     * As {@link #stack(List, PipelineDefinition, Path, String, ProgressListener)}, each sub calibrated first with
+     * the masters of {@code calibration}, else of the frames {@link CalibrationFolders} finds for the first sub's
+     * folder; the measurements' {@code calibration} says which masters were used, or that none were.
+     *
+     * @throws org.fitsflow.processors.calibration.CalibrationException naming the frame when one cannot be used
+     */
+    public PipelineResult stack(List<Path> files, CalibrationFrames calibration, PipelineDefinition pipeline,
+                                Path outputDir, String outputStem, ProgressListener listener) throws IOException {
         // a subs: stack definition always has its stacking settings (the defaults when the YAML has none)
         StackingParameters parameters = pipeline.stacking().withDetection(detection(pipeline));
+        SubCalibration masters = calibration(files, calibration, outputDir);
         StackResult stack = inWorkFolder(outputDir, ".stacking-", listener,
-                (work, progress) -> new SubStacker(parameters, backend).stack(files, work, progress));
+                (work, progress) -> new SubStacker(parameters, backend, masters).stack(files, work, progress));
         Map<String, Object> measurements = new LinkedHashMap<>();
         List<Path> report = new ArrayList<>();
         if (parameters.qualityReport()) {
@@ -128,7 +155,28 @@ public final class SubsetProcessor {
             measurements.putAll(ReportMeasurements.of(quality.subs()));
         }
         measurements.putAll(StackMeasurements.of(stack, parameters));
+        measurements.put("calibration", masters.measurements());
         return deliver(stack, pipeline, outputDir, outputStem, listener, report, measurements);
+    }
+
+    /**
+     * The masters of {@code given}, else of the calibration folders of the first sub's folder, built in a work
+     * folder of their own in {@code outputDir}, removed afterwards.
+     */
+    private static SubCalibration calibration(List<Path> files, CalibrationFrames given, Path outputDir)
+            throws IOException {
+        CalibrationFrames frames = given.isEmpty()
+                ? CalibrationFolders.discover(files.get(0).toAbsolutePath().getParent()) : given;
+        if (frames.isEmpty()) {
+            return SubCalibration.NONE;
+        }
+        Files.createDirectories(outputDir);
+        Path work = Files.createTempDirectory(outputDir, ".calibrating-");
+        try {
+            return SubCalibration.build(frames, files, CalibrationParameters.DEFAULTS, work);
+        } finally {
+            Files.deleteIfExists(work);
+        }
     }
 
     /**
