@@ -69,7 +69,7 @@ class InboxFlowTest {
         }
     }
 
-    private static void start() {
+    private static void start(String... moreArguments) {
         Map<String, Object> properties = Map.of(
                 "server.port", "0",
                 "fitsflow.data-dir", FOLDERS.data().toString(),
@@ -78,7 +78,8 @@ class InboxFlowTest {
                 "fitsflow.inbox.stable-seconds", "1",
                 "fitsflow.inbox.poll-delay-ms", "200");
         // as command-line arguments: they win over application.yaml, as with the jar
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = Stream.concat(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()),
+                Stream.of(moreArguments)).toArray(String[]::new);
         app = new SpringApplicationBuilder(FitsflowApplication.class).run(args);
         api = new ApiClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
     }
@@ -202,6 +203,25 @@ class InboxFlowTest {
         try (Stream<Path> outbox = Files.list(FOLDERS.outbox().resolve("MyWorks/NGC 7023"))) {
             assertThat(outbox.map(p -> p.getFileName().toString())).containsExactly("seestar-rgb-ngc7023.quick_dso.jpg");
         }
+    }
+
+    @Test
+    @Order(7)
+    void withSubPreviewsARawSubGetsItsOwnPreviewAndStillJoinsItsNight() throws IOException {
+        app.close();
+        start("--fitsflow.nights.sub-previews=true");
+        String relative = "MyWorks/NGC 7023_sub/" + SharedFiles.rawSubNgc7023().getFileName();
+        copyAsSyncTool(SharedFiles.rawSubNgc7023(), Files.createDirectories(FOLDERS.inbox().resolve(relative).getParent())
+                .resolve(SharedFiles.rawSubNgc7023().getFileName()));
+
+        JsonNode preview = awaitFinished(relative, 1).get(0);
+        assertThat(preview.get("status").asText()).as(preview.toString()).isEqualTo("complete");
+        assertThat(preview.get("pipeline_name").asText()).isEqualTo("quick_dso");
+        assertThat(ImageIO.read(FOLDERS.outbox().resolve("MyWorks/NGC 7023_sub/Light_NGC_7023_10.0s_IRCUT_20240730-224436.quick_dso.jpg")
+                .toFile())).isNotNull();
+        JsonNode night = api.get("/api/process/targets/ngc-7023--ircut/nights/2024-07-30").json();
+        assertThat(night.get("state").asText()).as(night.toString()).isEqualTo("open");
+        assertThat(night.get("subs_taken").asInt()).isEqualTo(1);
     }
 
     /** The jobs of the inbox file at that relative path, once at least {@code count} exist and all are finished. */
