@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 import org.fitsflow.processors.Processing;
 import org.fitsflow.processors.backend.ComputeBackend;
 import org.fitsflow.processors.fits.FitsFileName;
@@ -63,7 +64,8 @@ final class ContainerJob {
                     : FitsFileName.of(inputs.get(0)).stem() + "." + pipeline.name();
             Path outputs = jobFolder.resolve(OUTPUTS);
             ProgressListener progress = (percent, step) -> out.println(line(ProgressLine.of(percent, step)));
-            PipelineResult result = Processing.run(pipeline, inputs, outputs, stem, backend, progress);
+            PipelineResult result = Processing.run(pipeline, inputs, ticket.calibration(jobFolder), input -> Optional.empty(),
+                    outputs, stem, backend, progress);
             return OutcomeFile.complete(jobId, result);
         } catch (PipelineCancelledException e) {
             return OutcomeFile.ended(jobId, JobEnd.CANCELLED, backend.name(), "cancelled");

@@ -190,6 +190,32 @@ class WorkerMainTest {
         assertThat(stderr()).contains("error: dark frame dark_01.fit cannot be read: ").doesNotContain("\tat ");
     }
 
+    /**
+     * A session's calibration uploads reach the container as job.json's "flats" (and "biases", "darks"), apart from
+     * the subs (a real light stands in for a flat: it has light); the master's HISTORY names the flat master.
+     */
+    @Test
+    void containerJobCalibratesTheSubsWithTheFlatsItsTicketNames() throws Exception {
+        Path jobFolder = dir.resolve("job-20");
+        List<String> inputs = m94SubsIn(jobFolder);
+        Files.copy(jobFolder.resolve(inputs.get(0)), jobFolder.resolve("input/flat_01.fit"));
+        Map<String, Object> pipeline = new Yaml().load(WorkerMainTest.class.getResourceAsStream(
+                "/org/fitsflow/processors/pipeline/builtin/stack_subs.yaml"));
+        writeJob(jobFolder, Map.of("job_id", "20", "inputs", inputs, "output_stem", "m94.stack_subs", "pipeline", pipeline,
+                "biases", List.of(), "flats", List.of("input/flat_01.fit")));
+
+        int code = run(jobFolder.resolve("job.json").toString());
+
+        assertThat(code).as(stderr()).isZero();
+        Image master = FitsReader.read(jobFolder.resolve("outputs/m94.stack_subs.fits"));
+        assertThat(master.header().cards()).filteredOn(c -> c.keyword().equals("HISTORY"))
+                .anyMatch(c -> c.comment().startsWith("calibration: master flat of 1 frame"))
+                .noneMatch(c -> c.comment().startsWith("calibration: none"));
+        JsonNode calibration = json.readTree(jobFolder.resolve("result.json").toFile()).get("measurements").get("calibration");
+        assertThat(calibration.get("flat_frames").asInt()).isEqualTo(1);
+        assertThat(calibration.get("bias_frames").asInt()).isZero();
+    }
+
     /** analyze_subs and stack_subs run in containers too: job.json lists every sub under "inputs". */
     @Test
     void containerJobOverASetOfSubsWritesOneReportOfThemAll() throws Exception {

@@ -41,7 +41,7 @@ public class LocalExecutor implements JobExecutor {
         List<Path> inputs = ticket.inputs(dataDir);
         try {
             FolderTree.delete(ticket.outputsDir(dataDir));
-            PipelineResult result = Processing.run(ticket.pipeline(), inputs, decoded::take, ticket.outputsDir(dataDir),
+            PipelineResult result = Processing.run(ticket.pipeline(), inputs, ticket.calibration(dataDir), decoded::take, ticket.outputsDir(dataDir),
                     ticket.outputStem(), backend, progress);
             return JobOutcome.of(result);
         } catch (PipelineCancelledException e) {

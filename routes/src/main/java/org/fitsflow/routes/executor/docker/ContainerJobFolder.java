@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +31,12 @@ final class ContainerJobFolder {
         Path jobDir = run.jobDir();
         JobTicket ticket = run.ticket();
         Path inputFolder = jobDir.resolve(JobTicket.INPUT_FOLDER);
-        List<String> inputs = new ArrayList<>();
-        for (String name : ticket.inputNames()) {
+        for (String name : ticket.stagedNames()) {
             if (!Files.isRegularFile(inputFolder.resolve(name))) {
                 throw new IOException("the job's input is missing: " + inputFolder.resolve(name));
             }
-            inputs.add(JobTicket.INPUT_FOLDER + "/" + name);
         }
+        List<String> inputs = inContainer(ticket.inputNames());
         Path outputs = jobDir.resolve(JobTicket.OUTPUT_FOLDER);
         FolderTree.delete(outputs);
         Files.deleteIfExists(jobDir.resolve(RESULT_FILE));
@@ -51,6 +49,9 @@ final class ContainerJobFolder {
         job.put("inputs", inputs);
         job.put("pipeline", PipelineDocument.of(ticket.pipeline()));
         job.put("output_stem", ticket.outputStem());
+        job.put("biases", inContainer(ticket.biasNames()));
+        job.put("darks", inContainer(ticket.darkNames()));
+        job.put("flats", inContainer(ticket.flatNames()));
         Path temp = jobDir.resolve("." + JOB_FILE + ".tmp");
         JSON.writeValue(temp.toFile(), job);
         Files.move(temp, jobDir.resolve(JOB_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -60,8 +61,13 @@ final class ContainerJobFolder {
         Files.setPosixFilePermissions(outputs, PosixFilePermissions.fromString("rwxrwxrwx"));
         Files.setPosixFilePermissions(jobDir.resolve(JOB_FILE), PosixFilePermissions.fromString("rw-r--r--"));
         Files.setPosixFilePermissions(inputFolder, PosixFilePermissions.fromString("rwxr-xr-x"));
-        for (String name : ticket.inputNames()) {
+        for (String name : ticket.stagedNames()) {
             Files.setPosixFilePermissions(inputFolder.resolve(name), PosixFilePermissions.fromString("rw-r--r--"));
         }
+    }
+
+    /** Names inside the input folder as paths relative to the job folder, where the container reads them. */
+    private static List<String> inContainer(List<String> names) {
+        return names.stream().map(name -> JobTicket.INPUT_FOLDER + "/" + name).toList();
     }
 }

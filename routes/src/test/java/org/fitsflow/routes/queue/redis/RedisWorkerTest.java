@@ -125,20 +125,24 @@ class RedisWorkerTest {
     }
 
     @Test
-    void theTicketKeepsWhatThePipelineRunsOverAndHowItStacks() throws Exception {
+    void theTicketKeepsWhatThePipelineRunsOverHowItStacksAndWhatCalibratesIt() throws Exception {
         PipelineDefinition stack = new PipelineLoader().parse("""
                 name: my_stack
                 subs: stack
                 stacking: {kappa: 3, iterations: 4, reject_flagged: false, interpolation: bilinear}
                 exports: [{format: fits}]
                 """);
-        JobTicket sent = new JobTicket(15, "jobs/15", List.of("sub-1.fit"), stack, "session-3.my_stack");
+        JobTicket sent = new JobTicket(15, "jobs/15", List.of("sub-1.fit"), stack, "session-3.my_stack",
+                List.of("7-bias.fit"), List.of(), List.of("8-flat.fit", "9-flat.fit"));
         RedisJobConsumer consumer = new RedisJobConsumer(connection(), settings, "reader");
         publisher.publish(sent);
 
         JobTicket received = consumer.next().orElseThrow().ticket();
 
         assertThat(received).isEqualTo(sent);
+        assertThat(received.calibration(Path.of("/data")).flats())
+                .containsExactly(Path.of("/data/jobs/15/input/8-flat.fit"), Path.of("/data/jobs/15/input/9-flat.fit"));
+        assertThat(received.stagedNames()).containsExactly("sub-1.fit", "7-bias.fit", "8-flat.fit", "9-flat.fit");
         assertThat(received.pipeline().stacking().interpolation()).isEqualTo(Interpolation.BILINEAR);
         assertThat(Processing.runsOverSet(received.pipeline(), received.inputNames().size())).as("one sub, but a pipeline over subs").isTrue();
         assertThat(Processing.runsOverSet(ticket(16).pipeline(), ticket(16).inputNames().size())).isFalse();
