@@ -32,7 +32,7 @@ final class MasterFraming {
         Optional<Image> low = map(combined.rejectedLow(), width, crop, outWidth, outHeight, header);
         Optional<Image> high = map(combined.rejectedHigh(), width, crop, outWidth, outHeight, header);
         List<String> history = StackHistory.lines(parameters, reference.file().getFileName().toString(), frames, crop);
-        return new StackResult(master, reference.file(), frames, history, coverage, low, high);
+        return new StackResult(master, reference.file(), frames, history, coverage, low, high, Optional.empty());
     }
 
     private static float[][] framed(float[][] planes, int width, CoverageCrop crop) {

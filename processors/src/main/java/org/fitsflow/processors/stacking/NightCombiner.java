@@ -142,7 +142,7 @@ public final class NightCombiner {
                 DeepHistory.lines(parameters, reference, nights, frames, framing),
                 framed.coverage().map(map -> withHeader(map, header)),
                 framed.rejectedLow().map(map -> withHeader(map, header)),
-                framed.rejectedHigh().map(map -> withHeader(map, header)));
+                framed.rejectedHigh().map(map -> withHeader(map, header)), Optional.empty());
     }
 
     private NightMaster measure(Path file) throws IOException {

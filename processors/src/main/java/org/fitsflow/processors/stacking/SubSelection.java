@@ -25,20 +25,23 @@ final class SubSelection {
     private final List<SubMeasurement> used;
     private final List<StackedFrame> frames;
     private final Map<SubMeasurement, RigidTransform> transforms;
+    private final SubQualityReport report;
 
     private SubSelection(SubMeasurement reference, List<SubMeasurement> used, List<StackedFrame> frames,
-                         Map<SubMeasurement, RigidTransform> transforms) {
+                         Map<SubMeasurement, RigidTransform> transforms, SubQualityReport report) {
         this.reference = reference;
         this.used = used;
         this.frames = frames;
         this.transforms = transforms;
+        this.report = report;
     }
 
     static SubSelection select(List<SubMeasurement> measured, StackingParameters parameters) throws StackingException {
-        List<SubQuality> qualities = SubQualityReport.of(measured.stream().map(m -> m.readable()
+        SubQualityReport report = SubQualityReport.of(measured.stream().map(m -> m.readable()
                 ? new SubQuality(m.file(), m.header().summary().object(), m.header().summary().dateObs(),
                 m.header().summary().exposureSeconds(), m.quality(), null, List.of())
-                : SubQuality.unreadable(m.file(), m.error())).toList()).subs();
+                : SubQuality.unreadable(m.file(), m.error())).toList());
+        List<SubQuality> qualities = report.subs();
         SubMeasurement reference = chooseReference(measured, qualities, parameters.rejectFlagged());
         List<Optional<StarRegistration.Match>> matches = register(measured, qualities, reference, parameters);
         List<StackedFrame> frames = new ArrayList<>();
@@ -72,7 +75,12 @@ final class SubSelection {
         }
         filter(measured, frames, transforms, reference, parameters.filter());
         List<SubMeasurement> used = measured.stream().filter(transforms::containsKey).toList();
-        return new SubSelection(reference, used, frames, transforms);
+        return new SubSelection(reference, used, frames, transforms, report);
+    }
+
+    /** The quality report of every sub from its first read, flagged as {@code analyze_subs} flags. */
+    SubQualityReport report() {
+        return report;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.fitsflow.processors.analysis.FrameQuality;
 import org.fitsflow.processors.analysis.PhotositeCorrections;
@@ -107,7 +108,7 @@ public final class SubStacker {
         List<String> history = new ArrayList<>(result.history());
         history.addAll(1, calibration.history());
         return new StackResult(result.master(), result.reference(), result.frames(), history, result.coverage(),
-                result.rejectedLow(), result.rejectedHigh());
+                result.rejectedLow(), result.rejectedHigh(), Optional.of(selection.report()));
     }
 
     private SubMeasurement measure(Path file, HeapCeiling heap) {

@@ -150,7 +150,7 @@ public final class SubsetProcessor {
         List<Path> report = new ArrayList<>();
         if (parameters.qualityReport()) {
             listener.onProgress(STACKING_SHARE, "quality_report");
-            SubQualityReport quality = StackedSubsReport.of(stack);
+            SubQualityReport quality = stack.subsReport().orElseThrow();
             report.addAll(quality.write(outputDir, outputStem + ".quality"));
             measurements.putAll(ReportMeasurements.of(quality.subs()));
         }
