@@ -75,29 +75,66 @@ public final class BackgroundMesh {
     }
 
     /**
-     * The background at every pixel: bilinear between cell centres, extrapolated linearly from the outer two
-     * cells towards the borders, so that a gradient is followed right up to the edge.
+     * {@code plane} less the background at every pixel, non-finite differences as 0. The background is
+     * bilinear between cell centres, extrapolated linearly from the outer two cells towards the borders, so
+     * that a gradient is followed right up to the edge; it is never held as a plane of its own.
      */
-    public float[] map() {
-        float[] map = new float[width * height];
-        double cellW = (double) width / columns;
-        double cellH = (double) height / rows;
+    public float[] residual(float[] plane) {
+        float[] residual = new float[width * height];
+        Axis across = new Axis(width, columns);
+        Axis down = new Axis(height, rows);
+        int[] c0 = new int[width];
+        int[] c1 = new int[width];
+        double[] fx = new double[width];
+        for (int x = 0; x < width; x++) {
+            c0[x] = across.lower(x);
+            c1[x] = across.upper(c0[x]);
+            fx[x] = across.fraction(x, c0[x]);
+        }
         ComputePool.run(() -> IntStream.range(0, height).parallel().forEach(y -> {
-            double gy = (y + 0.5) / cellH - 0.5;
-            int r0 = rows == 1 ? 0 : (int) Math.max(0, Math.min(rows - 2, Math.floor(gy)));
-            int r1 = Math.min(r0 + 1, rows - 1);
-            double fy = rows == 1 ? 0 : gy - r0;
+            int r0 = down.lower(y);
+            int r1 = down.upper(r0);
+            double fy = down.fraction(y, r0);
             for (int x = 0; x < width; x++) {
-                double gx = (x + 0.5) / cellW - 0.5;
-                int c0 = columns == 1 ? 0 : (int) Math.max(0, Math.min(columns - 2, Math.floor(gx)));
-                int c1 = Math.min(c0 + 1, columns - 1);
-                double fx = columns == 1 ? 0 : gx - c0;
-                double top = levels[r0 * columns + c0] * (1 - fx) + levels[r0 * columns + c1] * fx;
-                double bottom = levels[r1 * columns + c0] * (1 - fx) + levels[r1 * columns + c1] * fx;
-                map[y * width + x] = (float) (top * (1 - fy) + bottom * fy);
+                float r = plane[y * width + x] - level(r0, r1, fy, c0[x], c1[x], fx[x]);
+                residual[y * width + x] = Float.isFinite(r) ? r : 0f;
             }
         }));
-        return map;
+        return residual;
+    }
+
+    /** The background at pixel (x, y), as {@link #residual} subtracts it. */
+    public float levelAt(int x, int y) {
+        Axis across = new Axis(width, columns);
+        Axis down = new Axis(height, rows);
+        int c0 = across.lower(x);
+        int r0 = down.lower(y);
+        return level(r0, down.upper(r0), down.fraction(y, r0), c0, across.upper(c0), across.fraction(x, c0));
+    }
+
+    private float level(int r0, int r1, double fy, int c0, int c1, double fx) {
+        double top = levels[r0 * columns + c0] * (1 - fx) + levels[r0 * columns + c1] * fx;
+        double bottom = levels[r1 * columns + c0] * (1 - fx) + levels[r1 * columns + c1] * fx;
+        return (float) (top * (1 - fy) + bottom * fy);
+    }
+
+    /** Where a pixel falls between the cell centres along one axis: the lower cell and the fraction towards the next. */
+    private record Axis(int pixels, int cells) {
+        int lower(int p) {
+            return cells == 1 ? 0 : (int) Math.max(0, Math.min(cells - 2, Math.floor(position(p))));
+        }
+
+        int upper(int lower) {
+            return Math.min(lower + 1, cells - 1);
+        }
+
+        double fraction(int p, int lower) {
+            return cells == 1 ? 0 : position(p) - lower;
+        }
+
+        private double position(int p) {
+            return (p + 0.5) / ((double) pixels / cells) - 0.5;
+        }
     }
 
     public int cellSize() {

@@ -37,12 +37,7 @@ public final class StarDetector {
     /** The backend runs the smoothing convolution, the one pass over the whole plane that a GPU speeds up. */
     public StarField detect(float[] plane, int width, int height, ComputeBackend backend) {
         BackgroundMesh mesh = BackgroundMesh.measure(plane, width, height, parameters.meshCellSize());
-        float[] background = mesh.map();
-        float[] residual = new float[plane.length];
-        for (int i = 0; i < plane.length; i++) {
-            float r = plane[i] - background[i];
-            residual[i] = Float.isFinite(r) ? r : 0f;
-        }
+        float[] residual = mesh.residual(plane);
         float[] smoothed = backend.convolveSeparable(residual, width, height,
                 new GaussianKernel(parameters.smoothingSigma()).weights());
         double threshold = parameters.thresholdSigma() * smoothedNoise(smoothed, plane);
@@ -54,7 +49,7 @@ public final class StarDetector {
 
         List<Star> fitted = ComputePool.get(() -> measured.parallelStream()
                 .filter(c -> !isSaturated(plane, width, c[0], c[1]))
-                .map(c -> measure(plane, width, background, c))
+                .map(c -> measure(plane, width, mesh, c))
                 .flatMap(Optional::stream)
                 .toList());
         List<Star> stars = withoutDuplicates(withoutTooSharp(fitted));
@@ -62,10 +57,10 @@ public final class StarDetector {
                 mesh.noise());
     }
 
-    private Optional<Star> measure(float[] plane, int width, float[] background, int[] c) {
+    private Optional<Star> measure(float[] plane, int width, BackgroundMesh mesh, int[] c) {
         int cx = c[0];
         int cy = c[1];
-        return GaussianPsfFit.fit(plane, width, cx, cy, parameters.fitRadius(), background[cy * width + cx], INITIAL_SIGMA)
+        return GaussianPsfFit.fit(plane, width, cx, cy, parameters.fitRadius(), mesh.levelAt(cx, cy), INITIAL_SIGMA)
                 .filter(s -> Math.hypot(s.x() - cx, s.y() - cy) <= MAX_CENTRE_SHIFT)
                 .filter(s -> s.fwhm() >= parameters.minFwhm() && s.fwhm() <= parameters.maxFwhm());
     }

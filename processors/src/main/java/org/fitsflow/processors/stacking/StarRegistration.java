@@ -12,7 +12,9 @@ import org.fitsflow.processors.analysis.Star;
  * under rotation and translation, so every pair of bright reference stars is matched to the frame's pairs of
  * about the same length; each match proposes a transform, the one that brings most reference stars onto a
  * frame star wins (a RANSAC over pair hypotheses, robust to stars missing in either frame), and a least-squares
- * fit over its matched stars refines it.
+ * fit over its matched stars refines it. The frame's stars are kept sorted by x, so that finding the one under a
+ * mapped reference star looks at the few within the match radius in x instead of all of them: the hypotheses
+ * run into the thousands per sub.
  */
 public final class StarRegistration {
     private static final int BRIGHTEST = 60;
@@ -28,7 +30,7 @@ public final class StarRegistration {
 
     public Optional<Match> register(List<Star> reference, List<Star> frame) {
         double[][] ref = brightest(reference, BRIGHTEST);
-        double[][] other = brightest(frame, BRIGHTEST);
+        double[][] other = byX(brightest(frame, BRIGHTEST));
         if (ref.length < MIN_MATCHES || other.length < MIN_MATCHES) {
             return Optional.empty();
         }
@@ -51,7 +53,7 @@ public final class StarRegistration {
                         double[] p = swap == 0 ? other[a] : other[b];
                         double[] q = swap == 0 ? other[b] : other[a];
                         RigidTransform t = RigidTransform.fit(new double[][] {ref[i], ref[j]}, new double[][] {p, q});
-                        int count = countMatches(t, ref, other);
+                        int count = countMatches(t, ref, other, bestCount);
                         if (count > bestCount) {
                             bestCount = count;
                             best = t;
@@ -96,9 +98,11 @@ public final class StarRegistration {
         return pairs;
     }
 
-    private static int countMatches(RigidTransform t, double[][] ref, double[][] other) {
+    /** The reference stars that land on a frame star; stops early, returning at most {@code toBeat}, once it cannot beat it. */
+    private static int countMatches(RigidTransform t, double[][] ref, double[][] other, int toBeat) {
         int count = 0;
-        for (double[] r : ref) {
+        for (int i = 0; i < ref.length && count + ref.length - i > toBeat; i++) {
+            double[] r = ref[i];
             if (nearest(t.mapX(r[0], r[1]), t.mapY(r[0], r[1]), other) != null) {
                 count++;
             }
@@ -106,10 +110,12 @@ public final class StarRegistration {
         return count;
     }
 
+    /** The star of {@code stars} (sorted by x) nearest to (x, y) within the match radius, or null. */
     private static double[] nearest(double x, double y, double[][] stars) {
         double[] best = null;
         double bestDistance = MATCH_RADIUS * MATCH_RADIUS;
-        for (double[] s : stars) {
+        for (int k = firstAtOrRightOf(stars, x - MATCH_RADIUS); k < stars.length && stars[k][0] <= x + MATCH_RADIUS; k++) {
+            double[] s = stars[k];
             double d = (s[0] - x) * (s[0] - x) + (s[1] - y) * (s[1] - y);
             if (d <= bestDistance) {
                 bestDistance = d;
@@ -117,6 +123,26 @@ public final class StarRegistration {
             }
         }
         return best;
+    }
+
+    private static int firstAtOrRightOf(double[][] byX, double x) {
+        int lo = 0;
+        int hi = byX.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (byX[mid][0] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static double[][] byX(double[][] stars) {
+        double[][] sorted = stars.clone();
+        Arrays.sort(sorted, Comparator.comparingDouble(s -> s[0]));
+        return sorted;
     }
 
     private static double[][] brightest(List<Star> stars, int count) {
