@@ -25,7 +25,11 @@ final class BilinearDebayer {
 
     /** The green plane alone, the same values as {@link #debayer}'s. */
     static float[] green(float[] mosaic, int width, int height, CfaPattern pattern) {
-        float[] green = new float[mosaic.length];
+        return green(mosaic, width, height, pattern, new float[mosaic.length]);
+    }
+
+    /** As {@link #green(float[], int, int, CfaPattern)}, into {@code green}. */
+    static float[] green(float[] mosaic, int width, int height, CfaPattern pattern, float[] green) {
         ParallelRanges.forEach(height, 16, (fromRow, toRow) -> {
             for (int row = fromRow; row < toRow; row++) {
                 int here = row * width;

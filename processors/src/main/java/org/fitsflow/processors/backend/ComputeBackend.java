@@ -49,6 +49,12 @@ public interface ComputeBackend {
         return debayer(mosaic, width, height, pattern)[1];
     }
 
+    /** As {@link #debayerGreen(float[], int, int, String)}, into {@code green}, for callers that reuse their arrays. */
+    default float[] debayerGreen(float[] mosaic, int width, int height, String pattern, float[] green) {
+        System.arraycopy(debayerGreen(mosaic, width, height, pattern), 0, green, 0, mosaic.length);
+        return green;
+    }
+
     /**
      * As {@link #debayer(float[], int, int, String)} with a chosen method. Only the bilinear debayer has a GPU
      * kernel; RCD runs on all CPU cores whatever the backend, so both backends give the same planes.

@@ -74,4 +74,9 @@ public final class CpuBackend implements ComputeBackend {
     public float[] debayerGreen(float[] mosaic, int width, int height, String pattern) {
         return BilinearDebayer.green(mosaic, width, height, CfaPattern.parse(pattern));
     }
+
+    @Override
+    public float[] debayerGreen(float[] mosaic, int width, int height, String pattern, float[] green) {
+        return BilinearDebayer.green(mosaic, width, height, CfaPattern.parse(pattern), green);
+    }
 }

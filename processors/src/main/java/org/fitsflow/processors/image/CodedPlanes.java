@@ -39,7 +39,11 @@ public record CodedPlanes(short[][] codes, float[][] values) {
 
     /** A channel as floats: {@code table[plane[i] & 0xFFFF]} for every pixel. */
     static float[] expand(short[] plane, float[] table) {
-        float[] out = new float[plane.length];
+        return expandInto(plane, table, new float[plane.length]);
+    }
+
+    /** As {@link #expand}, into {@code out}. */
+    static float[] expandInto(short[] plane, float[] table, float[] out) {
         ParallelRanges.forEach(plane.length, (from, to) -> {
             for (int i = from; i < to; i++) {
                 out[i] = table[plane[i] & 0xFFFF];

@@ -97,6 +97,22 @@ public final class Image {
         return planes;
     }
 
+    /**
+     * Channel {@code c} copied into {@code into} (at least {@link #pixelCount()} long), the image left as it is:
+     * a coded image stays coded, so that a caller working on many frames one after the other reuses one array
+     * instead of the image making one per frame.
+     */
+    public synchronized float[] copyOfPlane(int c, float[] into) {
+        if (into.length < pixelCount()) {
+            throw new IllegalArgumentException("a plane of " + pixelCount() + " pixels does not fit " + into.length);
+        }
+        if (planes != null) {
+            System.arraycopy(planes[c], 0, into, 0, pixelCount());
+            return into;
+        }
+        return CodedPlanes.expandInto(coded.codes()[c], coded.values()[c], into);
+    }
+
     /** The pixels as codes, as long as nobody has asked for the float planes (which may have changed since). */
     public synchronized Optional<CodedPlanes> coded() {
         return Optional.ofNullable(coded);

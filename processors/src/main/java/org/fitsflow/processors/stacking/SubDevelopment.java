@@ -26,17 +26,17 @@ final class SubDevelopment {
     }
 
     /**
-     * Cosmetic correction of a raw sub's mosaic, in the image's own plane (the stacker owns the image).
+     * Cosmetic correction of a raw sub's mosaic, copied into {@code into} first (the image is left as read).
      *
      * @return the photosites corrected, for {@link #recorrectedMosaic} on a second read of the same file
      */
-    static PhotositeCorrections correctMosaic(Image image) {
-        return HotPixelFilter.correct(image.plane(0), image.width(), image.height());
+    static PhotositeCorrections correctMosaic(Image image, float[] into) {
+        return HotPixelFilter.correct(image.copyOfPlane(0, into), image.width(), image.height());
     }
 
-    /** A raw sub's mosaic, read again, with the corrections its first read found. */
-    static float[] recorrectedMosaic(Image image, PhotositeCorrections corrections) {
-        float[] mosaic = image.plane(0);
+    /** A raw sub's mosaic, read again, copied into {@code into} with the corrections its first read found. */
+    static float[] recorrectedMosaic(Image image, PhotositeCorrections corrections, float[] into) {
+        float[] mosaic = image.copyOfPlane(0, into);
         corrections.applyTo(mosaic);
         return mosaic;
     }
@@ -47,10 +47,10 @@ final class SubDevelopment {
      * It stays the backend's bilinear green whatever the stack's debayer: registration needs only star centres,
      * and the quality figures stay those {@code analyze_subs} gives for the same sub.
      */
-    static float[] measurementPlane(Image image, float[] correctedMosaic, ComputeBackend backend) {
+    static float[] measurementPlane(Image image, float[] correctedMosaic, ComputeBackend backend, float[] green) {
         if (isRawMosaic(image)) {
             return backend.debayerGreen(correctedMosaic, image.width(), image.height(),
-                    image.header().summary().bayerPattern());
+                    image.header().summary().bayerPattern(), green);
         }
         return image.isColour() ? image.plane(1) : image.plane(0);
     }

@@ -67,9 +67,12 @@ public final class SubStacker {
         Thread caller = Thread.currentThread();
         Progress progress = new Progress(listener);
         HeapCeiling heap = new HeapCeiling(HEAP_HEADROOM_BYTES);
+        SubWorkspace.Pool workspaces = new SubWorkspace.Pool();
         List<SubMeasurement> measured = ComputePool.get(() -> IntStream.range(0, files.size()).parallel().mapToObj(i -> {
             checkCancelled(caller);
-            SubMeasurement m = measure(files.get(i), heap);
+            SubWorkspace workspace = workspaces.take();
+            SubMeasurement m = measure(files.get(i), workspace, heap);
+            workspaces.give(workspace);
             heap.check();
             progress.step(MEASURE_SHARE / files.size(), "measuring subs");
             return m;
@@ -90,7 +93,9 @@ public final class SubStacker {
         try (RegisteredFrameStore store = new RegisteredFrameStore(workDirectory, used.size(), width, height)) {
             ComputePool.run(() -> IntStream.range(0, used.size()).parallel().forEach(f -> {
                 checkCancelled(caller);
-                resampleInto(store, f, used.get(f), selection.transformOf(used.get(f)), heap);
+                SubWorkspace workspace = workspaces.take();
+                resampleInto(store, f, used.get(f), selection.transformOf(used.get(f)), workspace, heap);
+                workspaces.give(workspace);
                 heap.check();
                 progress.step(RESAMPLE_SHARE / used.size(), "registering subs");
             }));
@@ -111,7 +116,7 @@ public final class SubStacker {
                 result.rejectedLow(), result.rejectedHigh(), Optional.of(selection.report()));
     }
 
-    private SubMeasurement measure(Path file, HeapCeiling heap) {
+    private SubMeasurement measure(Path file, SubWorkspace workspace, HeapCeiling heap) {
         Image image;
         try {
             image = calibration.calibrate(FitsReader.read(file), file);
@@ -125,13 +130,13 @@ public final class SubStacker {
         float[] mosaic = null;
         PhotositeCorrections corrections = PhotositeCorrections.NONE;
         if (SubDevelopment.isRawMosaic(image)) {
-            corrections = SubDevelopment.correctMosaic(image);
-            mosaic = image.plane(0);
+            mosaic = workspace.mosaic(width * height);
+            corrections = SubDevelopment.correctMosaic(image, mosaic);
             levels = ChannelLevels.ofMosaic(mosaic, width, height, image.header().summary().bayerPattern(), backend);
         } else {
             levels = ChannelLevels.ofPlanes(image.planes(), width, height, backend);
         }
-        float[] plane = SubDevelopment.measurementPlane(image, mosaic, backend);
+        float[] plane = SubDevelopment.measurementPlane(image, mosaic, backend, workspace.green(width * height));
         heap.check();
         StarField stars = detector.detect(plane, width, height, backend);
         double scale = PlateScale.of(image.header().summary()).map(PlateScale::arcsecPerPixel).orElse(Double.NaN);
@@ -141,7 +146,7 @@ public final class SubStacker {
 
     /** Second read of a sub: calibrated and corrected as the first, developed again, resampled a band of rows at a time, stored. */
     private void resampleInto(RegisteredFrameStore store, int frame, SubMeasurement sub, RigidTransform transform,
-                              HeapCeiling heap) {
+                              SubWorkspace workspace, HeapCeiling heap) {
         Image image;
         try {
             image = calibration.calibrateStacked(FitsReader.read(sub.file()), sub.file());
@@ -149,8 +154,8 @@ public final class SubStacker {
             throw new UncheckedIOException(e);
         }
         float[][] planes = SubDevelopment.isRawMosaic(image)
-                ? SubDevelopment.develop(image, SubDevelopment.recorrectedMosaic(image, sub.corrections()), backend,
-                        parameters.debayer())
+                ? SubDevelopment.develop(image, SubDevelopment.recorrectedMosaic(image, sub.corrections(),
+                        workspace.mosaic(sub.width() * sub.height())), backend, parameters.debayer())
                 : image.planes();
         heap.check();
         int width = sub.width();
