@@ -9,6 +9,10 @@ Prints one line of JSON:
                    medians, noise = median of the cells' 1.4826 MAD (stars and nebulae take few cells)
   fwhm_px          median FWHM of the master's stars, elliptical Gaussian fits (geometric mean of the axes) on
                    the green plane, up to 150 bright unsaturated isolated stars
+  noise_reduction_at_fwhm  with --match-fwhm F and a master sharper than F: the noise reduction once the
+                   master's green plane is blurred by the Gaussian that widens its stars to F (bisection on
+                   the blur, to 1 %), so that two masters compare at the same resolution: interpolation and
+                   debayer trade noise for sharpness, and the sharper master looks noisier pixel for pixel
   step_sigma       the background step where coverage changes: for every pair of neighbouring coverage levels,
                    the sigma-clipped medians of the green plane within 25 px on either side of their boundary;
                    the largest difference, over the sky noise of the best-covered area; step_adu the same in ADU
@@ -174,12 +178,30 @@ def step(plane, coverage):
     return worst / noise, worst * 65535
 
 
+def blurred_to(plane, width, target):
+    """The plane blurred by the Gaussian whose median star FWHM comes within 1 % of target (bisection)."""
+    low, high = 0.0, 2.0 * np.sqrt(target ** 2 - width ** 2) / 2.3548 + 0.2
+    blurred = plane
+    for _ in range(8):
+        sigma = (low + high) / 2
+        blurred = ndimage.gaussian_filter(np.nan_to_num(plane, nan=np.nanmedian(plane)), sigma)
+        measured, _ = fwhm(blurred)
+        if abs(measured - target) <= 0.01 * target:
+            break
+        if measured < target:
+            low = sigma
+        else:
+            high = sigma
+    return blurred
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("master")
     parser.add_argument("sub")
     parser.add_argument("--coverage")
     parser.add_argument("--nights-reference-angle", type=float)
+    parser.add_argument("--match-fwhm", type=float)
     args = parser.parse_args()
     mv, master = read_fits(args.master)
     sv, sub = read_fits(args.sub)
@@ -190,6 +212,10 @@ def main():
     width, stars = fwhm(mg)
     result["fwhm_px"] = round(width, 3)
     result["fwhm_stars"] = stars
+    if args.match_fwhm and width < args.match_fwhm:
+        blurred = blurred_to(mg, width, args.match_fwhm)
+        blurred_sky, blurred_noise = cells(blurred)
+        result["noise_reduction_at_fwhm"] = round((sub_noise / sub_sky) / (blurred_noise / blurred_sky), 3)
     coverage = None
     if args.coverage:
         coverage = np.rint(read_fits(args.coverage)[1] * 65535).astype(np.int32)
