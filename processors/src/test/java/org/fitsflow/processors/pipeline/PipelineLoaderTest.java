@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.fitsflow.processors.backend.DebayerMethod;
 import org.fitsflow.processors.stacking.Interpolation;
 import org.fitsflow.processors.stacking.Framing;
@@ -74,7 +75,7 @@ class PipelineLoaderTest {
         assertThat(stack.stacking()).isEqualTo(new StackingParameters(Normalisation.ADDITIVE,
                 new RejectionParameters(RejectionAlgorithm.LINEAR_FIT, 4, 2.5, 5, 0.2, 0.01), Weighting.STAR_COUNT,
                 new SubFilter(2, 3), false, Interpolation.BILINEAR, Framing.KEEP, true,
-                StackingParameters.DEFAULTS.detection(), true, DebayerMethod.BILINEAR));
+                StackingParameters.DEFAULTS.detection(), true, DebayerMethod.BILINEAR, Optional.empty()));
         assertThat(StackingParameters.DEFAULTS.debayer()).isEqualTo(DebayerMethod.RCD);
         assertThat(stackWithDefaults.stacking()).isEqualTo(StackingParameters.DEFAULTS.withRejection(
                 new RejectionParameters(RejectionAlgorithm.WINSORIZED, 2.0, 2.0, 5, 0.3, 0.05)));
