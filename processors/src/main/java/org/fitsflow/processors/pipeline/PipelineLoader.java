@@ -124,7 +124,12 @@ public final class PipelineLoader {
         }
         Map<String, Object> params = parameters(map, StackingSection.KEY);
         try {
-            return StackingSection.fromMap(params);
+            StackingParameters parameters = StackingSection.fromMap(params);
+            if (subs == SubsMode.COMBINE && parameters.drizzle().isPresent()) {
+                throw new InvalidPipelineException("drizzle works on the subs of a stack (subs: stack), not on night "
+                        + "masters (subs: combine)");
+            }
+            return parameters;
         } catch (InvalidPipelineException e) {
             throw new InvalidPipelineException("stacking: " + e.getMessage());
         }

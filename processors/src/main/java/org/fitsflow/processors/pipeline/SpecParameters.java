@@ -2,8 +2,10 @@ package org.fitsflow.processors.pipeline;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -93,6 +95,31 @@ public final class SpecParameters {
             return b;
         }
         throw new InvalidPipelineException(name + " must be true or false, got " + describe(value));
+    }
+
+    /**
+     * A nested mapping of parameters, e.g. {@code drizzle: {scale: 2, pixfrac: 0.7}}, empty when absent;
+     * {@code example} shows its form when the value is something else.
+     */
+    public Optional<SpecParameters> mapping(String name, String example) {
+        Object value = lookup(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new InvalidPipelineException(name + " must be a mapping like " + example + ", got " + describe(value));
+        }
+        Map<String, Object> nested = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!(entry.getKey() instanceof String key)) {
+                throw new InvalidPipelineException(name + ": parameter names must be text, got " + entry.getKey());
+            }
+            if (entry.getValue() == null) {
+                throw new InvalidPipelineException(name + ": parameter '" + key + "' has no value");
+            }
+            nested.put(key, entry.getValue());
+        }
+        return Optional.of(new SpecParameters(nested));
     }
 
     /** Fails on any parameter no getter asked for; call after reading all parameters. */

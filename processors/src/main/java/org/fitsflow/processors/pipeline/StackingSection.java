@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.fitsflow.processors.backend.DebayerMethod;
+import org.fitsflow.processors.stacking.DrizzleParameters;
 import org.fitsflow.processors.stacking.Framing;
 import org.fitsflow.processors.stacking.Interpolation;
 import org.fitsflow.processors.stacking.Normalisation;
@@ -20,14 +22,16 @@ import org.fitsflow.processors.stacking.rejection.RejectionParameters;
  * {@link StackingParameters#DEFAULTS}: {@code normalisation}, {@code rejection} with {@code kappa} (or
  * {@code kappa_low} and {@code kappa_high}), {@code iterations}, {@code gesd_outliers} and
  * {@code gesd_significance}, {@code weighting}, {@code filter_wfwhm_sigma} and {@code filter_roundness_sigma},
- * {@code reject_flagged}, {@code interpolation}, {@code framing}, {@code rejection_maps}, {@code quality_report} and
- * {@code debayer}. Read here and
+ * {@code reject_flagged}, {@code interpolation}, {@code framing}, {@code rejection_maps}, {@code quality_report},
+ * {@code debayer} and {@code drizzle} (a mapping of {@code scale} and {@code pixfrac}, each defaulting to
+ * {@link DrizzleParameters#DEFAULTS}; absent for no drizzle). Read here and
  * written back with the same keys, so that a definition survives a round trip through JSON. A value out of
  * range is refused with a message naming its key. Star detection is not part of it: stacking takes that
  * from the pipeline's {@code star_detection} step.
  */
 public final class StackingSection {
     public static final String KEY = "stacking";
+    private static final String DRIZZLE = "drizzle";
 
     private StackingSection() {
     }
@@ -67,11 +71,39 @@ public final class StackingSection {
         boolean rejectionMaps = p.flag("rejection_maps", defaults.rejectionMaps());
         boolean qualityReport = p.flag("quality_report", defaults.qualityReport());
         DebayerMethod debayer = choice(p, "debayer", defaults.debayer());
+        Optional<DrizzleParameters> drizzle = drizzle(p);
         p.rejectUnknown(KEY);
+        if (drizzle.isPresent() && rejectionMaps) {
+            throw new InvalidPipelineException("rejection_maps: a drizzle rejects no pixels, so it has no rejection "
+                    + "maps; leave out one of the two");
+        }
         return new StackingParameters(normalisation,
                 new RejectionParameters(algorithm, kappaLow, kappaHigh, iterations, outliers, significance),
                 weighting, new SubFilter(wfwhm, roundness), rejectFlagged, interpolation, framing, rejectionMaps,
-                defaults.detection(), qualityReport, debayer);
+                defaults.detection(), qualityReport, debayer, drizzle);
+    }
+
+    /** The {@code drizzle} mapping: absent for no drizzle, {@code {}} for the defaults. */
+    private static Optional<DrizzleParameters> drizzle(SpecParameters p) {
+        Optional<SpecParameters> section = p.mapping(DRIZZLE, "{scale: 2, pixfrac: 0.7}");
+        if (section.isEmpty()) {
+            return Optional.empty();
+        }
+        SpecParameters d = section.get();
+        double scale;
+        double pixfrac;
+        try {
+            scale = d.number("scale", DrizzleParameters.DEFAULTS.scale());
+            pixfrac = d.number("pixfrac", DrizzleParameters.DEFAULTS.pixfrac());
+        } catch (InvalidPipelineException e) {
+            throw new InvalidPipelineException(DRIZZLE + "." + e.getMessage());
+        }
+        d.rejectUnknown(DRIZZLE);
+        try {
+            return Optional.of(new DrizzleParameters(scale, pixfrac));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPipelineException(e.getMessage());
+        }
     }
 
     public static Map<String, Object> toMap(StackingParameters parameters) {
@@ -97,6 +129,12 @@ public final class StackingSection {
         section.put("rejection_maps", parameters.rejectionMaps());
         section.put("quality_report", parameters.qualityReport());
         section.put("debayer", name(parameters.debayer()));
+        parameters.drizzle().ifPresent(d -> {
+            Map<String, Object> drizzle = new LinkedHashMap<>();
+            drizzle.put("scale", d.scale());
+            drizzle.put("pixfrac", d.pixfrac());
+            section.put(DRIZZLE, drizzle);
+        });
         return section;
     }
 

@@ -8,7 +8,8 @@ import org.fitsflow.processors.image.Image;
 /**
  * Turns the combine's planes into the stack's result as the framing says: cropped to the area most subs
  * cover ({@link CoverageCrop}), or the whole reference grid with its coverage map; the rejection maps, when
- * made, framed the same way; the master's header and HISTORY.
+ * made, framed the same way; the master's header (of a drizzle, its finer grid's: {@link DrizzleGridHeader})
+ * and HISTORY.
  */
 final class MasterFraming {
     private MasterFraming() {
@@ -25,7 +26,9 @@ final class MasterFraming {
         }
         int outWidth = crop == null ? width : crop.width();
         int outHeight = crop == null ? height : crop.height();
-        FitsHeader header = MasterHeader.of(reference.header(), used, outWidth, outHeight, combined.planes().length, crop);
+        FitsHeader grid = parameters.drizzle().map(d -> DrizzleGridHeader.of(reference.header(), d.scale()))
+                .orElse(reference.header());
+        FitsHeader header = MasterHeader.of(grid, used, outWidth, outHeight, combined.planes().length, crop);
         Image master = new Image(outWidth, outHeight, framed(combined.planes(), width, crop), header);
         Optional<Image> coverage = crop != null ? Optional.empty()
                 : Optional.of(new Image(width, height, new float[][] {counts(combined.coverage())}, header));

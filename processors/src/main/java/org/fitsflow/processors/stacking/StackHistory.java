@@ -7,8 +7,9 @@ import org.fitsflow.processors.stacking.rejection.RejectionAlgorithm;
 import org.fitsflow.processors.stacking.rejection.RejectionParameters;
 
 /**
- * The HISTORY lines of a master: the settings it was stacked with, its reference and frame, and every sub
- * with its weights or the reason it was left out. Lines stay under the 72 characters of one HISTORY card.
+ * The HISTORY lines of a master: the settings it was stacked with (a drizzle's scale and pixfrac in place of
+ * the rejection and interpolation it does not use), its reference and frame, and every sub with its weights or
+ * the reason it was left out. Lines stay under the 72 characters of one HISTORY card.
  */
 final class StackHistory {
     private StackHistory() {
@@ -19,8 +20,16 @@ final class StackHistory {
         long used = frames.stream().filter(StackedFrame::used).count();
         lines.add(String.format(Locale.ROOT, "stacked %d of %d subs on %s", used, frames.size(), reference));
         lines.add("normalisation " + name(p.normalisation()) + ", weights " + name(p.weighting()));
-        lines.add(rejection(p.rejection()));
-        lines.add(name(p.interpolation()) + " interpolation, flagged subs " + (p.rejectFlagged() ? "left out" : "kept"));
+        String flagged = "flagged subs " + (p.rejectFlagged() ? "left out" : "kept");
+        if (p.drizzle().isPresent()) {
+            DrizzleParameters d = p.drizzle().get();
+            lines.add(String.format(Locale.ROOT, "drizzle scale %s, pixfrac %s: no pixel rejection", decimal(d.scale()),
+                    decimal(d.pixfrac())));
+            lines.add(flagged);
+        } else {
+            lines.add(rejection(p.rejection()));
+            lines.add(name(p.interpolation()) + " interpolation, " + flagged);
+        }
         lines.add(name(p.debayer()) + " debayer of raw subs");
         if (Double.isFinite(p.filter().wfwhmSigma()) || Double.isFinite(p.filter().roundnessSigma())) {
             lines.add(String.format(Locale.ROOT, "filters: wFWHM %s sigma, roundness %s sigma",
@@ -63,6 +72,11 @@ final class StackHistory {
         }
         return String.format(Locale.ROOT, "rejection %s, kappa %s low %s high, %d passes", name(r.algorithm()),
                 r.kappaLow(), r.kappaHigh(), r.iterations());
+    }
+
+    /** 2 for 2.0, 0.7 for 0.7. */
+    private static String decimal(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     private static String sigma(double value) {

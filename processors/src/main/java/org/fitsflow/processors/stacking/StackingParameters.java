@@ -1,5 +1,6 @@
 package org.fitsflow.processors.stacking;
 
+import java.util.Optional;
 import org.fitsflow.processors.analysis.StarDetectionParameters;
 import org.fitsflow.processors.backend.DebayerMethod;
 import org.fitsflow.processors.stacking.rejection.RejectionParameters;
@@ -7,7 +8,7 @@ import org.fitsflow.processors.stacking.rejection.RejectionParameters;
 /**
  * How subs are stacked. The defaults are what a Seestar night needs: additive-with-scale normalisation,
  * winsorized sigma clipping at 3 sigma, noise weights, flagged subs left out, bicubic resampling, the
- * master cropped to the area most subs cover, raw subs debayered with RCD.
+ * master cropped to the area most subs cover, raw subs debayered with RCD, no drizzle.
  *
  * @param normalisation  how each sub's channels are matched to the reference before rejection
  * @param rejection      the pixel rejection and its settings
@@ -20,75 +21,83 @@ import org.fitsflow.processors.stacking.rejection.RejectionParameters;
  * @param detection      how stars are found for the quality figures and the registration
  * @param qualityReport  also write the quality report of the subs, from the measurements the stack made anyway
  * @param debayer        how raw subs become colour planes before they are resampled and combined
+ * @param drizzle        when present, the subs are drizzled onto a grid {@code scale} times finer than the
+ *                       reference's instead of resampled and combined with rejection ({@link DrizzleStack});
+ *                       absent (the default) for the usual stack
  */
 public record StackingParameters(Normalisation normalisation, RejectionParameters rejection, Weighting weighting,
                                  SubFilter filter, boolean rejectFlagged, Interpolation interpolation,
                                  Framing framing, boolean rejectionMaps, StarDetectionParameters detection,
-                                 boolean qualityReport, DebayerMethod debayer) {
+                                 boolean qualityReport, DebayerMethod debayer, Optional<DrizzleParameters> drizzle) {
 
     public static final StackingParameters DEFAULTS = new StackingParameters(Normalisation.ADDITIVE_SCALE,
             RejectionParameters.DEFAULTS, Weighting.NOISE, SubFilter.OFF, true, Interpolation.BICUBIC, Framing.CROP,
-            false, StarDetectionParameters.DEFAULTS, false, DebayerMethod.RCD);
+            false, StarDetectionParameters.DEFAULTS, false, DebayerMethod.RCD, Optional.empty());
 
     public StackingParameters {
         if (normalisation == null || rejection == null || weighting == null || filter == null
-                || interpolation == null || framing == null || detection == null || debayer == null) {
+                || interpolation == null || framing == null || detection == null || debayer == null || drizzle == null) {
             throw new IllegalArgumentException("every stacking setting is required");
         }
     }
 
     public StackingParameters withNormalisation(Normalisation value) {
         return new StackingParameters(value, rejection, weighting, filter, rejectFlagged, interpolation, framing,
-                rejectionMaps, detection, qualityReport, debayer);
+                rejectionMaps, detection, qualityReport, debayer, drizzle);
     }
 
     public StackingParameters withRejection(RejectionParameters value) {
         return new StackingParameters(normalisation, value, weighting, filter, rejectFlagged, interpolation, framing,
-                rejectionMaps, detection, qualityReport, debayer);
+                rejectionMaps, detection, qualityReport, debayer, drizzle);
     }
 
     public StackingParameters withWeighting(Weighting value) {
         return new StackingParameters(normalisation, rejection, value, filter, rejectFlagged, interpolation, framing,
-                rejectionMaps, detection, qualityReport, debayer);
+                rejectionMaps, detection, qualityReport, debayer, drizzle);
     }
 
     public StackingParameters withFilter(SubFilter value) {
         return new StackingParameters(normalisation, rejection, weighting, value, rejectFlagged, interpolation, framing,
-                rejectionMaps, detection, qualityReport, debayer);
+                rejectionMaps, detection, qualityReport, debayer, drizzle);
     }
 
     public StackingParameters withRejectFlagged(boolean value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, value, interpolation, framing,
-                rejectionMaps, detection, qualityReport, debayer);
+                rejectionMaps, detection, qualityReport, debayer, drizzle);
     }
 
     public StackingParameters withInterpolation(Interpolation value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, value, framing,
-                rejectionMaps, detection, qualityReport, debayer);
+                rejectionMaps, detection, qualityReport, debayer, drizzle);
     }
 
     public StackingParameters withFraming(Framing value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, value,
-                rejectionMaps, detection, qualityReport, debayer);
+                rejectionMaps, detection, qualityReport, debayer, drizzle);
     }
 
     public StackingParameters withRejectionMaps(boolean value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, framing,
-                value, detection, qualityReport, debayer);
+                value, detection, qualityReport, debayer, drizzle);
     }
 
     public StackingParameters withDetection(StarDetectionParameters value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, framing,
-                rejectionMaps, value, qualityReport, debayer);
+                rejectionMaps, value, qualityReport, debayer, drizzle);
     }
 
     public StackingParameters withQualityReport(boolean value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, framing,
-                rejectionMaps, detection, value, debayer);
+                rejectionMaps, detection, value, debayer, drizzle);
     }
 
     public StackingParameters withDebayer(DebayerMethod value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, framing,
-                rejectionMaps, detection, qualityReport, value);
+                rejectionMaps, detection, qualityReport, value, drizzle);
+    }
+
+    public StackingParameters withDrizzle(Optional<DrizzleParameters> value) {
+        return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, framing,
+                rejectionMaps, detection, qualityReport, debayer, value);
     }
 }

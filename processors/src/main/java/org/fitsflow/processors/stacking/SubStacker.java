@@ -26,7 +26,8 @@ import org.fitsflow.processors.pipeline.ProgressListener;
  * read measures it (stars, quality, channel levels) and finds its hot photosites; then the reference is
  * chosen, every sub registered on it ({@link SubSelection}), and normalisation and weights set. The second
  * read repeats the corrections, develops it again, resamples its planes onto the reference grid and writes
- * them to a {@link RegisteredFrameStore}; the {@link BandCombiner} then rejects and averages band by band.
+ * them to a {@link RegisteredFrameStore}; the {@link BandCombiner} then rejects and averages band by band. With
+ * {@code drizzle} the second read drops each sub onto a finer grid instead ({@link DrizzleStack}).
  * Memory stays at a few frames whatever the number of subs; every stage runs on all cores. With calibration
  * frames ({@link SubCalibration}) both reads calibrate the sub first.
  */
@@ -84,6 +85,16 @@ public final class SubStacker {
         SubMeasurement reference = selection.reference();
         List<FrameCoefficients> coefficients = FrameCoefficients.of(parameters, used, reference);
         List<StackedFrame> frames = selection.withWeights(coefficients);
+        if (parameters.drizzle().isPresent()) {
+            StackResult drizzled = DrizzleStack.stack(selection, coefficients, frames, parameters, sub -> {
+                checkCancelled(caller);
+                float[][] planes = developed(sub, new SubWorkspace());
+                heap.check();
+                return planes;
+            }, () -> progress.step((100 - MEASURE_SHARE) / used.size(), "drizzling subs"));
+            listener.onProgress(100, "drizzling subs");
+            return finished(drizzled, selection);
+        }
 
         Files.createDirectories(workDirectory);
         int width = reference.width();
@@ -109,7 +120,11 @@ public final class SubStacker {
         checkCancelled(caller);
         heap.check();
         listener.onProgress(100, "combining");
-        StackResult result = MasterFraming.result(combined, reference, used, frames, parameters);
+        return finished(MasterFraming.result(combined, reference, used, frames, parameters), selection);
+    }
+
+    /** The result with the calibration's HISTORY after its first line, and the quality report of the subs. */
+    private StackResult finished(StackResult result, SubSelection selection) {
         List<String> history = new ArrayList<>(result.history());
         history.addAll(1, calibration.history());
         return new StackResult(result.master(), result.reference(), result.frames(), history, result.coverage(),
@@ -144,19 +159,10 @@ public final class SubStacker {
                 FrameQuality.of(stars, scale), levels, corrections, null);
     }
 
-    /** Second read of a sub: calibrated and corrected as the first, developed again, resampled a band of rows at a time, stored. */
+    /** Second read of a sub: developed again ({@link #developed}), resampled a band of rows at a time, stored. */
     private void resampleInto(RegisteredFrameStore store, int frame, SubMeasurement sub, RigidTransform transform,
                               SubWorkspace workspace, HeapCeiling heap) {
-        Image image;
-        try {
-            image = calibration.calibrateStacked(FitsReader.read(sub.file()), sub.file());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        float[][] planes = SubDevelopment.isRawMosaic(image)
-                ? SubDevelopment.develop(image, SubDevelopment.recorrectedMosaic(image, sub.corrections(),
-                        workspace.mosaic(sub.width() * sub.height())), backend, parameters.debayer())
-                : image.planes();
+        float[][] planes = developed(sub, workspace);
         heap.check();
         int width = sub.width();
         int height = sub.height();
@@ -169,6 +175,20 @@ public final class SubStacker {
                 store.writeRows(frame, c, y0, rows, band[c], buffer);
             }
         }
+    }
+
+    /** A sub read again, calibrated and corrected as on its first read, and developed into its planes, worked in {@code workspace}. */
+    private float[][] developed(SubMeasurement sub, SubWorkspace workspace) {
+        Image image;
+        try {
+            image = calibration.calibrateStacked(FitsReader.read(sub.file()), sub.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return SubDevelopment.isRawMosaic(image)
+                ? SubDevelopment.develop(image, SubDevelopment.recorrectedMosaic(image, sub.corrections(),
+                        workspace.mosaic(sub.width() * sub.height())), backend, parameters.debayer())
+                : image.planes();
     }
 
     private static void checkCancelled(Thread caller) {

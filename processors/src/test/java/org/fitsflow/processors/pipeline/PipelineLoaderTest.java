@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.fitsflow.processors.backend.DebayerMethod;
+import org.fitsflow.processors.stacking.DrizzleParameters;
 import org.fitsflow.processors.stacking.Interpolation;
 import org.fitsflow.processors.stacking.Framing;
 import org.fitsflow.processors.stacking.Normalisation;
@@ -74,7 +76,7 @@ class PipelineLoaderTest {
         assertThat(stack.stacking()).isEqualTo(new StackingParameters(Normalisation.ADDITIVE,
                 new RejectionParameters(RejectionAlgorithm.LINEAR_FIT, 4, 2.5, 5, 0.2, 0.01), Weighting.STAR_COUNT,
                 new SubFilter(2, 3), false, Interpolation.BILINEAR, Framing.KEEP, true,
-                StackingParameters.DEFAULTS.detection(), true, DebayerMethod.BILINEAR));
+                StackingParameters.DEFAULTS.detection(), true, DebayerMethod.BILINEAR, Optional.empty()));
         assertThat(StackingParameters.DEFAULTS.debayer()).isEqualTo(DebayerMethod.RCD);
         assertThat(stackWithDefaults.stacking()).isEqualTo(StackingParameters.DEFAULTS.withRejection(
                 new RejectionParameters(RejectionAlgorithm.WINSORIZED, 2.0, 2.0, 5, 0.3, 0.05)));
@@ -99,9 +101,10 @@ class PipelineLoaderTest {
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: 3\n" + exports))
                 .hasMessage("stacking must be a mapping like {kappa: 2.5}, got 3");
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {kapa: 3}\n" + exports))
-                .hasMessage("stacking: unknown parameter 'kapa' for stacking; known: debayer, filter_roundness_sigma, "
-                        + "filter_wfwhm_sigma, framing, gesd_outliers, gesd_significance, interpolation, iterations, kappa, "
-                        + "kappa_high, kappa_low, normalisation, quality_report, reject_flagged, rejection, rejection_maps, weighting");
+                .hasMessage("stacking: unknown parameter 'kapa' for stacking; known: debayer, drizzle, "
+                        + "filter_roundness_sigma, filter_wfwhm_sigma, framing, gesd_outliers, gesd_significance, interpolation, "
+                        + "iterations, kappa, kappa_high, kappa_low, normalisation, quality_report, reject_flagged, rejection, "
+                        + "rejection_maps, weighting");
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {kappa: 0.4}\n" + exports))
                 .hasMessage("stacking: kappa must be between 0.5 and 10, got 0.4");
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {kappa_high: 11}\n" + exports))
@@ -136,6 +139,63 @@ class PipelineLoaderTest {
                 .hasMessage("stacking: debayer must be one of rcd, bilinear, got 'vng'");
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {kappa: }\n" + exports))
                 .hasMessage("stacking: parameter 'kappa' has no value");
+    }
+
+    @Test
+    void readsTheDrizzleOfAStackAbsentMeaningNone() {
+        String exports = "exports: [{format: fits}]\n";
+        PipelineDefinition drizzled = loader.parse("""
+                name: s
+                subs: stack
+                stacking:
+                  framing: keep
+                  drizzle: {scale: 2, pixfrac: 0.7}
+                """ + exports);
+        PipelineDefinition defaults = loader.parse("name: s\nsubs: stack\nstacking: {drizzle: {}}\n" + exports);
+        PipelineDefinition finer = loader.parse("name: s\nsubs: stack\nstacking: {drizzle: {scale: 3, pixfrac: 1}}\n"
+                + exports);
+        PipelineDefinition none = loader.parse("name: s\nsubs: stack\nstacking: {kappa: 3}\n" + exports);
+
+        assertThat(drizzled.stacking()).isEqualTo(StackingParameters.DEFAULTS.withFraming(Framing.KEEP)
+                .withDrizzle(Optional.of(new DrizzleParameters(2, 0.7))));
+        assertThat(defaults.stacking().drizzle()).contains(DrizzleParameters.DEFAULTS);
+        assertThat(finer.stacking().drizzle()).contains(new DrizzleParameters(3, 1));
+        assertThat(none.stacking().drizzle()).isEmpty();
+        assertThat(StackingParameters.DEFAULTS.drizzle()).isEmpty();
+        assertThat(StackingSection.toMap(drizzled.stacking())).containsEntry("drizzle", Map.of("scale", 2.0, "pixfrac", 0.7));
+        assertThat(StackingSection.toMap(none.stacking())).doesNotContainKey("drizzle");
+        assertThat(StackingSection.fromMap(StackingSection.toMap(drizzled.stacking()))).isEqualTo(drizzled.stacking());
+    }
+
+    @Test
+    void refusesADrizzleItCannotRunNamingTheProblem() {
+        String exports = "exports: [{format: fits}]\n";
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {drizzle: {scale: 5}}\n" + exports))
+                .hasMessage("stacking: drizzle.scale must be between 1 and 4, got 5.0");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {drizzle: {scale: 0.5}}\n" + exports))
+                .hasMessage("stacking: drizzle.scale must be between 1 and 4, got 0.5");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {drizzle: {pixfrac: 0}}\n" + exports))
+                .hasMessage("stacking: drizzle.pixfrac must be above 0 and at most 1, got 0.0");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {drizzle: {pixfrac: 1.2}}\n" + exports))
+                .hasMessage("stacking: drizzle.pixfrac must be above 0 and at most 1, got 1.2");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {drizzle: {scale: two}}\n" + exports))
+                .hasMessage("stacking: drizzle.scale must be a number, got 'two'");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {drizzle: {pixfrak: 0.5}}\n" + exports))
+                .hasMessage("stacking: unknown parameter 'pixfrak' for drizzle; known: pixfrac, scale");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {drizzle: {scale: }}\n" + exports))
+                .hasMessage("stacking: drizzle: parameter 'scale' has no value");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {drizzle: 2}\n" + exports))
+                .hasMessage("stacking: drizzle must be a mapping like {scale: 2, pixfrac: 0.7}, got 2");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {drizzle: true}\n" + exports))
+                .hasMessage("stacking: drizzle must be a mapping like {scale: 2, pixfrac: 0.7}, got true");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {drizzle: }\n" + exports))
+                .hasMessage("stacking: parameter 'drizzle' has no value");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {drizzle: {}, rejection_maps: true}\n"
+                + exports)).hasMessage("stacking: rejection_maps: a drizzle rejects no pixels, so it has no rejection "
+                + "maps; leave out one of the two");
+        assertThatThrownBy(() -> loader.parse("name: q\nsubs: combine\nstacking: {drizzle: {scale: 2}}\n" + exports))
+                .hasMessage("stacking: drizzle works on the subs of a stack (subs: stack), not on night masters "
+                        + "(subs: combine)");
     }
 
     @Test
