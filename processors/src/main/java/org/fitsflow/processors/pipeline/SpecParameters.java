@@ -2,6 +2,7 @@ package org.fitsflow.processors.pipeline;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,6 +94,31 @@ public final class SpecParameters {
             return b;
         }
         throw new InvalidPipelineException(name + " must be true or false, got " + describe(value));
+    }
+
+    /**
+     * A nested section such as {@code calibration: {combine: median}}: its parameters by name, empty when absent.
+     * Every name must be text and every parameter must have a value.
+     */
+    public Map<String, Object> mapping(String name, String example) {
+        Object value = lookup(name);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new InvalidPipelineException(name + " must be a mapping like " + example + ", got " + describe(value));
+        }
+        Map<String, Object> section = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!(entry.getKey() instanceof String key)) {
+                throw new InvalidPipelineException(name + ": parameter names must be text, got " + entry.getKey());
+            }
+            if (entry.getValue() == null) {
+                throw new InvalidPipelineException(name + ": parameter '" + key + "' has no value");
+            }
+            section.put(key, entry.getValue());
+        }
+        return section;
     }
 
     /** Fails on any parameter no getter asked for; call after reading all parameters. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.fitsflow.processors.backend.DebayerMethod;
+import org.fitsflow.processors.calibration.CalibrationParameters;
 import org.fitsflow.processors.stacking.Framing;
 import org.fitsflow.processors.stacking.Interpolation;
 import org.fitsflow.processors.stacking.Normalisation;
@@ -20,8 +21,8 @@ import org.fitsflow.processors.stacking.rejection.RejectionParameters;
  * {@link StackingParameters#DEFAULTS}: {@code normalisation}, {@code rejection} with {@code kappa} (or
  * {@code kappa_low} and {@code kappa_high}), {@code iterations}, {@code gesd_outliers} and
  * {@code gesd_significance}, {@code weighting}, {@code filter_wfwhm_sigma} and {@code filter_roundness_sigma},
- * {@code reject_flagged}, {@code interpolation}, {@code framing}, {@code rejection_maps}, {@code quality_report} and
- * {@code debayer}. Read here and
+ * {@code reject_flagged}, {@code interpolation}, {@code framing}, {@code rejection_maps}, {@code quality_report},
+ * {@code debayer} and the {@code calibration} mapping ({@link CalibrationSection}). Read here and
  * written back with the same keys, so that a definition survives a round trip through JSON. A value out of
  * range is refused with a message naming its key. Star detection is not part of it: stacking takes that
  * from the pipeline's {@code star_detection} step.
@@ -67,11 +68,20 @@ public final class StackingSection {
         boolean rejectionMaps = p.flag("rejection_maps", defaults.rejectionMaps());
         boolean qualityReport = p.flag("quality_report", defaults.qualityReport());
         DebayerMethod debayer = choice(p, "debayer", defaults.debayer());
+        CalibrationParameters calibration = calibration(p.mapping(CalibrationSection.KEY, CalibrationSection.EXAMPLE));
         p.rejectUnknown(KEY);
         return new StackingParameters(normalisation,
                 new RejectionParameters(algorithm, kappaLow, kappaHigh, iterations, outliers, significance),
                 weighting, new SubFilter(wfwhm, roundness), rejectFlagged, interpolation, framing, rejectionMaps,
-                defaults.detection(), qualityReport, debayer);
+                defaults.detection(), qualityReport, debayer, calibration);
+    }
+
+    private static CalibrationParameters calibration(Map<String, Object> section) {
+        try {
+            return CalibrationSection.fromMap(section);
+        } catch (InvalidPipelineException e) {
+            throw new InvalidPipelineException(CalibrationSection.KEY + ": " + e.getMessage());
+        }
     }
 
     public static Map<String, Object> toMap(StackingParameters parameters) {
@@ -97,6 +107,7 @@ public final class StackingSection {
         section.put("rejection_maps", parameters.rejectionMaps());
         section.put("quality_report", parameters.qualityReport());
         section.put("debayer", name(parameters.debayer()));
+        section.put(CalibrationSection.KEY, CalibrationSection.toMap(parameters.calibration()));
         return section;
     }
 

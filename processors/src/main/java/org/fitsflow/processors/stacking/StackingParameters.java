@@ -2,12 +2,14 @@ package org.fitsflow.processors.stacking;
 
 import org.fitsflow.processors.analysis.StarDetectionParameters;
 import org.fitsflow.processors.backend.DebayerMethod;
+import org.fitsflow.processors.calibration.CalibrationParameters;
 import org.fitsflow.processors.stacking.rejection.RejectionParameters;
 
 /**
  * How subs are stacked. The defaults are what a Seestar night needs: additive-with-scale normalisation,
  * winsorized sigma clipping at 3 sigma, noise weights, flagged subs left out, bicubic resampling, the
- * master cropped to the area most subs cover, raw subs debayered with RCD.
+ * master cropped to the area most subs cover, raw subs debayered with RCD; calibration frames, when there are
+ * any, combined and matched as {@link CalibrationParameters#DEFAULTS} says.
  *
  * @param normalisation  how each sub's channels are matched to the reference before rejection
  * @param rejection      the pixel rejection and its settings
@@ -20,75 +22,83 @@ import org.fitsflow.processors.stacking.rejection.RejectionParameters;
  * @param detection      how stars are found for the quality figures and the registration
  * @param qualityReport  also write the quality report of the subs, from the measurements the stack made anyway
  * @param debayer        how raw subs become colour planes before they are resampled and combined
+ * @param calibration    how the masters of bias, dark and flat frames are made and matched to the subs
  */
 public record StackingParameters(Normalisation normalisation, RejectionParameters rejection, Weighting weighting,
                                  SubFilter filter, boolean rejectFlagged, Interpolation interpolation,
                                  Framing framing, boolean rejectionMaps, StarDetectionParameters detection,
-                                 boolean qualityReport, DebayerMethod debayer) {
+                                 boolean qualityReport, DebayerMethod debayer,
+                                 CalibrationParameters calibration) {
 
     public static final StackingParameters DEFAULTS = new StackingParameters(Normalisation.ADDITIVE_SCALE,
             RejectionParameters.DEFAULTS, Weighting.NOISE, SubFilter.OFF, true, Interpolation.BICUBIC, Framing.CROP,
-            false, StarDetectionParameters.DEFAULTS, false, DebayerMethod.RCD);
+            false, StarDetectionParameters.DEFAULTS, false, DebayerMethod.RCD, CalibrationParameters.DEFAULTS);
 
     public StackingParameters {
         if (normalisation == null || rejection == null || weighting == null || filter == null
-                || interpolation == null || framing == null || detection == null || debayer == null) {
+                || interpolation == null || framing == null || detection == null || debayer == null
+                || calibration == null) {
             throw new IllegalArgumentException("every stacking setting is required");
         }
     }
 
     public StackingParameters withNormalisation(Normalisation value) {
         return new StackingParameters(value, rejection, weighting, filter, rejectFlagged, interpolation, framing,
-                rejectionMaps, detection, qualityReport, debayer);
+                rejectionMaps, detection, qualityReport, debayer, calibration);
     }
 
     public StackingParameters withRejection(RejectionParameters value) {
         return new StackingParameters(normalisation, value, weighting, filter, rejectFlagged, interpolation, framing,
-                rejectionMaps, detection, qualityReport, debayer);
+                rejectionMaps, detection, qualityReport, debayer, calibration);
     }
 
     public StackingParameters withWeighting(Weighting value) {
         return new StackingParameters(normalisation, rejection, value, filter, rejectFlagged, interpolation, framing,
-                rejectionMaps, detection, qualityReport, debayer);
+                rejectionMaps, detection, qualityReport, debayer, calibration);
     }
 
     public StackingParameters withFilter(SubFilter value) {
         return new StackingParameters(normalisation, rejection, weighting, value, rejectFlagged, interpolation, framing,
-                rejectionMaps, detection, qualityReport, debayer);
+                rejectionMaps, detection, qualityReport, debayer, calibration);
     }
 
     public StackingParameters withRejectFlagged(boolean value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, value, interpolation, framing,
-                rejectionMaps, detection, qualityReport, debayer);
+                rejectionMaps, detection, qualityReport, debayer, calibration);
     }
 
     public StackingParameters withInterpolation(Interpolation value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, value, framing,
-                rejectionMaps, detection, qualityReport, debayer);
+                rejectionMaps, detection, qualityReport, debayer, calibration);
     }
 
     public StackingParameters withFraming(Framing value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, value,
-                rejectionMaps, detection, qualityReport, debayer);
+                rejectionMaps, detection, qualityReport, debayer, calibration);
     }
 
     public StackingParameters withRejectionMaps(boolean value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, framing,
-                value, detection, qualityReport, debayer);
+                value, detection, qualityReport, debayer, calibration);
     }
 
     public StackingParameters withDetection(StarDetectionParameters value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, framing,
-                rejectionMaps, value, qualityReport, debayer);
+                rejectionMaps, value, qualityReport, debayer, calibration);
     }
 
     public StackingParameters withQualityReport(boolean value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, framing,
-                rejectionMaps, detection, value, debayer);
+                rejectionMaps, detection, value, debayer, calibration);
     }
 
     public StackingParameters withDebayer(DebayerMethod value) {
         return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, framing,
-                rejectionMaps, detection, qualityReport, value);
+                rejectionMaps, detection, qualityReport, value, calibration);
+    }
+
+    public StackingParameters withCalibration(CalibrationParameters value) {
+        return new StackingParameters(normalisation, rejection, weighting, filter, rejectFlagged, interpolation, framing,
+                rejectionMaps, detection, qualityReport, debayer, value);
     }
 }
