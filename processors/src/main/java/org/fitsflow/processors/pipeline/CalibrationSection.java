@@ -1,5 +1,6 @@
 package org.fitsflow.processors.pipeline;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,7 @@ final class CalibrationSection {
     static CalibrationParameters fromMap(Map<String, Object> section) {
         SpecParameters p = new SpecParameters(section);
         CalibrationParameters defaults = CalibrationParameters.DEFAULTS;
-        List<String> combinations = List.of(Combination.values()).stream().map(Combination::yamlName).toList();
+        List<String> combinations = Arrays.stream(Combination.values()).map(Combination::yamlName).toList();
         Combination combination = Combination.valueOf(
                 p.choice("combine", defaults.combination().yamlName(), combinations).toUpperCase(Locale.ROOT));
         double kappa = p.number("kappa", defaults.kappa());
