@@ -58,8 +58,9 @@ final class DarkLibrary {
         return masters.stream().filter(m -> m.conditions().matches(light, parameters))
                 .min(Comparator.comparingDouble(m -> m.conditions().distance(light)))
                 .orElseThrow(() -> new CalibrationException(String.format(Locale.ROOT,
-                        "no master dark matches %s (%s) within %s s and %s C; the darks are: %s", lightName,
-                        light.describe(), parameters.exposureTolerance(), parameters.temperatureTolerance(),
+                        "no master dark of the same gain within %s s and %s C of %s (%s); darks: %s",
+                        FrameConditions.number(parameters.exposureTolerance()),
+                        FrameConditions.number(parameters.temperatureTolerance()), lightName, light.describe(),
                         masters.stream().map(m -> m.conditions().describe() + " (" + m.frameCount() + " frames)")
                                 .collect(Collectors.joining("; ")))));
     }

@@ -41,7 +41,8 @@ public record FrameConditions(Double exposureSeconds, Double gain, Double temper
         return a == null || b == null ? 0 : Math.abs(a - b);
     }
 
-    private static String number(Double value) {
+    /** A setting or measurement as messages write it: {@code 2}, {@code 0.5}, {@code ?} when unknown. */
+    static String number(Double value) {
         if (value == null) {
             return "?";
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.fitsflow.processors.backend.DebayerMethod;
 import org.fitsflow.processors.stacking.DrizzleParameters;
+import org.fitsflow.processors.calibration.CalibrationParameters;
 import org.fitsflow.processors.stacking.Framing;
 import org.fitsflow.processors.stacking.Interpolation;
 import org.fitsflow.processors.stacking.Normalisation;
@@ -23,8 +24,9 @@ import org.fitsflow.processors.stacking.rejection.RejectionParameters;
  * {@code kappa_low} and {@code kappa_high}), {@code iterations}, {@code gesd_outliers} and
  * {@code gesd_significance}, {@code weighting}, {@code filter_wfwhm_sigma} and {@code filter_roundness_sigma},
  * {@code reject_flagged}, {@code interpolation}, {@code framing}, {@code rejection_maps}, {@code quality_report},
- * {@code debayer} and {@code drizzle} (a mapping of {@code scale} and {@code pixfrac}, each defaulting to
- * {@link DrizzleParameters#DEFAULTS}; absent for no drizzle). Read here and
+ * {@code debayer}, {@code drizzle} (a mapping of {@code scale} and {@code pixfrac}, each defaulting to
+ * {@link DrizzleParameters#DEFAULTS}; absent for no drizzle) and the {@code calibration} mapping
+ * ({@link CalibrationSection}). Read here and
  * written back with the same keys, so that a definition survives a round trip through JSON. A value out of
  * range is refused with a message naming its key. Star detection is not part of it: stacking takes that
  * from the pipeline's {@code star_detection} step.
@@ -72,6 +74,7 @@ public final class StackingSection {
         boolean qualityReport = p.flag("quality_report", defaults.qualityReport());
         DebayerMethod debayer = choice(p, "debayer", defaults.debayer());
         Optional<DrizzleParameters> drizzle = drizzle(p);
+        CalibrationParameters calibration = calibration(p);
         p.rejectUnknown(KEY);
         if (drizzle.isPresent() && rejectionMaps) {
             throw new InvalidPipelineException("rejection_maps: a drizzle rejects no pixels, so it has no rejection "
@@ -80,7 +83,7 @@ public final class StackingSection {
         return new StackingParameters(normalisation,
                 new RejectionParameters(algorithm, kappaLow, kappaHigh, iterations, outliers, significance),
                 weighting, new SubFilter(wfwhm, roundness), rejectFlagged, interpolation, framing, rejectionMaps,
-                defaults.detection(), qualityReport, debayer, drizzle);
+                defaults.detection(), qualityReport, debayer, drizzle, calibration);
     }
 
     /** The {@code drizzle} mapping: absent for no drizzle, {@code {}} for the defaults. */
@@ -103,6 +106,17 @@ public final class StackingSection {
             return Optional.of(new DrizzleParameters(scale, pixfrac));
         } catch (IllegalArgumentException e) {
             throw new InvalidPipelineException(e.getMessage());
+        }
+    }
+
+    /** The {@code calibration} mapping: absent for the defaults. */
+    private static CalibrationParameters calibration(SpecParameters p) {
+        SpecParameters section = p.mapping(CalibrationSection.KEY, CalibrationSection.EXAMPLE)
+                .orElseGet(() -> new SpecParameters(Map.of()));
+        try {
+            return CalibrationSection.from(section);
+        } catch (InvalidPipelineException e) {
+            throw new InvalidPipelineException(CalibrationSection.KEY + ": " + e.getMessage());
         }
     }
 
@@ -135,6 +149,7 @@ public final class StackingSection {
             drizzle.put("pixfrac", d.pixfrac());
             section.put(DRIZZLE, drizzle);
         });
+        section.put(CalibrationSection.KEY, CalibrationSection.toMap(parameters.calibration()));
         return section;
     }
 

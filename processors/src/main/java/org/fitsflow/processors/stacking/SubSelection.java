@@ -15,10 +15,10 @@ import org.fitsflow.processors.analysis.SubQualityReport;
 import org.fitsflow.processors.parallel.ComputePool;
 
 /**
- * Which subs a stack uses and how each maps onto the reference: unreadable subs, subs the quality report
- * flags (when asked), subs of another size and subs whose stars do not match the reference's are left out
- * with the reason; then the {@link SubFilter} thresholds. The reference is the usable sub with the most
- * stars (then the smallest FWHM): the best-defined grid to align on.
+ * Which subs a stack uses and how each maps onto the reference: subs that cannot be read or calibrated, subs
+ * the quality report flags (when asked), subs of another size and subs whose stars do not match the
+ * reference's are left out with the reason; then the {@link SubFilter} thresholds. The reference is the usable
+ * sub with the most stars (then the smallest FWHM): the best-defined grid to align on.
  */
 final class SubSelection {
     private final SubMeasurement reference;
@@ -40,7 +40,7 @@ final class SubSelection {
         SubQualityReport report = SubQualityReport.of(measured.stream().map(m -> m.readable()
                 ? new SubQuality(m.file(), m.header().summary().object(), m.header().summary().dateObs(),
                 m.header().summary().exposureSeconds(), m.quality(), null, List.of())
-                : SubQuality.unreadable(m.file(), m.error())).toList());
+                : m.failure()).toList());
         List<SubQuality> qualities = report.subs();
         SubMeasurement reference = chooseReference(measured, qualities, parameters.rejectFlagged());
         List<Optional<StarRegistration.Match>> matches = register(measured, qualities, reference, parameters);
@@ -50,7 +50,7 @@ final class SubSelection {
             SubMeasurement m = measured.get(i);
             SubQuality q = qualities.get(i);
             if (!m.readable()) {
-                frames.add(StackedFrame.rejected(m.file(), null, "unreadable: " + m.error()));
+                frames.add(StackedFrame.rejected(m.file(), null, q.reason()));
             } else if (isFlagged(q, parameters)) {
                 frames.add(StackedFrame.rejected(m.file(), m.quality(), "flagged: " + q.reason()));
             } else if (!m.sameGeometry(reference)) {

@@ -15,6 +15,7 @@ import org.fitsflow.processors.analysis.PlateScale;
 import org.fitsflow.processors.analysis.StarDetector;
 import org.fitsflow.processors.analysis.StarField;
 import org.fitsflow.processors.backend.ComputeBackend;
+import org.fitsflow.processors.calibration.CalibrationException;
 import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.processors.image.Image;
 import org.fitsflow.processors.parallel.ComputePool;
@@ -134,9 +135,14 @@ public final class SubStacker {
     private SubMeasurement measure(Path file, SubWorkspace workspace, HeapCeiling heap) {
         Image image;
         try {
-            image = calibration.calibrate(FitsReader.read(file), file);
+            image = FitsReader.read(file);
         } catch (IOException e) {
             return SubMeasurement.unreadable(file, e.getMessage());
+        }
+        try {
+            image = calibration.calibrate(image, file);
+        } catch (CalibrationException e) {
+            return SubMeasurement.uncalibrated(file, e.getMessage());
         }
         heap.check();
         int width = image.width();

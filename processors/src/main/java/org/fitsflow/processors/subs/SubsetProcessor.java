@@ -143,7 +143,7 @@ public final class SubsetProcessor {
                                 Path outputDir, String outputStem, ProgressListener listener) throws IOException {
         // a subs: stack definition always has its stacking settings (the defaults when the YAML has none)
         StackingParameters parameters = pipeline.stacking().withDetection(detection(pipeline));
-        SubCalibration masters = calibration(files, calibration, outputDir);
+        SubCalibration masters = calibration(files, calibration, parameters.calibration(), outputDir);
         StackResult stack = inWorkFolder(outputDir, ".stacking-", listener,
                 (work, progress) -> new SubStacker(parameters, backend, masters).stack(files, work, progress));
         Map<String, Object> measurements = new LinkedHashMap<>();
@@ -160,11 +160,12 @@ public final class SubsetProcessor {
     }
 
     /**
-     * The masters of {@code given}, else of the calibration folders of the first sub's folder, built in a work
-     * folder of their own in {@code outputDir}, removed afterwards.
+     * The masters of {@code given}, else of the calibration folders of the first sub's folder, made and matched
+     * as the pipeline's {@code stacking: calibration:} says, built in a work folder of their own in
+     * {@code outputDir}, removed afterwards.
      */
-    private static SubCalibration calibration(List<Path> files, CalibrationFrames given, Path outputDir)
-            throws IOException {
+    private static SubCalibration calibration(List<Path> files, CalibrationFrames given,
+                                              CalibrationParameters parameters, Path outputDir) throws IOException {
         CalibrationFrames frames = given.isEmpty()
                 ? CalibrationFolders.discover(files.get(0).toAbsolutePath().getParent()) : given;
         if (frames.isEmpty()) {
@@ -173,7 +174,7 @@ public final class SubsetProcessor {
         Files.createDirectories(outputDir);
         Path work = Files.createTempDirectory(outputDir, ".calibrating-");
         try {
-            return SubCalibration.build(frames, files, CalibrationParameters.DEFAULTS, work);
+            return SubCalibration.build(frames, files, parameters, work);
         } finally {
             Files.deleteIfExists(work);
         }

@@ -169,12 +169,14 @@ class CalibrationMastersTest {
                 "Light", 30, GAIN, 25.0));
 
         assertThatThrownBy(() -> masters.calibrate(light, "light.fit")).isInstanceOf(CalibrationException.class)
-                .hasMessage("no master dark matches light.fit (10 s, gain 80, 20.3 C) within 0.5 s and 2.0 C;"
-                        + " the darks are: 30 s, gain 80, 20 C (3 frames)");
+                .hasMessage("no master dark of the same gain within 0.5 s and 2 C of light.fit (10 s, gain 80, 20.3 C);"
+                        + " darks: 30 s, gain 80, 20 C (3 frames)");
         assertThatThrownBy(() -> masters.calibrate(otherGain, "gain.fit"))
-                .hasMessageStartingWith("no master dark matches gain.fit (30 s, gain 120, 20 C)");
+                .hasMessageStartingWith(
+                        "no master dark of the same gain within 0.5 s and 2 C of gain.fit (30 s, gain 120, 20 C)");
         assertThatThrownBy(() -> masters.calibrate(warmer, "warm.fit"))
-                .hasMessageStartingWith("no master dark matches warm.fit (30 s, gain 80, 25 C)");
+                .hasMessageStartingWith(
+                        "no master dark of the same gain within 0.5 s and 2 C of warm.fit (30 s, gain 80, 25 C)");
     }
 
     @Test

@@ -101,15 +101,15 @@ class CalibrationRefusalTest {
     @Test
     void parametersOutOfRangeAreNamedAsPipelinesWriteThem() {
         assertThatThrownBy(() -> new CalibrationParameters(Combination.MEDIAN, 0.5, 0.5, 2, true, 5, 5))
-                .hasMessage("calibration.kappa must be between 1 and 10, got 0.5");
+                .hasMessage("kappa must be between 1 and 10, got 0.5");
         assertThatThrownBy(() -> new CalibrationParameters(Combination.MEDIAN, 3, -1, 2, true, 5, 5))
-                .hasMessage("calibration.exposure_tolerance must be 0 to 3600 seconds, got -1.0");
+                .hasMessage("exposure_tolerance must be 0 to 3600 seconds, got -1.0");
         assertThatThrownBy(() -> new CalibrationParameters(Combination.MEDIAN, 3, 0.5, Double.NaN, true, 5, 5))
-                .hasMessage("calibration.temperature_tolerance must be 0 to 100 degrees, got NaN");
+                .hasMessage("temperature_tolerance must be 0 to 100 degrees, got NaN");
         assertThatThrownBy(() -> new CalibrationParameters(Combination.MEDIAN, 3, 0.5, 2, true, 1, 5))
-                .hasMessage("calibration.hot_sigma must be between 2 and 50, got 1.0");
+                .hasMessage("hot_sigma must be between 2 and 50, got 1.0");
         assertThatThrownBy(() -> new CalibrationParameters(Combination.MEDIAN, 3, 0.5, 2, true, 5, 60))
-                .hasMessage("calibration.cold_sigma must be between 2 and 50, got 60.0");
+                .hasMessage("cold_sigma must be between 2 and 50, got 60.0");
         assertThat(CalibrationParameters.DEFAULTS.combination()).isEqualTo(Combination.WINSORIZED);
         assertThat(Combination.WINSORIZED.yamlName()).isEqualTo("winsorized");
     }

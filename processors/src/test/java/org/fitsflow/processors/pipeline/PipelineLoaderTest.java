@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.fitsflow.processors.backend.DebayerMethod;
 import org.fitsflow.processors.stacking.DrizzleParameters;
+import org.fitsflow.processors.calibration.CalibrationParameters;
+import org.fitsflow.processors.calibration.Combination;
 import org.fitsflow.processors.stacking.Interpolation;
 import org.fitsflow.processors.stacking.Framing;
 import org.fitsflow.processors.stacking.Normalisation;
@@ -76,7 +78,8 @@ class PipelineLoaderTest {
         assertThat(stack.stacking()).isEqualTo(new StackingParameters(Normalisation.ADDITIVE,
                 new RejectionParameters(RejectionAlgorithm.LINEAR_FIT, 4, 2.5, 5, 0.2, 0.01), Weighting.STAR_COUNT,
                 new SubFilter(2, 3), false, Interpolation.BILINEAR, Framing.KEEP, true,
-                StackingParameters.DEFAULTS.detection(), true, DebayerMethod.BILINEAR, Optional.empty()));
+                StackingParameters.DEFAULTS.detection(), true, DebayerMethod.BILINEAR, Optional.empty(),
+                CalibrationParameters.DEFAULTS));
         assertThat(StackingParameters.DEFAULTS.debayer()).isEqualTo(DebayerMethod.RCD);
         assertThat(stackWithDefaults.stacking()).isEqualTo(StackingParameters.DEFAULTS.withRejection(
                 new RejectionParameters(RejectionAlgorithm.WINSORIZED, 2.0, 2.0, 5, 0.3, 0.05)));
@@ -101,7 +104,7 @@ class PipelineLoaderTest {
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: 3\n" + exports))
                 .hasMessage("stacking must be a mapping like {kappa: 2.5}, got 3");
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: stack\nstacking: {kapa: 3}\n" + exports))
-                .hasMessage("stacking: unknown parameter 'kapa' for stacking; known: debayer, drizzle, "
+                .hasMessage("stacking: unknown parameter 'kapa' for stacking; known: calibration, debayer, drizzle, "
                         + "filter_roundness_sigma, filter_wfwhm_sigma, framing, gesd_outliers, gesd_significance, interpolation, "
                         + "iterations, kappa, kappa_high, kappa_low, normalisation, quality_report, reject_flagged, rejection, "
                         + "rejection_maps, weighting");
@@ -196,6 +199,64 @@ class PipelineLoaderTest {
         assertThatThrownBy(() -> loader.parse("name: q\nsubs: combine\nstacking: {drizzle: {scale: 2}}\n" + exports))
                 .hasMessage("stacking: drizzle works on the subs of a stack (subs: stack), not on night masters "
                         + "(subs: combine)");
+    }
+
+    @Test
+    void readsTheCalibrationSettingsUnderStacking() {
+        PipelineDefinition calibrated = loader.parse("""
+                name: my_stack
+                subs: stack
+                stacking:
+                  calibration:
+                    combine: Median
+                    kappa: 2.5
+                    exposure_tolerance: 1
+                    temperature_tolerance: 5
+                    cosmetic: false
+                    hot_sigma: 8
+                    cold_sigma: 6
+                exports: [{format: fits}]
+                """);
+        PipelineDefinition partly = loader.parse(
+                "name: s\nsubs: stack\nstacking: {calibration: {temperature_tolerance: 0}}\nexports: [{format: fits}]\n");
+        PipelineDefinition without = loader.parse("name: s\nsubs: stack\nexports: [{format: fits}]\n");
+
+        assertThat(calibrated.stacking()).isEqualTo(StackingParameters.DEFAULTS.withCalibration(
+                new CalibrationParameters(Combination.MEDIAN, 2.5, 1, 5, false, 8, 6)));
+        assertThat(partly.stacking().calibration()).isEqualTo(new CalibrationParameters(Combination.WINSORIZED, 3, 0.5,
+                0, true, 5, 5));
+        assertThat(without.stacking().calibration()).isEqualTo(CalibrationParameters.DEFAULTS);
+        assertThat(CalibrationParameters.DEFAULTS).as("what a Seestar night gets without reading anything")
+                .isEqualTo(new CalibrationParameters(Combination.WINSORIZED, 3, 0.5, 2, true, 5, 5));
+    }
+
+    @Test
+    void refusesBadCalibrationSettingsNamingTheKey() {
+        String exports = "exports: [{format: fits}]\n";
+        String stack = "name: q\nsubs: stack\nstacking: ";
+        assertThatThrownBy(() -> loader.parse(stack + "{calibration: median}\n" + exports))
+                .hasMessage("stacking: calibration must be a mapping like {combine: median}, got 'median'");
+        assertThatThrownBy(() -> loader.parse(stack + "{calibration: {gain_tolerance: 5}}\n" + exports))
+                .hasMessage("stacking: calibration: unknown parameter 'gain_tolerance' for calibration; known: cold_sigma, "
+                        + "combine, cosmetic, exposure_tolerance, hot_sigma, kappa, temperature_tolerance");
+        assertThatThrownBy(() -> loader.parse(stack + "{calibration: {combine: mean}}\n" + exports))
+                .hasMessage("stacking: calibration: combine must be one of median, winsorized, got 'mean'");
+        assertThatThrownBy(() -> loader.parse(stack + "{calibration: {kappa: 0.5}}\n" + exports))
+                .hasMessage("stacking: calibration: kappa must be between 1 and 10, got 0.5");
+        assertThatThrownBy(() -> loader.parse(stack + "{calibration: {exposure_tolerance: -1}}\n" + exports))
+                .hasMessage("stacking: calibration: exposure_tolerance must be 0 to 3600 seconds, got -1.0");
+        assertThatThrownBy(() -> loader.parse(stack + "{calibration: {temperature_tolerance: warm}}\n" + exports))
+                .hasMessage("stacking: calibration: temperature_tolerance must be a number, got 'warm'");
+        assertThatThrownBy(() -> loader.parse(stack + "{calibration: {temperature_tolerance: 101}}\n" + exports))
+                .hasMessage("stacking: calibration: temperature_tolerance must be 0 to 100 degrees, got 101.0");
+        assertThatThrownBy(() -> loader.parse(stack + "{calibration: {cosmetic: 1}}\n" + exports))
+                .hasMessage("stacking: calibration: cosmetic must be true or false, got 1");
+        assertThatThrownBy(() -> loader.parse(stack + "{calibration: {hot_sigma: 1}}\n" + exports))
+                .hasMessage("stacking: calibration: hot_sigma must be between 2 and 50, got 1.0");
+        assertThatThrownBy(() -> loader.parse(stack + "{calibration: {cold_sigma: 51}}\n" + exports))
+                .hasMessage("stacking: calibration: cold_sigma must be between 2 and 50, got 51.0");
+        assertThatThrownBy(() -> loader.parse(stack + "{calibration: {kappa: }}\n" + exports))
+                .hasMessage("stacking: calibration: parameter 'kappa' has no value");
     }
 
     @Test
@@ -352,10 +413,12 @@ class PipelineLoaderTest {
     @Test
     void stackingSettingsSurviveTheWayBackToJson() {
         PipelineDefinition stack = loader.parse("name: s\nsubs: stack\n"
-                + "stacking: {kappa: 3.5, interpolation: bilinear, debayer: bilinear}\nexports: [{format: fits}]\n");
+                + "stacking: {kappa: 3.5, interpolation: bilinear, debayer: bilinear, calibration: {combine: median,"
+                + " exposure_tolerance: 2, cosmetic: false}}\nexports: [{format: fits}]\n");
         Map<String, Object> posted = Map.of("name", "s", "subs", stack.subs().key(),
                 StackingSection.KEY, StackingSection.toMap(stack.stacking()), "exports", List.of(Map.of("format", "fits")));
 
+        assertThat(stack.stacking().calibration().combination()).isEqualTo(Combination.MEDIAN);
         assertThat(loader.fromMap(posted)).isEqualTo(stack);
     }
 }

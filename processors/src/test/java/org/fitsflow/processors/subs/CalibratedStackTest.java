@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import org.fitsflow.processors.calibration.CalibrationFrames;
 import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.processors.image.Image;
 import org.fitsflow.processors.pipeline.PipelineLibrary;
+import org.fitsflow.processors.pipeline.PipelineLoader;
 import org.fitsflow.processors.pipeline.PipelineResult;
 import org.fitsflow.processors.pipeline.ProgressListener;
 import org.fitsflow.processors.stacking.StackingException;
@@ -131,18 +133,85 @@ class CalibratedStackTest {
     @Test
     void aSubNoDarkMatchesIsLeftOutNamingBoth(@TempDir Path set) throws IOException {
         List<Path> lights = sensor.plantLights(subs.subList(0, 1), set.resolve("lights"));
-        sensor.writeCalibrationFrames(subs.get(0), set, 2);
-        try (Stream<Path> darks = Files.list(set.resolve("darks"))) {
-            for (Path dark : darks.toList()) {
-                PlantedSensor.setTemperature(dark, -5);
-            }
-        }
+        writeDarksAt(set, -5);
 
         assertThatThrownBy(() -> PROCESSOR.run(lights, PipelineLibrary.builtIn("stack_subs"), set.resolve("out"), "m",
                 ProgressListener.NONE)).isInstanceOf(StackingException.class)
-                .hasMessageContaining("Light_M_94_10.0s_IRCUT_20250326-212046.fit: unreadable: no master dark matches"
-                        + " Light_M_94_10.0s_IRCUT_20250326-212046.fit (10 s, gain 80, 25.1 C) within 0.5 s and 2.0 C;"
-                        + " the darks are: 10 s, gain 80, -5 C (2 frames)");
+                .hasMessageContaining("Light_M_94_10.0s_IRCUT_20250326-212046.fit: not calibrated: no master dark of"
+                        + " the same gain within 0.5 s and 2 C of Light_M_94_10.0s_IRCUT_20250326-212046.fit"
+                        + " (10 s, gain 80, 25.1 C); darks: 10 s, gain 80, -5 C (2 frames)");
+    }
+
+    @Test
+    void theMasterSaysWhichSubNoDarkMatched(@TempDir Path set) throws IOException {
+        List<Path> lights = sensor.plantLights(subs.subList(0, 2), set.resolve("lights"));
+        writeDarksAt(set, 25.1);
+        PlantedSensor.setTemperature(lights.get(1), 31);
+
+        PipelineResult result = PROCESSOR.run(lights, PipelineLibrary.builtIn("stack_subs"), set.resolve("out"), "m",
+                ProgressListener.NONE);
+
+        String reason = "not calibrated: no master dark of the same gain within 0.5 s and 2 C of"
+                + " Light_M_94_10.0s_IRCUT_20250326-212057.fit (10 s, gain 80, 31 C); darks: 10 s, gain 80, 25.1 C"
+                + " (2 frames)";
+        assertThat(result.measurements().get("rejected"))
+                .isEqualTo(List.of("Light_M_94_10.0s_IRCUT_20250326-212057.fit: " + reason));
+        assertThat(historyText(set.resolve("out/m.fits")))
+                .contains("left out Light_M_94_10.0s_IRCUT_20250326-212057.fit: " + reason);
+    }
+
+    @Test
+    void theTemperatureToleranceOfThePipelineDecidesWhichDarksMatch(@TempDir Path set) throws IOException {
+        List<Path> lights = sensor.plantLights(subs.subList(0, 1), set.resolve("lights"));
+        writeDarksAt(set, 20);
+        String tolerant = """
+                name: tolerant_stack
+                subs: stack
+                stacking:
+                  calibration:
+                    temperature_tolerance: 6
+                exports: [{format: jpeg}]
+                """;
+
+        // 5.1 C apart: beyond the default 2 C, within the pipeline's 6 C
+        assertThatThrownBy(() -> PROCESSOR.run(lights, PipelineLibrary.builtIn("stack_subs"), set.resolve("out"), "m",
+                ProgressListener.NONE)).isInstanceOf(StackingException.class)
+                .hasMessageContaining("not calibrated: no master dark of the same gain within 0.5 s and 2 C of");
+        PipelineResult result = PROCESSOR.run(lights, new PipelineLoader().parse(tolerant), set.resolve("out"), "t",
+                ProgressListener.NONE);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> used = (Map<String, Object>) result.measurements().get("calibration");
+        assertThat(used).containsEntry("darks", List.of(Map.of("frames", 2, "exposure_seconds", 10.0, "gain", 80.0,
+                "temperature_c", 20.0, "subs", 1)));
+        assertThat(history(FitsReader.read(set.resolve("out/t.fits"))))
+                .contains("calibration: dark (10 s, gain 80, 20 C) on 1 subs stacked");
+    }
+
+    /** Two frames of each kind into {@code set}'s calibration folders, the darks taken at {@code celsius}. */
+    private static void writeDarksAt(Path set, double celsius) throws IOException {
+        sensor.writeCalibrationFrames(subs.get(0), set, 2);
+        try (Stream<Path> darks = Files.list(set.resolve("darks"))) {
+            for (Path dark : darks.toList()) {
+                PlantedSensor.setTemperature(dark, celsius);
+            }
+        }
+    }
+
+    /** The text of a FITS file's HISTORY cards as written, a line split over several cards read whole again. */
+    private static String historyText(Path fits) throws IOException {
+        byte[] bytes = Files.readAllBytes(fits);
+        StringBuilder text = new StringBuilder();
+        for (int card = 0; (card + 1) * 80 <= bytes.length; card++) {
+            String image = new String(bytes, card * 80, 80, StandardCharsets.US_ASCII);
+            if (image.startsWith("END     ")) {
+                break;
+            }
+            if (image.startsWith("HISTORY ")) {
+                text.append(image, 8, 80);
+            }
+        }
+        return text.toString();
     }
 
     @Test

@@ -65,7 +65,8 @@ public class RestApiRoute extends RouteBuilder {
                     .responseMessage(answer(202, "Queued: one job per file, or one over all files for a pipeline over subs")
                             .responseModel(QueuedJobsView.class))
                     .responseMessage(error(400, "No pipeline_name, or an unknown one")).responseMessage(error(404, "No such session"))
-                    .responseMessage(error(409, "The session is still uploading, or has no files to process"))
+                    .responseMessage(error(409, "The session is still uploading, has no files to process, "
+                            + "or only calibration frames for a pipeline over subs"))
                     .to("direct:process-session")
                 .get("/jobs").id("api-list-jobs").description("Jobs, most recent first")
                     .param().name("limit").type(RestParamType.query).required(false).description("at most this many (1-1000, default 50)").endParam()

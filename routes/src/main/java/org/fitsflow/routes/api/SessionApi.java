@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.fitsflow.processors.pipeline.PipelineDefinition;
 import org.fitsflow.routes.config.FitsflowProperties;
 import org.fitsflow.routes.pipelines.PipelineCatalog;
@@ -124,6 +127,8 @@ public class SessionApi {
     /**
      * One job per file of the session, or one job over all its files for the pipelines that take a set
      * of subs (a {@code subs} key, as analyze_subs and stack_subs have); {@link QueuedJobsView} says which.
+     * Refused, nothing queued, when the session is still uploading, has no usable file, or holds only
+     * calibration frames for a pipeline over a set of subs (they calibrate subs; alone there is nothing to stack).
      */
     public QueuedJobsView process(long id, ProcessRequest request) {
         SessionRecord session = existing(id);
@@ -142,12 +147,23 @@ public class SessionApi {
             throw ApiException.conflict("session " + id + " has no files to process");
         }
         boolean overSession = definition.overSubs();
+        if (overSession && usable.stream().allMatch(FileRecord::isCalibrationFrame)) {
+            throw ApiException.conflict("session " + id + " has calibration frames (" + countsByType(usable)
+                    + ") but no lights or frames for " + pipeline + " to process; upload the subs with file_type light");
+        }
         List<JobRecord> created = transactions.execute(status -> overSession
                 ? List.of(jobs.insertOverFiles(id, usable.stream().map(FileRecord::id).toList(), pipeline))
                 : usable.stream().map(f -> jobs.insert(id, f.id(), pipeline)).toList());
         created.forEach(job -> queue.submit(job.id()));
 
         return QueuedJobsView.of(pipeline, overSession, views.of(created));
+    }
+
+    /** {@code 2 dark, 1 flat}: how many files of each type, types in alphabetical order. */
+    private static String countsByType(List<FileRecord> files) {
+        Map<String, Long> counts = files.stream().collect(Collectors.groupingBy(FileRecord::fileType, TreeMap::new,
+                Collectors.counting()));
+        return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
     }
 
     SessionRecord existing(long id) {

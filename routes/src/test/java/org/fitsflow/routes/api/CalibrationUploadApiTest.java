@@ -60,6 +60,32 @@ class CalibrationUploadApiTest extends RunningServiceTest {
         assertThat(masterHeader(stack(session))).contains("HISTORY calibration: none");
     }
 
+    @Test
+    void aSessionOfCalibrationFramesOnlyIsRefusedBeforeAnyJobAndKept() throws IOException {
+        List<Path> subs = SharedFiles.m94Subs();
+        List<Path> flats = GradientFlats.write(subs.get(0), FOLDERS.root().resolve("flats-only"), 2);
+        long session = api.createSession("flats and a dark, no lights");
+        for (Path flat : flats) {
+            upload(session, flat, "flat");
+        }
+        upload(session, subs.get(0), "dark");
+        api.postJson("/api/process/sessions/" + session + "/finalize", "");
+
+        ApiClient.Answer refused = api.postJson("/api/process/sessions/" + session + "/process",
+                "{\"pipeline_name\":\"stack_subs\"}");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().get("error").asText()).isEqualTo("conflict");
+        assertThat(refused.json().get("detail").asText()).isEqualTo("session " + session
+                + " has calibration frames (1 dark, 2 flat) but no lights or frames for stack_subs to process;"
+                + " upload the subs with file_type light");
+        JsonNode kept = api.get("/api/process/sessions/" + session).json();
+        assertThat(kept.get("files")).hasSize(3);
+        assertThat(kept.get("jobs")).as("nothing queued").isEmpty();
+        assertThat(StreamSupport.stream(api.get("/api/process/jobs").json().spliterator(), false)
+                .filter(job -> job.path("session_id").asLong() == session)).isEmpty();
+    }
+
     private void upload(long session, Path file, String type) {
         ApiClient.Answer answer = api.upload(ApiClient.uploadPath(session), file, file.getFileName().toString(), type);
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);

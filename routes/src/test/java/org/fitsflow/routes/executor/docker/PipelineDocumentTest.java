@@ -23,11 +23,13 @@ class PipelineDocumentTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void keepsWhatAPipelineRunsOverAndItsStackingSettings() throws Exception {
         PipelineDefinition stack = loader.parse("""
                 name: my_stack
                 subs: stack
-                stacking: {kappa: 3.5, iterations: 2, reject_flagged: false, interpolation: bilinear, debayer: bilinear}
+                stacking: {kappa: 3.5, iterations: 2, reject_flagged: false, interpolation: bilinear, debayer: bilinear,
+                           calibration: {combine: median, temperature_tolerance: 6}}
                 steps: [{step: star_detection, threshold_sigma: 6}]
                 exports: [{format: fits}]
                 """);
@@ -35,11 +37,12 @@ class PipelineDocumentTest {
         Map<String, Object> document = PipelineDocument.of(stack);
 
         assertThat(document).containsEntry("subs", "stack");
-        @SuppressWarnings("unchecked")
         Map<String, Object> stacking = (Map<String, Object>) document.get("stacking");
         assertThat(stacking).containsEntry("kappa_low", 3.5).containsEntry("kappa_high", 3.5)
                 .containsEntry("iterations", 2).containsEntry("reject_flagged", false)
                 .containsEntry("interpolation", "bilinear").containsEntry("debayer", "bilinear");
+        assertThat((Map<String, Object>) stacking.get("calibration")).containsEntry("combine", "median")
+                .containsEntry("temperature_tolerance", 6.0).containsEntry("exposure_tolerance", 0.5);
         assertThat(throughJobJson(stack)).isEqualTo(stack);
         assertThat(PipelineDocument.of(loader.parse("name: one\nexports: [{format: jpeg}]\n")))
                 .doesNotContainKeys("subs", "stacking");
