@@ -1,6 +1,7 @@
 package org.fitsflow.processors.analysis;
 
 import java.util.Arrays;
+import org.fitsflow.processors.stats.FloatRadixSort;
 import org.fitsflow.processors.stats.SortedFloats;
 
 /**
@@ -8,6 +9,8 @@ import org.fitsflow.processors.stats.SortedFloats;
  * and how many values survived the clipping (a box crossed by a star loses many of its high values).
  */
 public record ClippedStatistics(double median, double sigma, int kept, int total) {
+    /** From this many values on, the radix sort beats the comparison sort (a background cell has about a thousand). */
+    private static final int RADIX_FROM = 256;
 
     /** Clips the finite values among the first {@code count} of {@code values}; the array is left untouched. */
     public static ClippedStatistics of(float[] values, int count, double kappa, int iterations) {
@@ -21,7 +24,11 @@ public record ClippedStatistics(double median, double sigma, int kept, int total
         if (n == 0) {
             return new ClippedStatistics(Double.NaN, Double.NaN, 0, 0);
         }
-        Arrays.sort(sorted, 0, n);
+        if (n >= RADIX_FROM) {
+            FloatRadixSort.sort(sorted, n, new int[2 * n]);
+        } else {
+            Arrays.sort(sorted, 0, n);
+        }
         // The kept values stay a contiguous window of the sorted sample, so clipping only moves its ends.
         int lo = 0;
         int hi = n;
