@@ -3,6 +3,7 @@ package org.fitsflow.processors.stats;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.fitsflow.processors.parallel.ComputePool;
+import org.fitsflow.processors.parallel.ParallelRanges;
 
 /**
  * The eight photosites two pixels away from a photosite of a Bayer mosaic, which share its colour in every
@@ -11,6 +12,8 @@ import org.fitsflow.processors.parallel.ComputePool;
  */
 public final class SameColourRing {
     private static final int NOISE_SAMPLE_STRIDE = 7;
+    /** Sampled photosites per task: a few thousand medians, worth a fork. */
+    private static final int SAMPLES_PER_TASK = 4096;
 
     private SameColourRing() {
     }
@@ -25,6 +28,24 @@ public final class SameColourRing {
             }
         }));
         return excess;
+    }
+
+    /** One photosite's value of {@link #excess}. */
+    public static float excessAt(float[] mosaic, int width, int height, int x, int y, float[] scratch) {
+        return (float) (mosaic[y * width + x] - median(mosaic, width, height, x, y, scratch));
+    }
+
+    /**
+     * The smallest of the ring around photosite {@code i}, which must lie two photosites or more inside the frame;
+     * NaN when one of them is. Not above {@link #median} there, a middle value of the ring's finite photosites,
+     * unless all eight are +infinity (the median is then the photosite's own value, and its excess 0 or NaN).
+     */
+    public static float ringMinimum(float[] mosaic, int width, int i) {
+        int up = i - 2 * width;
+        int down = i + 2 * width;
+        float low = Math.min(Math.min(mosaic[up - 2], mosaic[up]), Math.min(mosaic[up + 2], mosaic[i - 2]));
+        float high = Math.min(Math.min(mosaic[i + 2], mosaic[down - 2]), Math.min(mosaic[down], mosaic[down + 2]));
+        return Math.min(low, high);
     }
 
     /**
@@ -96,8 +117,33 @@ public final class SameColourRing {
         float[] sample = new float[excess.length / NOISE_SAMPLE_STRIDE + 1];
         int n = 0;
         for (int i = 0; i < excess.length; i += NOISE_SAMPLE_STRIDE) {
-            if (Float.isFinite(excess[i])) {
-                sample[n++] = excess[i];
+            sample[n++] = excess[i];
+        }
+        return robustDeviation(sample, n);
+    }
+
+    /**
+     * {@link #noise} of the mosaic's {@link #excess}, with the ring's median taken at the sampled photosites alone:
+     * the same value for a seventh of the work.
+     */
+    public static double noise(float[] mosaic, int width, int height) {
+        float[] sample = new float[(mosaic.length + NOISE_SAMPLE_STRIDE - 1) / NOISE_SAMPLE_STRIDE];
+        ParallelRanges.forEach(sample.length, SAMPLES_PER_TASK, (from, to) -> {
+            float[] ring = new float[8];
+            for (int k = from; k < to; k++) {
+                int i = k * NOISE_SAMPLE_STRIDE;
+                sample[k] = excessAt(mosaic, width, height, i % width, i / width, ring);
+            }
+        });
+        return robustDeviation(sample, sample.length);
+    }
+
+    /** 1.4826 MAD of the finite values among the first {@code count} of {@code sample}. */
+    private static double robustDeviation(float[] sample, int count) {
+        int n = 0;
+        for (int k = 0; k < count; k++) {
+            if (Float.isFinite(sample[k])) {
+                sample[n++] = sample[k];
             }
         }
         if (n == 0) {
