@@ -19,14 +19,14 @@ final class RcdWindow {
     private static final float EPS = 1e-5f;
     private static final float EPS_SQ = 1e-10f;
     /** How far behind the newest row each stage works: as far as it reads (and its inputs were read) ahead. */
-    private static final int CARDINAL_ENERGY_LAG = 3;
-    private static final int CROSS_ENERGY_LAG = 4;
+    private static final int VERTICAL_ENERGY_LAG = 3;
+    private static final int HORIZONTAL_ENERGY_LAG = 4;
     private static final int DIRECTION_LAG = 4;
     private static final int LOW_PASS_LAG = 1;
     private static final int GREEN_LAG = 5;
     private static final int DIAGONAL_ENERGY_LAG = 3;
     private static final int RED_BLUE_AT_BLUE_RED_LAG = 7;
-    /** Rows of the window: its last 2 MARGIN rows are copied back to its top once per this many less 2 MARGIN. */
+    /** Rows of the window; each time it is full, the last 2 MARGIN of them are copied back to its top. */
     private static final int WINDOW_ROWS = 64;
 
     private final int width;
@@ -88,29 +88,38 @@ final class RcdWindow {
             }
             int r = v - dropped;
             load(mosaic, height, r);
-            if (v >= 2 * CARDINAL_ENERGY_LAG) {
-                verticalEnergies(r - CARDINAL_ENERGY_LAG);
+            if (ready(v, VERTICAL_ENERGY_LAG)) {
+                verticalEnergies(r - VERTICAL_ENERGY_LAG);
+            }
+            if (ready(v, DIAGONAL_ENERGY_LAG)) {
                 diagonalEnergies(r - DIAGONAL_ENERGY_LAG);
             }
-            if (v >= 2 * CROSS_ENERGY_LAG) {
-                horizontalEnergies(r - CROSS_ENERGY_LAG);
+            if (ready(v, HORIZONTAL_ENERGY_LAG)) {
+                horizontalEnergies(r - HORIZONTAL_ENERGY_LAG);
+            }
+            if (ready(v, DIRECTION_LAG)) {
                 cardinalDirections(r - DIRECTION_LAG);
                 diagonalDirections(r - DIRECTION_LAG);
             }
-            if (v >= 2 * LOW_PASS_LAG) {
+            if (ready(v, LOW_PASS_LAG)) {
                 lowPassAtRedBlue(r - LOW_PASS_LAG);
             }
-            if (v >= 2 * GREEN_LAG) {
+            if (ready(v, GREEN_LAG)) {
                 greenAtRedBlue(r - GREEN_LAG);
             }
-            if (v >= 2 * RED_BLUE_AT_BLUE_RED_LAG) {
+            if (ready(v, RED_BLUE_AT_BLUE_RED_LAG)) {
                 redBlueAtBlueRed(r - RED_BLUE_AT_BLUE_RED_LAG);
             }
-            if (v >= 2 * MARGIN) {
+            if (ready(v, MARGIN)) {
                 redBlueAtGreen(r - MARGIN);
                 store(rgb, r - MARGIN);
             }
         }
+    }
+
+    /** Whether a stage {@code lag} rows behind step {@code v} has a row to compute: one at least {@code lag} rows in. */
+    private static boolean ready(int v, int lag) {
+        return v - lag >= lag;
     }
 
     /** Moves the last 2 MARGIN rows of every plane to the top, where the stages find them as before. */
@@ -267,8 +276,11 @@ final class RcdWindow {
             float south = EPS + Math.abs(g - green[i + 2 * s]);
             float west = EPS + Math.abs(g - green[i - 2]);
             float east = EPS + Math.abs(g - green[i + 2]);
-            red[i] = atGreenSite(red, i, g, direction, north, south, west, east);
-            blue[i] = atGreenSite(blue, i, g, direction, north, south, west, east);
+            // both before either store, which the compiler must otherwise assume may change green
+            float redHere = atGreenSite(red, i, g, direction, north, south, west, east);
+            float blueHere = atGreenSite(blue, i, g, direction, north, south, west, east);
+            red[i] = redHere;
+            blue[i] = blueHere;
         }
     }
 
