@@ -130,9 +130,16 @@ public final class SameColourRing {
         float[] sample = new float[(mosaic.length + NOISE_SAMPLE_STRIDE - 1) / NOISE_SAMPLE_STRIDE];
         ParallelRanges.forEach(sample.length, SAMPLES_PER_TASK, (from, to) -> {
             float[] ring = new float[8];
+            // the column and row stepped along, not divided out of the index for each sample
+            int x = from * NOISE_SAMPLE_STRIDE % width;
+            int y = from * NOISE_SAMPLE_STRIDE / width;
             for (int k = from; k < to; k++) {
-                int i = k * NOISE_SAMPLE_STRIDE;
-                sample[k] = excessAt(mosaic, width, height, i % width, i / width, ring);
+                sample[k] = excessAt(mosaic, width, height, x, y, ring);
+                x += NOISE_SAMPLE_STRIDE;
+                while (x >= width) {
+                    x -= width;
+                    y++;
+                }
             }
         });
         return robustDeviation(sample, sample.length);
@@ -150,14 +157,11 @@ public final class SameColourRing {
             return Double.NaN;
         }
         // ranks by selection, not by sorting: the same order statistics at a fraction of the time
-        double[] values = new double[n];
+        double median = FloatRankSelection.valueOfRank(sample, n, n / 2);
+        float[] deviations = new float[n];
         for (int i = 0; i < n; i++) {
-            values[i] = sample[i];
+            deviations[i] = (float) Math.abs(sample[i] - median);
         }
-        double median = RankSelection.pair(values, n / 2, n / 2)[0];
-        for (int i = 0; i < n; i++) {
-            values[i] = (float) Math.abs(sample[i] - median);
-        }
-        return 1.4826 * RankSelection.pair(values, n / 2, n / 2)[0];
+        return 1.4826 * FloatRankSelection.valueOfRank(deviations, n, n / 2);
     }
 }

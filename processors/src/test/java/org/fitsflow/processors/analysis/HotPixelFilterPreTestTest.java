@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.fitsflow.processors.analysis.SyntheticSky.PlantedStar;
 import org.fitsflow.processors.fits.FitsReader;
@@ -16,9 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The filter's shortcuts (the noise from the sampled photosites alone, the ring's median only where the ring's
- * minimum leaves room for an outlier) against the filter as first written, kept here: every photosite's excess
- * taken, then each judged. The same photosites must be corrected to the same values, bit for bit.
+ * The filter's shortcuts (the noise from the sampled photosites alone and by histograms, the ring's median only
+ * where the ring's minimum leaves room for an outlier) against the filter as first written, kept here: every
+ * photosite's excess taken, the noise by sorting, then each photosite judged. The same photosites must be corrected
+ * to the same values, bit for bit.
  */
 class HotPixelFilterPreTestTest {
     static Stream<Path> subs() throws IOException {
@@ -88,7 +91,7 @@ class HotPixelFilterPreTestTest {
     /** The filter before its shortcuts. */
     private static PhotositeCorrections judgingEveryPhotosite(float[] mosaic, int width, int height) {
         float[] excess = SameColourRing.excess(mosaic, width, height);
-        double sigma = SameColourRing.noise(excess);
+        double sigma = sortedNoise(excess);
         if (!(sigma > 0)) {
             return PhotositeCorrections.NONE;
         }
@@ -110,6 +113,18 @@ class HotPixelFilterPreTestTest {
                 toFloats(values));
         found.applyTo(mosaic);
         return found;
+    }
+
+    /** 1.4826 MAD of every seventh photosite's finite excess, by sorting. */
+    private static double sortedNoise(float[] excess) {
+        double[] sample = IntStream.iterate(0, i -> i < excess.length, i -> i + 7).mapToDouble(i -> excess[i])
+                .filter(Double::isFinite).sorted().toArray();
+        if (sample.length == 0) {
+            return Double.NaN;
+        }
+        double median = sample[sample.length / 2];
+        double[] deviations = Arrays.stream(sample).map(v -> (float) Math.abs(v - median)).sorted().toArray();
+        return 1.4826 * deviations[deviations.length / 2];
     }
 
     private static boolean isolated(float[] excess, int width, int height, int x, int y, double e, double sigma) {
