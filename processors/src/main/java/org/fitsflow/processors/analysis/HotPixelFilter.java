@@ -2,8 +2,8 @@ package org.fitsflow.processors.analysis;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
-import org.fitsflow.processors.parallel.ComputePool;
+import org.fitsflow.processors.parallel.ParallelRanges;
+import org.fitsflow.processors.stats.RingMinima;
 import org.fitsflow.processors.stats.SameColourRing;
 
 /**
@@ -54,59 +54,78 @@ public final class HotPixelFilter {
             return PhotositeCorrections.NONE;
         }
         double threshold = DETECTION_SIGMA * sigma;
-        List<PhotositeCorrections> rows = ComputePool.get(() -> IntStream.range(0, height).parallel()
-                .mapToObj(y -> hotInRow(mosaic, width, height, y, threshold, sigma)).toList());
-        PhotositeCorrections found = joined(rows);
-        found.applyTo(mosaic);
-        return found;
+        List<Found> parts = ParallelRanges.reduce(mosaic.length, Found::new, (found, from, to) -> {
+            float[] ring = new float[8];
+            RingMinima minima = new RingMinima(width);
+            for (int start = from; start < to; ) {
+                int y = start / width;
+                int rowEnd = Math.min(to, (y + 1) * width);
+                judgeRow(mosaic, width, height, y, start - y * width, rowEnd - y * width, threshold, sigma, ring, minima,
+                        found);
+                start = rowEnd;
+            }
+        });
+        PhotositeCorrections corrections = Found.joined(parts);
+        corrections.applyTo(mosaic);
+        return corrections;
     }
 
-    private static PhotositeCorrections hotInRow(float[] mosaic, int width, int height, int y, double threshold,
-            double sigma) {
-        boolean interiorRow = y >= RING && y < height - RING;
-        float[] ring = new float[8];
-        int[] indices = new int[0];
-        float[] values = new float[0];
-        int count = 0;
-        for (int x = 0; x < width; x++) {
+    /** Judges the photosites of row {@code y} from column {@code fromX} to before {@code toX}. */
+    private static void judgeRow(float[] mosaic, int width, int height, int y, int fromX, int toX, double threshold,
+            double sigma, float[] ring, RingMinima minima, Found found) {
+        // the largest float not above the threshold: a float is not above one if not above the other
+        float floatThreshold = (float) threshold <= threshold ? (float) threshold : Math.nextDown((float) threshold);
+        boolean interiorRow = y >= RING && y < height - RING && width > 2 * RING;
+        float[] ringMinimum = interiorRow ? minima.ofRow(mosaic, y) : null;
+        for (int x = fromX; x < toX; x++) {
             int i = y * width + x;
             float v = mosaic[i];
             if (interiorRow && x >= RING && x < width - RING) {
                 // The median is not below the ring's minimum and the rounding of v - m is monotonic, so this
-                // bound is not below the excess; NaN (a NaN in the ring or v) fails the test and goes on.
-                // The one exception, a ring all +infinity, bounds the excess by -infinity: the excess is
-                // then 0 or NaN, which the positive threshold rejects as well.
-                float bound = (float) (v - (double) SameColourRing.ringMinimum(mosaic, width, i));
-                if (bound <= threshold) {
+                // bound is not below the excess (float v - min rounds as (float) (v - (double) min) does: a
+                // double holds more than twice a float's digits); NaN (in the ring or v) fails the test and goes
+                // on. The one exception, a ring all +infinity, bounds the excess by -infinity: the excess is then
+                // 0 or NaN, which the positive threshold rejects as well.
+                float bound = v - ringMinimum[x];
+                if (bound <= floatThreshold) {
                     continue;
                 }
             }
             double median = SameColourRing.median(mosaic, width, height, x, y, ring);
             float excess = (float) (v - median);
             if (excess > threshold && isolated(mosaic, width, height, x, y, excess, sigma, ring)) {
-                if (count == indices.length) {
-                    indices = Arrays.copyOf(indices, 2 * count + 4);
-                    values = Arrays.copyOf(values, 2 * count + 4);
-                }
-                indices[count] = i;
-                values[count++] = (float) median;
+                found.add(i, (float) median);
             }
         }
-        return count == 0 ? PhotositeCorrections.NONE
-                : new PhotositeCorrections(Arrays.copyOf(indices, count), Arrays.copyOf(values, count));
     }
 
-    private static PhotositeCorrections joined(List<PhotositeCorrections> rows) {
-        int count = rows.stream().mapToInt(PhotositeCorrections::count).sum();
-        int[] indices = new int[count];
-        float[] values = new float[count];
-        int k = 0;
-        for (PhotositeCorrections row : rows) {
-            System.arraycopy(row.indices(), 0, indices, k, row.count());
-            System.arraycopy(row.values(), 0, values, k, row.count());
-            k += row.count();
+    /** The corrections of one range of photosites, in their order. */
+    private static final class Found {
+        private int[] indices = new int[16];
+        private float[] values = new float[16];
+        private int count;
+
+        void add(int index, float value) {
+            if (count == indices.length) {
+                indices = Arrays.copyOf(indices, 2 * count);
+                values = Arrays.copyOf(values, 2 * count);
+            }
+            indices[count] = index;
+            values[count++] = value;
         }
-        return new PhotositeCorrections(indices, values);
+
+        static PhotositeCorrections joined(List<Found> parts) {
+            int total = parts.stream().mapToInt(part -> part.count).sum();
+            int[] indices = new int[total];
+            float[] values = new float[total];
+            int k = 0;
+            for (Found part : parts) {
+                System.arraycopy(part.indices, 0, indices, k, part.count);
+                System.arraycopy(part.values, 0, values, k, part.count);
+                k += part.count;
+            }
+            return new PhotositeCorrections(indices, values);
+        }
     }
 
     /**

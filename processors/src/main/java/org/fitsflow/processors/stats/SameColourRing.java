@@ -36,19 +36,6 @@ public final class SameColourRing {
     }
 
     /**
-     * The smallest of the ring around photosite {@code i}, which must lie two photosites or more inside the frame;
-     * NaN when one of them is. Not above {@link #median} there, a middle value of the ring's finite photosites,
-     * unless all eight are +infinity (the median is then the photosite's own value, and its excess 0 or NaN).
-     */
-    public static float ringMinimum(float[] mosaic, int width, int i) {
-        int up = i - 2 * width;
-        int down = i + 2 * width;
-        float low = Math.min(Math.min(mosaic[up - 2], mosaic[up]), Math.min(mosaic[up + 2], mosaic[i - 2]));
-        float high = Math.min(Math.min(mosaic[i + 2], mosaic[down - 2]), Math.min(mosaic[down], mosaic[down + 2]));
-        return Math.min(low, high);
-    }
-
-    /**
      * Median of the finite photosites of the ring around (x, y) inside the frame; the photosite's own value when
      * there are none. {@code scratch} holds at least 8 values.
      */
