@@ -311,10 +311,11 @@ final class RcdWindow {
         int source = r * stride + MARGIN;
         int target = (originRow + r) * width;
         for (int c = 0; c < 3; c++) {
-            float[] from = colours[c];
             float[] to = rgb[c];
-            for (int x = 0; x < width; x++) {
-                to[target + x] = Math.max(0f, Math.min(1f, from[source + x]));
+            // copied, then clipped where it lies: one index for load and store, which the JIT vectorises
+            System.arraycopy(colours[c], source, to, target, width);
+            for (int i = target, end = target + width; i < end; i++) {
+                to[i] = Math.max(0f, Math.min(1f, to[i]));
             }
         }
     }
