@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The per-sub work of stacking raw subs, on one 1080 x 1920 Seestar sub on the CPU backend, in ms:
  * <ul>
- *   <li>{@code rcd}: the RCD debayer; {@code bilinear}: the bilinear debayer, its baseline in the same run;</li>
+ *   <li>{@code rcd}: the RCD debayer; {@code rcdInto}: the same into planes kept from sub to sub, as a stack can;
+ *       {@code bilinear}: the bilinear debayer, its baseline in the same run;</li>
  *   <li>{@code hotPixels}: the hot-photosite filter run before either;</li>
  *   <li>{@code drizzle}: dropping the sub's three debayered planes, slightly rotated, onto a 2x grid
  *       (scale 2, pixfrac 0.7), the accumulator's own clearing aside.</li>
@@ -62,6 +63,12 @@ public class DebayerBenchmark {
     @Benchmark
     public float[][] rcd() {
         return backend.debayer(mosaic, width, height, pattern, DebayerMethod.RCD);
+    }
+
+    @Benchmark
+    public float[][] rcdInto() {
+        backend.debayer(mosaic, width, height, pattern, DebayerMethod.RCD, colour);
+        return colour;
     }
 
     @Benchmark

@@ -34,6 +34,9 @@ public final class DebayerCpuCost {
         DrizzleAccumulator drizzle = DrizzleAccumulator.forImage(DrizzleParameters.DEFAULTS, width, height, 3);
 
         double rcd = CpuCost.report("RCD debayer", () -> backend.debayer(mosaic, width, height, pattern, DebayerMethod.RCD));
+        float[][] kept = new float[3][mosaic.length];
+        CpuCost.report("RCD debayer into kept planes",
+                () -> backend.debayer(mosaic, width, height, pattern, DebayerMethod.RCD, kept));
         double bilinear = CpuCost.report("bilinear debayer",
                 () -> backend.debayer(mosaic, width, height, pattern, DebayerMethod.BILINEAR));
         CpuCost.report("hot-photosite filter", () -> HotPixelFilter.corrected(mosaic, width, height));

@@ -65,6 +65,24 @@ public interface ComputeBackend {
     }
 
     /**
+     * As {@link #debayer(float[], int, int, String, DebayerMethod)}, into three planes of the mosaic's size that the
+     * caller keeps from frame to frame, overwritten whole: a stack of subs then allocates its planes once.
+     */
+    default void debayer(float[] mosaic, int width, int height, String pattern, DebayerMethod method, float[][] into) {
+        if (method == DebayerMethod.RCD) {
+            RcdDebayer.debayer(mosaic, width, height, CfaPattern.parse(pattern), into);
+            return;
+        }
+        float[][] planes = debayer(mosaic, width, height, pattern);
+        if (into.length != planes.length) {
+            throw new IllegalArgumentException("expected " + planes.length + " planes to debayer into, got " + into.length);
+        }
+        for (int c = 0; c < planes.length; c++) {
+            System.arraycopy(planes[c], 0, into[c], 0, planes[c].length);
+        }
+    }
+
+    /**
      * The stretch of {@link #stretch} quantised to 8 bits as {@link Quantizer#level8}, same layout as the
      * plane; the plane is left unchanged. A GPU does both in one pass, so that only bytes come back.
      */

@@ -10,28 +10,30 @@ import org.fitsflow.processors.stats.CfaPattern;
  * colour differences, diagonally at red and blue sites and cardinally at green sites. Stars come out
  * narrower than with a bilinear debayer, without its zipper on edges.
  *
- * <p>The frame is worked in bands of rows, each with a halo of {@link RcdWindow#MARGIN} rows and columns read
- * through mirrored edges (index -1 reads index 1, which keeps the Bayer phase), so that edge pixels are
- * interpolated like interior ones and each band's scratch planes stay in the cache.
+ * <p>Each core streams a contiguous range of rows through an {@link RcdWindow}, reading {@link RcdWindow#MARGIN}
+ * rows beyond the range at either end, mirrored at the frame's edges.
  */
 final class RcdDebayer {
-    /** Rows per band: the halo costs 2 x 10 rows per band, about 20 % more work at 96 rows. */
-    private static final int BAND_ROWS = 96;
+    /** Fewer rows per core than this are not worth a fork: the margins would cost as much as the rows. */
+    private static final int MIN_ROWS_PER_CORE = 32;
 
     private RcdDebayer() {
     }
 
     static float[][] debayer(float[] mosaic, int width, int height, CfaPattern pattern) {
-        MosaicSize.check(mosaic, width, height);
         float[][] rgb = {new float[mosaic.length], new float[mosaic.length], new float[mosaic.length]};
-        int bands = (height + BAND_ROWS - 1) / BAND_ROWS;
-        ParallelRanges.forEach(bands, 1, (fromBand, toBand) -> {
-            RcdWindow window = new RcdWindow(width, Math.min(BAND_ROWS, height), pattern);
-            for (int band = fromBand; band < toBand; band++) {
-                int firstRow = band * BAND_ROWS;
-                window.demosaic(mosaic, height, firstRow, Math.min(height, firstRow + BAND_ROWS), rgb);
-            }
-        });
+        debayer(mosaic, width, height, pattern, rgb);
         return rgb;
+    }
+
+    /** As {@link #debayer(float[], int, int, CfaPattern)}, into three planes of the mosaic's size, overwritten whole. */
+    static void debayer(float[] mosaic, int width, int height, CfaPattern pattern, float[][] rgb) {
+        MosaicSize.check(mosaic, width, height);
+        if (rgb.length != 3 || rgb[0].length != mosaic.length || rgb[1].length != mosaic.length
+                || rgb[2].length != mosaic.length) {
+            throw new IllegalArgumentException("expected 3 planes of " + mosaic.length + " pixels to debayer into");
+        }
+        ParallelRanges.forEach(height, MIN_ROWS_PER_CORE, (fromRow, toRow) ->
+                new RcdWindow(width, pattern).demosaic(mosaic, height, fromRow, toRow, rgb));
     }
 }

@@ -3,6 +3,7 @@ package org.fitsflow.processors.stats;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.fitsflow.processors.parallel.ComputePool;
+import org.fitsflow.processors.parallel.ParallelRanges;
 
 /**
  * The eight photosites two pixels away from a photosite of a Bayer mosaic, which share its colour in every
@@ -11,6 +12,8 @@ import org.fitsflow.processors.parallel.ComputePool;
  */
 public final class SameColourRing {
     private static final int NOISE_SAMPLE_STRIDE = 7;
+    /** Sampled photosites per task: a few thousand medians, worth a fork. */
+    private static final int SAMPLES_PER_TASK = 4096;
 
     private SameColourRing() {
     }
@@ -25,6 +28,11 @@ public final class SameColourRing {
             }
         }));
         return excess;
+    }
+
+    /** One photosite's value of {@link #excess}. */
+    public static float excessAt(float[] mosaic, int width, int height, int x, int y, float[] scratch) {
+        return (float) (mosaic[y * width + x] - median(mosaic, width, height, x, y, scratch));
     }
 
     /**
@@ -96,22 +104,51 @@ public final class SameColourRing {
         float[] sample = new float[excess.length / NOISE_SAMPLE_STRIDE + 1];
         int n = 0;
         for (int i = 0; i < excess.length; i += NOISE_SAMPLE_STRIDE) {
-            if (Float.isFinite(excess[i])) {
-                sample[n++] = excess[i];
+            sample[n++] = excess[i];
+        }
+        return robustDeviation(sample, n);
+    }
+
+    /**
+     * {@link #noise} of the mosaic's {@link #excess}, with the ring's median taken at the sampled photosites alone:
+     * the same value for a seventh of the work.
+     */
+    public static double noise(float[] mosaic, int width, int height) {
+        float[] sample = new float[(mosaic.length + NOISE_SAMPLE_STRIDE - 1) / NOISE_SAMPLE_STRIDE];
+        ParallelRanges.forEach(sample.length, SAMPLES_PER_TASK, (from, to) -> {
+            float[] ring = new float[8];
+            // the column and row stepped along, not divided out of the index for each sample
+            int x = from * NOISE_SAMPLE_STRIDE % width;
+            int y = from * NOISE_SAMPLE_STRIDE / width;
+            for (int k = from; k < to; k++) {
+                sample[k] = excessAt(mosaic, width, height, x, y, ring);
+                x += NOISE_SAMPLE_STRIDE;
+                while (x >= width) {
+                    x -= width;
+                    y++;
+                }
+            }
+        });
+        return robustDeviation(sample, sample.length);
+    }
+
+    /** 1.4826 MAD of the finite values among the first {@code count} of {@code sample}. */
+    private static double robustDeviation(float[] sample, int count) {
+        int n = 0;
+        for (int k = 0; k < count; k++) {
+            if (Float.isFinite(sample[k])) {
+                sample[n++] = sample[k];
             }
         }
         if (n == 0) {
             return Double.NaN;
         }
         // ranks by selection, not by sorting: the same order statistics at a fraction of the time
-        double[] values = new double[n];
+        double median = FloatRankSelection.valueOfRank(sample, n, n / 2);
+        float[] deviations = new float[n];
         for (int i = 0; i < n; i++) {
-            values[i] = sample[i];
+            deviations[i] = (float) Math.abs(sample[i] - median);
         }
-        double median = RankSelection.pair(values, n / 2, n / 2)[0];
-        for (int i = 0; i < n; i++) {
-            values[i] = (float) Math.abs(sample[i] - median);
-        }
-        return 1.4826 * RankSelection.pair(values, n / 2, n / 2)[0];
+        return 1.4826 * FloatRankSelection.valueOfRank(deviations, n, n / 2);
     }
 }
