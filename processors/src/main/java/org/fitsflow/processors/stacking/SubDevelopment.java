@@ -55,12 +55,17 @@ final class SubDevelopment {
         return image.isColour() ? image.plane(1) : image.plane(0);
     }
 
-    /** The developed planes; a raw mosaic's from {@code correctedMosaic} of the same image, with {@code method}. */
-    static float[][] develop(Image image, float[] correctedMosaic, ComputeBackend backend, DebayerMethod method) {
+    /**
+     * The developed planes; a raw mosaic's from {@code correctedMosaic} of the same image, with {@code method},
+     * into {@code into} (three planes of the mosaic's size).
+     */
+    static float[][] develop(Image image, float[] correctedMosaic, ComputeBackend backend, DebayerMethod method,
+                             float[][] into) {
         if (!isRawMosaic(image)) {
             return image.planes();
         }
-        return backend.debayer(correctedMosaic, image.width(), image.height(), image.header().summary().bayerPattern(),
-                method);
+        backend.debayer(correctedMosaic, image.width(), image.height(), image.header().summary().bayerPattern(),
+                method, into);
+        return into;
     }
 }

@@ -191,9 +191,10 @@ public final class SubStacker {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        int pixels = sub.width() * sub.height();
         return SubDevelopment.isRawMosaic(image)
                 ? SubDevelopment.develop(image, SubDevelopment.recorrectedMosaic(image, sub.corrections(),
-                        workspace.mosaic(sub.width() * sub.height())), backend, parameters.debayer())
+                        workspace.mosaic(pixels)), backend, parameters.debayer(), workspace.developed(pixels))
                 : image.planes();
     }
 
