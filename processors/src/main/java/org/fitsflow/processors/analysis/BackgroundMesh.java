@@ -163,7 +163,7 @@ public final class BackgroundMesh {
                         }
                     }
                 }
-                filtered[r * columns + c] = n == 0 ? Double.NaN : median(Arrays.copyOf(window, n));
+                filtered[r * columns + c] = n == 0 ? Double.NaN : medianOfFew(window, n);
             }
         }
         return filtered;
@@ -171,6 +171,21 @@ public final class BackgroundMesh {
 
     private static double level(double[] levels, int columns, int rows, int r, int c) {
         return r >= 0 && r < rows && c >= 0 && c < columns ? levels[r * columns + c] : Double.NaN;
+    }
+
+    /** The median of window[0, n) by insertion sort (n is at most 9), in place. */
+    private static double medianOfFew(double[] window, int n) {
+        for (int i = 1; i < n; i++) {
+            double v = window[i];
+            int j = i - 1;
+            while (j >= 0 && window[j] > v) {
+                window[j + 1] = window[j];
+                j--;
+            }
+            window[j + 1] = v;
+        }
+        int mid = n / 2;
+        return n % 2 == 1 ? window[mid] : 0.5 * (window[mid - 1] + window[mid]);
     }
 
     private static double[] finite(double[] values) {

@@ -101,9 +101,17 @@ final class GaussianPsfFit {
         return toStar(p);
     }
 
+    /** A loop, not a stream: this runs at every trial step, and a stream's pipeline cost the JIT more than the fits. */
     private static boolean isPlausible(double[] p) {
-        return p[1] > 0 && p[4] > 0 && p[6] > 0 && p[4] * p[6] - p[5] * p[5] > 0
-                && Arrays.stream(p).allMatch(Double::isFinite);
+        if (!(p[1] > 0 && p[4] > 0 && p[6] > 0 && p[4] * p[6] - p[5] * p[5] > 0)) {
+            return false;
+        }
+        for (double value : p) {
+            if (!Double.isFinite(value)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<Star> toStar(double[] p) {
