@@ -6,9 +6,11 @@ package org.fitsflow.processors.stacking.rejection;
  * estimated. Worked on the sorted values, where the kept ones are always one contiguous range and each pass
  * is two binary searches.
  */
-abstract class ClippingAroundMedian implements PixelRejection {
+abstract class ClippingAroundMedian implements PixelRejection, SortedRangeRejection {
     private final RejectionParameters parameters;
     private final SortedSums sums;
+    private int keptFrom;
+    private int keptTo;
 
     ClippingAroundMedian(RejectionParameters parameters, int frames) {
         this.parameters = parameters;
@@ -21,10 +23,20 @@ abstract class ClippingAroundMedian implements PixelRejection {
     @Override
     public final void reject(PixelStack stack) {
         int n = stack.size();
+        reject(stack.sorted(), n);
+        if (keptFrom > 0 || keptTo < n) {
+            stack.keepWithin(sums.value(keptFrom), sums.value(keptTo - 1));
+        }
+    }
+
+    @Override
+    public final void reject(float[] sorted, int n) {
+        keptFrom = 0;
+        keptTo = n;
         if (n <= MIN_VALUES) {
             return;
         }
-        sums.of(stack.sorted(), n);
+        sums.of(sorted, n);
         int from = 0;
         int to = n;
         for (int it = 0; it < parameters.iterations() && to - from > MIN_VALUES; it++) {
@@ -38,8 +50,17 @@ abstract class ClippingAroundMedian implements PixelRejection {
             from = newFrom;
             to = newTo;
         }
-        if (from > 0 || to < n) {
-            stack.keepWithin(sums.value(from), sums.value(to - 1));
-        }
+        keptFrom = from;
+        keptTo = to;
+    }
+
+    @Override
+    public final int keptFrom() {
+        return keptFrom;
+    }
+
+    @Override
+    public final int keptTo() {
+        return keptTo;
     }
 }

@@ -41,10 +41,11 @@ final class SortedSums {
         return spread(to - from, sums[to] - sums[from], squares[to] - squares[from]);
     }
 
-    /** Sample standard deviation of sorted[from, to) with every value clamped to [lo, hi]. */
-    double clampedStandardDeviation(int from, int to, double lo, double hi) {
-        int a = lowerBound(from, to, lo);
-        int b = upperBound(a, to, hi);
+    /**
+     * Sample standard deviation of sorted[from, to) with every value clamped to [lo, hi], where sorted[from, a)
+     * are the values below lo and sorted[b, to) those above hi.
+     */
+    double clampedStandardDeviation(int from, int to, int a, int b, double lo, double hi) {
         int below = a - from;
         int above = to - b;
         double s = below * lo + (sums[b] - sums[a]) + above * hi;
