@@ -20,7 +20,8 @@ import java.nio.file.StandardOpenOption;
  * after registration); data take codes 1 to 65535. Closing deletes the files.
  */
 final class RegisteredFrameStore implements AutoCloseable {
-    private static final float LEVELS = 65535f;
+    /** Data codes 1 to 65535 stand for code / LEVELS. */
+    static final float LEVELS = 65535f;
     private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.nativeOrder());
 
     private final int width;

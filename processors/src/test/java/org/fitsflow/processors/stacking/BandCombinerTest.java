@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The combine sorts many pixels at once and, for the rejections that keep a range of the sorted values, takes
  * the mean itself; the master, coverage and rejection maps must be the same floats and counts. Frames of 16-bit
  * codes (so ties are common) around a sky of 0.1, noise 0.004, with a few frames far off at some pixels,
- * frames shifted so that borders leave pixels with few or no values, per-frame gain, offset and weight.
+ * frames shifted so that borders leave pixels with few values, two columns that no frame covers, per-frame
+ * gain, offset and weight.
  */
 class BandCombinerTest {
     private static final int WIDTH = 301;
@@ -46,7 +47,8 @@ class BandCombinerTest {
                         for (int i = 0; i < plane.length; i++) {
                             double sky = 0.1 + 0.004 * random.nextGaussian();
                             double outlier = random.nextInt(50) == 0 ? random.nextDouble() * 0.8 - 0.1 : 0;
-                            plane[i] = i % WIDTH < left ? Float.NaN : (float) (sky + outlier);
+                            int x = i % WIDTH;
+                            plane[i] = x < left || x >= WIDTH - 2 ? Float.NaN : (float) (sky + outlier);
                         }
                         store.writeRows(f, c, 0, HEIGHT, plane, buffer);
                         short[] codes = new short[plane.length];

@@ -4,63 +4,92 @@ package org.fitsflow.processors.stacking.rejection;
  * Clipping around the median, pass after pass until a pass rejects nothing: values further than kappa
  * spreads below or above the median of the values still kept are rejected. Subclasses say how the spread is
  * estimated. Worked on the sorted values, where the kept ones are always one contiguous range and each pass
- * is two binary searches.
+ * is two searches; up to {@link SortedRangeRejection#BATCH} pixels side by side, each on its own.
  */
 abstract class ClippingAroundMedian implements PixelRejection, SortedRangeRejection {
     private final RejectionParameters parameters;
-    private final SortedSums sums;
-    private int keptFrom;
-    private int keptTo;
+    private final SortedSums[] sums = new SortedSums[BATCH];
+    private final int[] from = new int[BATCH];
+    private final int[] to = new int[BATCH];
+    private final double[] median = new double[BATCH];
+    private final double[] sigma = new double[BATCH];
+    private final boolean[] clipping = new boolean[BATCH];
+    private final float[][] single = new float[1][];
+    private final int[] singleSize = new int[1];
 
     ClippingAroundMedian(RejectionParameters parameters, int frames) {
         this.parameters = parameters;
-        this.sums = new SortedSums(frames);
+        for (int j = 0; j < BATCH; j++) {
+            sums[j] = new SortedSums(frames);
+        }
     }
 
-    /** The spread of sorted[from, to) that the thresholds are counted in. */
-    abstract double spread(SortedSums sorted, int from, int to, double median);
+    /**
+     * Puts in {@code sigma[j]} the spread of sorted[from[j], to[j]) of each pixel j below {@code count} whose
+     * {@code clipping[j]} is set, that the thresholds are counted in.
+     */
+    abstract void spreads(SortedSums[] sorted, int[] from, int[] to, double[] median, boolean[] clipping,
+                          int count, double[] sigma);
 
     @Override
     public final void reject(PixelStack stack) {
         int n = stack.size();
-        reject(stack.sorted(), n);
-        if (keptFrom > 0 || keptTo < n) {
-            stack.keepWithin(sums.value(keptFrom), sums.value(keptTo - 1));
-        }
-    }
-
-    @Override
-    public final void reject(float[] sorted, int n) {
-        keptFrom = 0;
-        keptTo = n;
         if (n <= MIN_VALUES) {
             return;
         }
-        sums.of(sorted, n);
-        int from = 0;
-        int to = n;
-        for (int it = 0; it < parameters.iterations() && to - from > MIN_VALUES; it++) {
-            double median = sums.median(from, to);
-            double sigma = spread(sums, from, to, median);
-            int newFrom = sums.lowerBound(from, to, median - parameters.kappaLow() * sigma);
-            int newTo = sums.upperBound(newFrom, to, median + parameters.kappaHigh() * sigma);
-            if (sigma == 0 || newFrom == from && newTo == to) {
+        single[0] = stack.sorted();
+        singleSize[0] = n;
+        reject(single, singleSize, 1);
+        if (from[0] > 0 || to[0] < n) {
+            stack.keepWithin(sums[0].value(from[0]), sums[0].value(to[0] - 1));
+        }
+    }
+
+    @Override
+    public final void reject(float[][] sorted, int[] n, int count) {
+        for (int j = 0; j < count; j++) {
+            from[j] = 0;
+            to[j] = n[j];
+            clipping[j] = n[j] > MIN_VALUES;
+            if (clipping[j]) {
+                sums[j].of(sorted[j], n[j]);
+            }
+        }
+        for (int it = 0; it < parameters.iterations(); it++) {
+            boolean any = false;
+            for (int j = 0; j < count; j++) {
+                clipping[j] &= to[j] - from[j] > MIN_VALUES;
+                if (clipping[j]) {
+                    median[j] = sums[j].median(from[j], to[j]);
+                    any = true;
+                }
+            }
+            if (!any) {
                 break;
             }
-            from = newFrom;
-            to = newTo;
+            spreads(sums, from, to, median, clipping, count, sigma);
+            for (int j = 0; j < count; j++) {
+                if (clipping[j]) {
+                    int newFrom = sums[j].lowerBound(from[j], to[j], median[j] - parameters.kappaLow() * sigma[j]);
+                    int newTo = sums[j].upperBound(newFrom, to[j], median[j] + parameters.kappaHigh() * sigma[j]);
+                    if (sigma[j] == 0 || newFrom == from[j] && newTo == to[j]) {
+                        clipping[j] = false;
+                    } else {
+                        from[j] = newFrom;
+                        to[j] = newTo;
+                    }
+                }
+            }
         }
-        keptFrom = from;
-        keptTo = to;
     }
 
     @Override
-    public final int keptFrom() {
-        return keptFrom;
+    public final int keptFrom(int pixel) {
+        return from[pixel];
     }
 
     @Override
-    public final int keptTo() {
-        return keptTo;
+    public final int keptTo(int pixel) {
+        return to[pixel];
     }
 }
