@@ -47,12 +47,20 @@ abstract class ClippingAroundMedian implements PixelRejection, SortedRangeReject
 
     @Override
     public final void reject(float[][] sorted, int[] n, int count) {
+        int most = 0;
         for (int j = 0; j < count; j++) {
             from[j] = 0;
             to[j] = n[j];
             clipping[j] = n[j] > MIN_VALUES;
-            if (clipping[j]) {
-                sums[j].of(sorted[j], n[j]);
+            most = Math.max(most, n[j]);
+        }
+        if (count == 4 && reaches(sorted, most)) {
+            SortedSums.ofFour(sums, sorted, most);
+        } else {
+            for (int j = 0; j < count; j++) {
+                if (clipping[j]) {
+                    sums[j].of(sorted[j], n[j]);
+                }
             }
         }
         for (int it = 0; it < parameters.iterations(); it++) {
@@ -81,6 +89,11 @@ abstract class ClippingAroundMedian implements PixelRejection, SortedRangeReject
                 }
             }
         }
+    }
+
+    /** Whether all four pixels' arrays hold {@code n} values, as summing them side by side reads. */
+    private static boolean reaches(float[][] sorted, int n) {
+        return sorted[0].length >= n && sorted[1].length >= n && sorted[2].length >= n && sorted[3].length >= n;
     }
 
     @Override
