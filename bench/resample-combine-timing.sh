@@ -6,7 +6,8 @@
 #   bench/resample-combine-timing.sh            # timings
 #   bench/resample-combine-timing.sh DIR        # and the outputs as raw float32 in DIR, to compare builds
 #
-# JAVA_FLAGS (e.g. -Dtiming.only=resample or combine) go to the JVM. MVN_FLAGS (e.g. -o) is passed to Maven, which builds the processors module and its test classes.
+# JAVA_FLAGS go to the JVM: -Dtiming.only=resample or combine, -Dtiming.rejection=SIGMA (default WINSORIZED).
+# MVN_FLAGS (e.g. -o) is passed to Maven, which builds the processors module and its test classes.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"

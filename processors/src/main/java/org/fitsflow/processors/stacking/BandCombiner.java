@@ -18,7 +18,10 @@ import org.fitsflow.processors.stacking.rejection.SortingNetwork;
  * frame, normalises each value with its frame's gain and offset, rejects outliers pixel by pixel and takes
  * the weighted mean of the rest. Memory is the master plus one band of every frame per core, whatever the
  * number of frames; each core works through its own share of the bands with buffers it keeps. The stacks of
- * a few hundred pixels are sorted together by a {@link SortingNetwork} before their rejection.
+ * a few hundred pixels are sorted together by a {@link SortingNetwork} before their rejection. A rejection
+ * that keeps a range of the sorted values (sigma, winsorized: {@link SortedRangeRejection}) works on the
+ * sorted columns alone, and the weighted means of such a chunk are summed frame by frame across its pixels;
+ * the others go through a {@link PixelStack} per pixel.
  */
 final class BandCombiner {
     /** Bytes of 16-bit samples one core holds for a band of all frames. */

@@ -1,6 +1,7 @@
 package org.fitsflow.processors.stacking;
 
 import com.sun.management.OperatingSystemMXBean;
+import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +18,7 @@ import org.fitsflow.processors.backend.Backends;
 import org.fitsflow.processors.backend.DebayerMethod;
 import org.fitsflow.processors.fits.FitsReader;
 import org.fitsflow.processors.image.Image;
+import org.fitsflow.processors.stacking.rejection.RejectionAlgorithm;
 import org.fitsflow.processors.stacking.rejection.RejectionParameters;
 
 /**
@@ -30,14 +32,19 @@ import org.fitsflow.processors.stacking.rejection.RejectionParameters;
  *       bright trail in one frame of eight) with the default rejection, winsorized sigma clipping (ms per stack;
  *       the 96-frame stack on the frame's top 360 rows, to keep its temporary files small).</li>
  * </ul>
- * Medians of 5 runs after 2 warm-up runs, wall clock and the process's CPU time (less affected by other load); {@code -Dtiming.only=resample} or {@code combine} runs one part. With a folder as first argument, the resampled planes and the
- * combined masters are also written there (raw float32), to compare two builds' outputs.
+ * Medians of 5 runs after 2 warm-up runs: wall clock, and the process's CPU time, which other load on the
+ * machine affects less. {@code -Dtiming.only=resample} or {@code combine} runs one part;
+ * {@code -Dtiming.rejection=SIGMA} (or another algorithm) combines with another rejection. With a folder as
+ * first argument, the resampled planes and the combined masters with their rejection counts are also written
+ * there (raw big-endian float32), to compare two builds' outputs byte for byte.
  */
 public final class ResampleCombineTiming {
     private static final int WARM_UP = 2;
     private static final int RUNS = 5;
     private static final int BAND = 64;
     private static final RigidTransform TURN = new RigidTransform(Math.toRadians(0.6), 3.3, -2.7);
+    private static final RejectionAlgorithm REJECTION =
+            RejectionAlgorithm.valueOf(System.getProperty("timing.rejection", "WINSORIZED"));
 
     private ResampleCombineTiming() {
     }
@@ -79,7 +86,7 @@ public final class ResampleCombineTiming {
             });
         }
         combine(planes, width, height, 32, height, work, dump);
-        if (System.getProperty("timing.skip96") == null) combine(planes, width, height, 96, 360, work, dump);
+        combine(planes, width, height, 96, 360, work, dump);
         Files.deleteIfExists(work);
     }
 
@@ -116,7 +123,7 @@ public final class ResampleCombineTiming {
                 coefficients.add(new FrameCoefficients(new float[] {gain, gain, gain},
                         new float[] {offset, offset, offset}, new float[] {weight, weight, weight}));
             }
-            BandCombiner combiner = new BandCombiner(RejectionParameters.DEFAULTS.withAlgorithm(org.fitsflow.processors.stacking.rejection.RejectionAlgorithm.valueOf(System.getProperty("timing.rejection", "WINSORIZED"))), true);
+            BandCombiner combiner = new BandCombiner(RejectionParameters.DEFAULTS.withAlgorithm(REJECTION), true);
             CombinedStack[] last = new CombinedStack[1];
             time("combine " + frames + " frames of " + width + " x " + height + " x 3", () -> {
                 last[0] = combiner.combine(store, coefficients, width, height, planes.length, () -> { });
@@ -177,7 +184,7 @@ public final class ResampleCombineTiming {
 
     private static void write(Path file, float[][] planes) throws IOException {
         try (OutputStream stream = Files.newOutputStream(file);
-             DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(stream, 1 << 16))) {
+             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16))) {
             for (float[] plane : planes) {
                 for (float v : plane) {
                     out.writeFloat(v);
