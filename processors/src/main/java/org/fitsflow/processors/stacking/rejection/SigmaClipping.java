@@ -11,7 +11,12 @@ final class SigmaClipping extends ClippingAroundMedian {
     }
 
     @Override
-    double spread(SortedSums sorted, int from, int to, double median) {
-        return sorted.standardDeviation(from, to);
+    void spreads(SortedSums[] sorted, int[] from, int[] to, double[] median, boolean[] clipping, int count,
+                 double[] sigma) {
+        for (int j = 0; j < count; j++) {
+            if (clipping[j]) {
+                sigma[j] = sorted[j].standardDeviation(from[j], to[j]);
+            }
+        }
     }
 }
