@@ -69,16 +69,7 @@ public final class SubStacker {
         Thread caller = Thread.currentThread();
         Progress progress = new Progress(listener);
         HeapCeiling heap = new HeapCeiling(HEAP_HEADROOM_BYTES);
-        SubWorkspace.Pool workspaces = new SubWorkspace.Pool();
-        List<SubMeasurement> measured = ComputePool.get(() -> IntStream.range(0, files.size()).parallel().mapToObj(i -> {
-            checkCancelled(caller);
-            SubWorkspace workspace = workspaces.take();
-            SubMeasurement m = measure(files.get(i), workspace, heap);
-            workspaces.give(workspace);
-            heap.check();
-            progress.step(MEASURE_SHARE / files.size(), "measuring subs");
-            return m;
-        }).toList());
+        List<SubMeasurement> measured = measureAll(files, caller, progress, heap);
         checkCancelled(caller);
 
         SubSelection selection = SubSelection.select(measured, parameters);
@@ -103,15 +94,9 @@ public final class SubStacker {
         int channels = reference.channels();
         CombinedStack combined;
         try (RegisteredFrameStore store = new RegisteredFrameStore(workDirectory, used.size(), width, height)) {
-            ComputePool.run(() -> IntStream.range(0, used.size()).parallel().forEach(f -> {
-                checkCancelled(caller);
-                SubWorkspace workspace = workspaces.take();
-                resampleInto(store, f, used.get(f), selection.transformOf(used.get(f)), workspace, heap);
-                workspaces.give(workspace);
-                heap.check();
-                progress.step(RESAMPLE_SHARE / used.size(), "registering subs");
-            }));
+            resampleAll(store, selection, caller, progress, heap);
             checkCancelled(caller);
+            heap.check();
             double perBand = (100 - MEASURE_SHARE - RESAMPLE_SHARE) / BandCombiner.bands(used.size(), width, height);
             combined = new BandCombiner(parameters.rejection(), parameters.rejectionMaps())
                     .combine(store, coefficients, width, height, channels, () -> progress.step(perBand, "combining"));
@@ -122,6 +107,38 @@ public final class SubStacker {
         heap.check();
         listener.onProgress(100, "combining");
         return finished(MasterFraming.result(combined, reference, used, frames, parameters), selection);
+    }
+
+    /**
+     * Measures every sub on all cores. The workspaces live as long as this call: the planes they keep are
+     * garbage once the subs are measured, before the resampling and the combine allocate theirs.
+     */
+    private List<SubMeasurement> measureAll(List<Path> files, Thread caller, Progress progress, HeapCeiling heap) {
+        SubWorkspace.Pool workspaces = new SubWorkspace.Pool();
+        return ComputePool.get(() -> IntStream.range(0, files.size()).parallel().mapToObj(i -> {
+            checkCancelled(caller);
+            SubWorkspace workspace = workspaces.take();
+            SubMeasurement m = measure(files.get(i), workspace, heap);
+            workspaces.give(workspace);
+            heap.check();
+            progress.step(MEASURE_SHARE / files.size(), "measuring subs");
+            return m;
+        }).toList());
+    }
+
+    /** Resamples every sub used into the store on all cores, with workspaces of its own (as {@link #measureAll}). */
+    private void resampleAll(RegisteredFrameStore store, SubSelection selection, Thread caller, Progress progress,
+                             HeapCeiling heap) {
+        SubWorkspace.Pool workspaces = new SubWorkspace.Pool();
+        List<SubMeasurement> used = selection.used();
+        ComputePool.run(() -> IntStream.range(0, used.size()).parallel().forEach(f -> {
+            checkCancelled(caller);
+            SubWorkspace workspace = workspaces.take();
+            resampleInto(store, f, used.get(f), selection.transformOf(used.get(f)), workspace, heap);
+            workspaces.give(workspace);
+            heap.check();
+            progress.step(RESAMPLE_SHARE / used.size(), "registering subs");
+        }));
     }
 
     /** The result with the calibration's HISTORY after its first line, and the quality report of the subs. */
