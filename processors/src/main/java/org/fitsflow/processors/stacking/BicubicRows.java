@@ -86,31 +86,23 @@ final class BicubicRows {
      * t + 1, t, 1 - t and 2 - t.
      */
     private void weights() {
-        float[] wx0 = wx[0];
-        float[] wx1 = wx[1];
-        float[] wx2 = wx[2];
-        float[] wx3 = wx[3];
-        float[] wy0 = wy[0];
-        float[] wy1 = wy[1];
-        float[] wy2 = wy[2];
-        float[] wy3 = wy[3];
+        weights(u, wx);
+        weights(v, wy);
+    }
+
+    private void weights(float[] fractions, float[][] w) {
+        float[] w0 = w[0];
+        float[] w1 = w[1];
+        float[] w2 = w[2];
+        float[] w3 = w[3];
         for (int x = 0; x < width; x++) {
-            float t = u[x];
+            float t = fractions[x];
             float t2 = t * t;
             float t3 = t2 * t;
-            wx0[x] = -0.5f * t3 + t2 - 0.5f * t;
-            wx1[x] = 1.5f * t3 - 2.5f * t2 + 1f;
-            wx2[x] = -1.5f * t3 + 2f * t2 + 0.5f * t;
-            wx3[x] = 0.5f * t3 - 0.5f * t2;
-        }
-        for (int x = 0; x < width; x++) {
-            float t = v[x];
-            float t2 = t * t;
-            float t3 = t2 * t;
-            wy0[x] = -0.5f * t3 + t2 - 0.5f * t;
-            wy1[x] = 1.5f * t3 - 2.5f * t2 + 1f;
-            wy2[x] = -1.5f * t3 + 2f * t2 + 0.5f * t;
-            wy3[x] = 0.5f * t3 - 0.5f * t2;
+            w0[x] = -0.5f * t3 + t2 - 0.5f * t;
+            w1[x] = 1.5f * t3 - 2.5f * t2 + 1f;
+            w2[x] = -1.5f * t3 + 2f * t2 + 0.5f * t;
+            w3[x] = 0.5f * t3 - 0.5f * t2;
         }
     }
 
