@@ -4,11 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import org.fitsflow.routes.jobs.JobTicket;
 
 /** JSON of the messages in the Redis streams: tickets and worker events. */
 final class QueueMessageCodec {
     private static final ObjectMapper JSON = new ObjectMapper()
+            // a ticket's pipeline has optional settings (a stack's drizzle)
+            .registerModule(new Jdk8Module())
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             // a newer application may add fields; an older worker still reads the rest
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

@@ -132,6 +132,12 @@ class RedisWorkerTest {
                 stacking: {kappa: 3, iterations: 4, reject_flagged: false, interpolation: bilinear}
                 exports: [{format: fits}]
                 """);
+        PipelineDefinition drizzled = new PipelineLoader().parse("""
+                name: my_drizzle
+                subs: stack
+                stacking: {drizzle: {scale: 2, pixfrac: 0.6}}
+                exports: [{format: fits}]
+                """);
         JobTicket sent = new JobTicket(15, "jobs/15", List.of("sub-1.fit"), stack, "session-3.my_stack",
                 List.of("7-bias.fit"), List.of(), List.of("8-flat.fit", "9-flat.fit"));
         RedisJobConsumer consumer = new RedisJobConsumer(connection(), settings, "reader");
@@ -146,6 +152,13 @@ class RedisWorkerTest {
         assertThat(received.pipeline().stacking().interpolation()).isEqualTo(Interpolation.BILINEAR);
         assertThat(Processing.runsOverSet(received.pipeline(), received.inputNames().size())).as("one sub, but a pipeline over subs").isTrue();
         assertThat(Processing.runsOverSet(ticket(16).pipeline(), ticket(16).inputNames().size())).isFalse();
+        assertThat(received.pipeline().stacking().drizzle()).as("absent: no drizzle").isEmpty();
+
+        JobTicket drizzle = new JobTicket(17, "jobs/17", List.of("sub-1.fit", "sub-2.fit"), drizzled, "session-3.my_drizzle",
+                List.of(), List.of(), List.of());
+        publisher.publish(drizzle);
+
+        assertThat(consumer.next().orElseThrow().ticket()).isEqualTo(drizzle);
     }
 
     @Test
