@@ -47,10 +47,11 @@ final class SubDevelopment {
      * It stays the backend's bilinear green whatever the stack's debayer: registration needs only star centres,
      * and the quality figures stay those {@code analyze_subs} gives for the same sub.
      */
-    static float[] measurementPlane(Image image, float[] correctedMosaic, ComputeBackend backend, float[] green) {
+    static float[] measurementPlane(Image image, float[] correctedMosaic, ComputeBackend backend,
+                                    SubWorkspace workspace) {
         if (isRawMosaic(image)) {
             return backend.debayerGreen(correctedMosaic, image.width(), image.height(),
-                    image.header().summary().bayerPattern(), green);
+                    image.header().summary().bayerPattern(), workspace.green(image.pixelCount()));
         }
         return image.isColour() ? image.plane(1) : image.plane(0);
     }

@@ -174,7 +174,7 @@ public final class SubStacker {
         } else {
             levels = ChannelLevels.ofPlanes(image.planes(), width, height, backend);
         }
-        float[] plane = SubDevelopment.measurementPlane(image, mosaic, backend, workspace.green(width * height));
+        float[] plane = SubDevelopment.measurementPlane(image, mosaic, backend, workspace);
         heap.check();
         StarField stars = detector.detect(plane, width, height, backend);
         double scale = PlateScale.of(image.header().summary()).map(PlateScale::arcsecPerPixel).orElse(Double.NaN);
