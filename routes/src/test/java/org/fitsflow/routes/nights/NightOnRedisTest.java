@@ -46,11 +46,8 @@ class NightOnRedisTest {
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         redis = RedisServer.start(Files.createDirectories(FOLDERS.root().resolve("redis")));
         FOLDERS.register(registry);
-        registry.add("fitsflow.queue", () -> "redis");
+        redis.registerQueue(registry, PREFIX);
         registry.add("fitsflow.executor", () -> "local");
-        registry.add("fitsflow.redis.url", redis::url);
-        registry.add("fitsflow.redis.key-prefix", () -> PREFIX);
-        registry.add("fitsflow.redis.start-delay-ms", () -> "100");
         registry.add("fitsflow.inbox.stable-seconds", () -> "1");
         registry.add("fitsflow.inbox.poll-delay-ms", () -> "200");
         registry.add("fitsflow.nights.quiet-minutes", () -> "0.1");

@@ -50,13 +50,10 @@ class DockerExecutorServiceDockerIT {
         String image = DockerDaemon.buildWorkerImage(docker);
         redis = RedisServer.start(Files.createDirectories(FOLDERS.root().resolve("redis")));
         FOLDERS.register(registry);
-        registry.add("fitsflow.queue", () -> "redis");
+        redis.registerQueue(registry, "docker-" + UUID.randomUUID());
         registry.add("fitsflow.executor", () -> "docker");
         registry.add("fitsflow.executor-threads", () -> "1");
-        registry.add("fitsflow.redis.url", redis::url);
-        registry.add("fitsflow.redis.key-prefix", () -> "docker-" + UUID.randomUUID());
         registry.add("fitsflow.redis.max-attempts", () -> "1");
-        registry.add("fitsflow.redis.start-delay-ms", () -> "100");
         registry.add("fitsflow.docker.image", () -> image);
         registry.add("fitsflow.docker.socket", () -> DockerDaemon.SOCKET);
     }

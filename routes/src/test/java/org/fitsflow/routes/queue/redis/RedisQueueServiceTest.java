@@ -51,14 +51,11 @@ class RedisQueueServiceTest {
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         redis = RedisServer.start(Files.createDirectories(FOLDERS.root().resolve("redis")));
         FOLDERS.register(registry);
-        registry.add("fitsflow.queue", () -> "redis");
+        redis.registerQueue(registry, PREFIX);
         registry.add("fitsflow.executor", () -> "local");
         registry.add("fitsflow.executor-threads", () -> "2");
-        registry.add("fitsflow.redis.url", redis::url);
-        registry.add("fitsflow.redis.key-prefix", () -> PREFIX);
         registry.add("fitsflow.redis.visibility-timeout", () -> "5s");
         registry.add("fitsflow.redis.publish-interval-ms", () -> "300");
-        registry.add("fitsflow.redis.start-delay-ms", () -> "100");
     }
 
     @AfterAll

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real {@code redis-server} for one test class, on a free port, with an append-only file in a temp
@@ -50,6 +51,17 @@ public final class RedisServer implements AutoCloseable {
 
     public String url() {
         return "redis://127.0.0.1:" + port;
+    }
+
+    /**
+     * The application's queue on this server: {@code fitsflow.queue=redis}, its URL, the test's key prefix, and
+     * a short start-up delay; the test adds its executor and anything else.
+     */
+    public void registerQueue(DynamicPropertyRegistry registry, String keyPrefix) {
+        registry.add("fitsflow.queue", () -> "redis");
+        registry.add("fitsflow.redis.url", this::url);
+        registry.add("fitsflow.redis.key-prefix", () -> keyPrefix);
+        registry.add("fitsflow.redis.start-delay-ms", () -> "100");
     }
 
     /** Stops the server the way an operator or a crash would: the process ends, its port closes. */

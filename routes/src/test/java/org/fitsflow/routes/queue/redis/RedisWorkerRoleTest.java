@@ -50,11 +50,8 @@ class RedisWorkerRoleTest {
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         redis = RedisServer.start(Files.createDirectories(FOLDERS.root().resolve("redis")));
         FOLDERS.register(registry);
-        registry.add("fitsflow.queue", () -> "redis");
+        redis.registerQueue(registry, PREFIX);
         registry.add("fitsflow.executor-threads", () -> "0");
-        registry.add("fitsflow.redis.url", redis::url);
-        registry.add("fitsflow.redis.key-prefix", () -> PREFIX);
-        registry.add("fitsflow.redis.start-delay-ms", () -> "100");
         // longer than a blocking read (1 s), short enough for a scrape while Redis is down
         registry.add("fitsflow.redis.command-timeout", () -> "2s");
     }
