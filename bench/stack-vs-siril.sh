@@ -9,6 +9,7 @@
 #   SETS="m94 32" RUNS=3 bench/stack-vs-siril.sh
 #   BASELINE=/path/to/other/checkout bench/stack-vs-siril.sh   # also that build's worker (ff-base), same run
 #   BILINEAR=1 bench/stack-vs-siril.sh   # also stack_subs with debayer: bilinear (ff-bilin), same run
+#   SERVICE=0 bench/stack-vs-siril.sh    # without the warm service (ff-warm)
 #
 # Sets (made into $WORK, never into the repository): m94 = the 4 shared M 94 subs; nights = 8 subs over
 # three nights, two of them rotated by 70 and 35 degrees with other sky levels (make_subs.py nights);
@@ -19,7 +20,15 @@
 # sky level nowhere near either tool's; without it Siril's master stays in the reference's levels, as
 # FitsFlow's does. FitsFlow: the command line worker with the shipped stack_subs (cropped master); for the
 # nights set also with framing: keep, whose coverage map gives the step.
-# Needs: siril-cli, /usr/bin/time, python3 with numpy and scipy, the built worker (mvn -q -DskipTests install).
+# ff-warm is the same stack_subs job in the running service (routes/target/fitsflow.jar started once on its
+# embedded defaults, in a folder of its own): the set uploaded as a session of lights, then processed
+# SERVICE_WARMUP times (default 2) untimed and once per run timed, from POST .../process to the job seen
+# complete (polled every 50 ms by one process, bench/service_job.py). A service stacks every night after its
+# first in a JVM whose JIT compilers have already compiled the stacker, which a one-job process (the worker, a
+# container) never has. Its MB is the service's peak resident memory since it started (G1 sizes its heap up to
+# a quarter of the machine's memory), its cpu_s the service's CPU during the job.
+# Needs: siril-cli, /usr/bin/time, python3 with numpy and scipy, curl, the built worker and service
+# (mvn -q -DskipTests install).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SHARED:-$repo/../shared}
@@ -28,12 +37,17 @@ WORK=${WORK:-/tmp/fitsflow-stack-bench}
 SETS=${SETS:-"m94 nights 32 96"}
 RUNS=${RUNS:-1}
 python=${PYTHON:-python3}
-for tool in siril-cli /usr/bin/time "$python"; do
+SERVICE=${SERVICE:-1}
+SERVICE_WARMUP=${SERVICE_WARMUP:-2}
+PORT=${PORT:-9348}
+for tool in siril-cli /usr/bin/time "$python" curl; do
     command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 1; }
 done
 "$python" -c 'import numpy, scipy' || { echo "missing: numpy and scipy for $python" >&2; exit 1; }
 worker="$repo/gpu-worker/bin/fitsflow-worker"
-[ -f "$repo/gpu-worker/target/gpu-worker.jar" ] || { echo "build first: mvn -q -DskipTests install" >&2; exit 1; }
+for jar in gpu-worker/target/gpu-worker.jar routes/target/fitsflow.jar; do
+    [ -f "$repo/$jar" ] || { echo "build first: mvn -q -DskipTests install" >&2; exit 1; }
+done
 mkdir -p "$WORK"
 
 make_set() {
@@ -83,6 +97,41 @@ fitsflow() {
         --pipelines-dir "$pipelines"
 }
 
+api=http://127.0.0.1:$PORT/api/process
+json() { "$python" -c "import json, sys; print(json.load(sys.stdin)$1)"; }
+service_pid=
+service_start() {
+    local home=$WORK/service
+    rm -rf "$home" && mkdir -p "$home"
+    (cd "$home" && exec java -jar "$repo/routes/target/fitsflow.jar" --server.port="$PORT" >"$home/service.log" 2>&1) &
+    service_pid=$!
+    for _ in $(seq 600); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && return; sleep 0.1; done
+    echo "the service did not start: $home/service.log" >&2
+    exit 1
+}
+trap '[ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null; true' EXIT
+# A session of the set's subs as lights, in the service; prints its id.
+service_session() {
+    local set=$1 id f
+    id=$(curl -sf -H 'Content-Type: application/json' -d "{\"session_name\": \"subs-$set\"}" "$api/sessions" | json "['id']")
+    for f in "$WORK/subs-$set"/*.fit; do
+        curl -sf -F "file=@$f" -F file_type=light "$api/sessions/$id/upload" >/dev/null
+    done
+    curl -sf -X POST "$api/sessions/$id/finalize" >/dev/null
+    echo "$id"
+}
+service_cpu() { awk '{ print $14 + $15 }' "/proc/$service_pid/stat"; }
+# One stack_subs job of the session, timed (service_job.py); prints "seconds peak_MB cpu_seconds".
+service_stack() {
+    local c0 c1 seconds
+    c0=$(service_cpu)
+    seconds=$("$python" "$repo/bench/service_job.py" "$api" "$1" stack_subs "$2")
+    c1=$(service_cpu)
+    awk -v s="$seconds" -v c0="$c0" -v c1="$c1" -v tck="$(getconf CLK_TCK)" \
+        '/VmHWM/ { printf "%.2f %.0f %.1f\n", s, $2 / 1024, (c1 - c0) / tck }' "/proc/$service_pid/status"
+}
+[ "$SERVICE" = 1 ] && service_start
+
 keep_pipelines=$WORK/pipelines
 mkdir -p "$keep_pipelines"
 builtin=$repo/processors/src/main/resources/org/fitsflow/processors/pipeline/builtin
@@ -99,6 +148,13 @@ for set in $SETS; do
     make_set "$set"
     files=("$WORK/subs-$set"/*.fit)
     first=${files[0]}
+    session=
+    if [ "$SERVICE" = 1 ] && [ "$set" != nights ]; then
+        session=$(service_session "$set")
+        for ((w = 1; w <= SERVICE_WARMUP; w++)); do
+            service_stack "$session" "$WORK/warm-$set.fits" >/dev/null
+        done
+    fi
     for ((r = 1; r <= RUNS; r++)); do
         l=$(load)
         read -r s mb cpu < <(siril "$set")
@@ -122,6 +178,12 @@ for set in $SETS; do
             lq=$("$python" "$repo/bench/stack_quality.py" "$WORK/fitsflow-$set-stack_bilinear/subs-$set.stack_bilinear.fits" "$first" "${match[@]}")
             printf '%-7s %-9s %8s %8s %8s %5s  %s
 ' "$set" ff-bilin "$s" "$mb" "$cpu" "$l" "$lq"
+        fi
+        if [ -n "$session" ]; then
+            l=$(load)
+            read -r s mb cpu < <(service_stack "$session" "$WORK/warm-$set.fits")
+            wq=$("$python" "$repo/bench/stack_quality.py" "$WORK/warm-$set.fits" "$first" "${match[@]}")
+            printf '%-7s %-9s %8s %8s %8s %5s  %s\n' "$set" ff-warm "$s" "$mb" "$cpu" "$l" "$wq"
         fi
         if [ "$set" = nights ]; then
             l=$(load)
