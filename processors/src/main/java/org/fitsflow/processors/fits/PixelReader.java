@@ -19,7 +19,7 @@ import org.fitsflow.processors.parallel.ComputePool;
  */
 final class PixelReader {
     private static final int CHUNK_BYTES = 8 << 20;
-    private static final int SLICE_BYTES = 1 << 20;
+    private static final int SLICE_BYTES = 256 << 10;
     private static final int MIN_SAMPLES_PER_TASK = 1 << 16;
 
     private final ImageLayout layout;

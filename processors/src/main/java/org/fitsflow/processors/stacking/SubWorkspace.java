@@ -2,6 +2,7 @@ package org.fitsflow.processors.stacking;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.fitsflow.processors.analysis.DetectionPlanes;
 
 /**
  * The planes one sub is worked in, handed on to the next sub: a stack of hundreds of subs would otherwise
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * one from the {@link Pool} for a sub and gives it back after, so there are as many as subs in flight.
  */
 final class SubWorkspace {
+    private final DetectionPlanes detection = new DetectionPlanes();
     private float[] mosaic = new float[0];
     private float[] green = new float[0];
     private float[][] developed = new float[0][];
@@ -28,6 +30,11 @@ final class SubWorkspace {
             green = new float[pixels];
         }
         return green;
+    }
+
+    /** The planes its stars are detected in. */
+    DetectionPlanes detection() {
+        return detection;
     }
 
     /** The three developed colour planes of a raw sub. */
