@@ -78,10 +78,9 @@ public final class BackgroundMesh {
      * {@code plane} less the background at every pixel, non-finite differences as 0. The background is
      * bilinear between cell centres, extrapolated linearly from the outer two cells towards the borders, so
      * that a gradient is followed right up to the edge; it is never held as a plane of its own.
-     *
-     * @return {@code residual}, which it is written into
      */
-    public float[] residual(float[] plane, float[] residual) {
+    public float[] residual(float[] plane) {
+        float[] residual = new float[width * height];
         Axis across = new Axis(width, columns);
         Axis down = new Axis(height, rows);
         int[] c0 = new int[width];

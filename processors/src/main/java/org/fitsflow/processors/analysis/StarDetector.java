@@ -36,16 +36,10 @@ public final class StarDetector {
 
     /** The backend runs the smoothing convolution, the one pass over the whole plane that a GPU speeds up. */
     public StarField detect(float[] plane, int width, int height, ComputeBackend backend) {
-        return detect(plane, width, height, backend, new DetectionPlanes());
-    }
-
-    /** As {@link #detect(float[], int, int, ComputeBackend)}, working in {@code planes}. */
-    public StarField detect(float[] plane, int width, int height, ComputeBackend backend, DetectionPlanes planes) {
         BackgroundMesh mesh = BackgroundMesh.measure(plane, width, height, parameters.meshCellSize());
-        int pixels = width * height;
-        float[] residual = mesh.residual(plane, planes.residual(pixels));
+        float[] residual = mesh.residual(plane);
         float[] smoothed = backend.convolveSeparable(residual, width, height,
-                new GaussianKernel(parameters.smoothingSigma()).weights(), planes.rows(pixels), planes.smoothed(pixels));
+                new GaussianKernel(parameters.smoothingSigma()).weights());
         double threshold = parameters.thresholdSigma() * smoothedNoise(smoothed, plane);
 
         int margin = parameters.fitRadius();

@@ -114,15 +114,4 @@ public interface ComputeBackend {
     default float[] convolveSeparable(float[] plane, int width, int height, float[] weights) {
         return SeparableConvolution.apply(plane, width, height, weights);
     }
-
-    /**
-     * As {@link #convolveSeparable(float[], int, int, float[])}, into {@code into}, with {@code scratch} (of the
-     * plane's size) for the pass along rows: a caller that convolves plane after plane allocates neither.
-     *
-     * @return into
-     */
-    default float[] convolveSeparable(float[] plane, int width, int height, float[] weights, float[] scratch,
-                                      float[] into) {
-        return SeparableConvolution.apply(plane, width, height, weights, scratch, into);
-    }
 }

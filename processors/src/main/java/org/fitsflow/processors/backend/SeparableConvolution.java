@@ -17,11 +17,6 @@ public final class SeparableConvolution {
      * the same floats as tap by tap per pixel.
      */
     public static float[] apply(float[] plane, int width, int height, float[] weights) {
-        return apply(plane, width, height, weights, new float[plane.length], new float[plane.length]);
-    }
-
-    /** As {@link #apply(float[], int, int, float[])}, into {@code out}, with the rows pass in {@code rows}; returns out. */
-    public static float[] apply(float[] plane, int width, int height, float[] weights, float[] rows, float[] out) {
         if (weights.length % 2 == 0) {
             throw new IllegalArgumentException("a separable kernel needs an odd number of weights, got " + weights.length);
         }
@@ -29,7 +24,9 @@ public final class SeparableConvolution {
             throw new IllegalArgumentException("plane length " + plane.length + " does not match " + width + " x " + height);
         }
         int radius = weights.length / 2;
+        float[] rows = new float[plane.length];
         ComputePool.run(() -> IntStream.range(0, height).parallel().forEach(y -> convolveRow(plane, rows, y * width, width, weights)));
+        float[] out = new float[plane.length];
         ComputePool.run(() -> IntStream.range(0, height).parallel().forEach(y -> {
             if (y >= radius && y < height - radius) {
                 convolveInsideColumns(rows, out, y, width, weights);

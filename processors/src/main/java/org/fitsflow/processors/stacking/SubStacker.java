@@ -176,7 +176,7 @@ public final class SubStacker {
         }
         float[] plane = SubDevelopment.measurementPlane(image, mosaic, backend, workspace);
         heap.check();
-        StarField stars = detector.detect(plane, width, height, backend, workspace.detection());
+        StarField stars = detector.detect(plane, width, height, backend);
         double scale = PlateScale.of(image.header().summary()).map(PlateScale::arcsecPerPixel).orElse(Double.NaN);
         return new SubMeasurement(file, image.header(), width, height, SubDevelopment.channels(image), stars,
                 FrameQuality.of(stars, scale), levels, corrections, null);

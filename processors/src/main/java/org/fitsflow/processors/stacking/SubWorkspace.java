@@ -2,7 +2,6 @@ package org.fitsflow.processors.stacking;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.fitsflow.processors.analysis.DetectionPlanes;
 
 /**
  * The planes one sub is worked in, handed on to the next sub: a stack of hundreds of subs would otherwise
@@ -11,7 +10,6 @@ import org.fitsflow.processors.analysis.DetectionPlanes;
  * one from the {@link Pool} for a sub and gives it back after, so there are as many as subs in flight.
  */
 final class SubWorkspace {
-    private final DetectionPlanes detection = new DetectionPlanes();
     private float[] mosaic = new float[0];
     private float[] green = new float[0];
     private float[][] developed = new float[0][];
@@ -30,11 +28,6 @@ final class SubWorkspace {
             green = new float[pixels];
         }
         return green;
-    }
-
-    /** The planes its stars are detected in. */
-    DetectionPlanes detection() {
-        return detection;
     }
 
     /** The three developed colour planes of a raw sub. */

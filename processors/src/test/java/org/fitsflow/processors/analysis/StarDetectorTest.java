@@ -48,18 +48,6 @@ class StarDetectorTest {
     }
 
     @Test
-    void planesKeptFromOneFrameToTheNextChangeNoDetection() {
-        float[] first = SyntheticSky.plane(W, H, SKY, NOISE, SyntheticSky.starGrid(W, H, 40, 0.03, 0.4, SIGMA, 1), 2);
-        float[] second = SyntheticSky.plane(W, H, 2 * SKY, NOISE, SyntheticSky.starGrid(W, H, 60, 0.1, 0.3, SIGMA, 3), 4);
-        DetectionPlanes kept = new DetectionPlanes();
-
-        detector.detect(first, W, H, cpu, kept);
-        StarField reused = detector.detect(second, W, H, cpu, kept);
-
-        assertThat(reused).isEqualTo(detector.detect(second, W, H, cpu));
-    }
-
-    @Test
     void elongatedStarsHaveTheirAxisRatioAsRoundness() {
         List<PlantedStar> planted = new ArrayList<>();
         for (PlantedStar s : SyntheticSky.starGrid(W, H, 60, 0.1, 0.3, 1.0, 3)) {

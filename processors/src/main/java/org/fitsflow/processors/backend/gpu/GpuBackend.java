@@ -228,14 +228,7 @@ public final class GpuBackend implements ComputeBackend {
     }
 
     @Override
-    public float[] convolveSeparable(float[] plane, int width, int height, float[] weights) {
-        return convolveSeparable(plane, width, height, weights, null, new float[plane.length]);
-    }
-
-    /** The pass along rows runs in device memory: {@code scratch} is not used. */
-    @Override
-    public synchronized float[] convolveSeparable(float[] plane, int width, int height, float[] weights,
-                                                  float[] scratch, float[] out) {
+    public synchronized float[] convolveSeparable(float[] plane, int width, int height, float[] weights) {
         if (weights.length % 2 == 0) {
             throw new IllegalArgumentException("a separable kernel needs an odd number of weights, got " + weights.length);
         }
@@ -243,6 +236,7 @@ public final class GpuBackend implements ComputeBackend {
             throw new IllegalArgumentException("plane length " + plane.length + " does not match " + width + " x " + height);
         }
         device.makeCurrent();
+        float[] out = new float[plane.length];
         try (DeviceBuffer data = staging.upload(plane);
              DeviceBuffer rows = DeviceBuffer.allocate((long) plane.length * Sizeof.FLOAT);
              DeviceBuffer taps = DeviceBuffer.upload(weights)) {
