@@ -59,9 +59,10 @@ final class BracketedMedianAndMad {
         double median = (middle[0] + middle[1]) / 2;
 
         long below = parts.stream().mapToLong(p -> p.belowBand).sum();
-        double[] deviations = Arrays.stream(CollectedValues.joined(parts.stream().map(p -> p.inBand).toList()))
-                .map(v -> Math.abs(v - median))
-                .toArray();
+        double[] deviations = CollectedValues.joined(parts.stream().map(p -> p.inBand).toList());
+        for (int i = 0; i < deviations.length; i++) {
+            deviations[i] = Math.abs(deviations[i] - median);
+        }
         long above = count - below - deviations.length;
         // values outside the band may take any order among themselves, but none among the band's values
         // that lie more than `uncertainty` inside it
