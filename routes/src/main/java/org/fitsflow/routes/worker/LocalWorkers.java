@@ -23,7 +23,9 @@ import org.fitsflow.routes.worker.RunningJobs.Stop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,9 +35,13 @@ import org.springframework.stereotype.Component;
  * ({@link RunningJobs}), which the executor turns into {@link JobCancelledException}. With
  * {@code fitsflow.queue=redis}, Redis worker slots run the jobs instead ({@code queue.redis.RedisWorker}).
  *
+ * <p>The threads start once the application is ready, its Camel routes and so the REST API with it: a job
+ * recovered at start-up (see {@link JobRecovery}) would otherwise run, and might finish, while the service
+ * answers no request about it yet (5 s of a job on a loaded 2-core machine).
+ *
  * <p>On shutdown the threads stop taking jobs and the running ones get the grace period to finish; those
  * still running after it are stopped, but stay {@code running} in the database: handed back, they run
- * again at the next start (see {@link JobRecovery}).
+ * again at the next start.
  */
 @Component
 @ConditionalOnProperty(name = "fitsflow.queue", havingValue = "local", matchIfMissing = true)
@@ -55,6 +61,7 @@ public class LocalWorkers implements SmartLifecycle, CancelSignal {
     /** The threads waiting for a job: the only ones stop() wakes (guarded by itself, with {@code stopping}). */
     private final Set<Thread> waiting = new HashSet<>();
     private volatile boolean stopping;
+    private boolean started;
 
     public LocalWorkers(JobQueue queue, JobStore jobs, FileStore files, JobTicketFactory tickets, JobExecutor executor,
                         JobFinisher finisher, FitsflowProperties properties) {
@@ -70,6 +77,14 @@ public class LocalWorkers implements SmartLifecycle, CancelSignal {
 
     @Override
     public synchronized void start() {
+        started = true;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public synchronized void startTakingJobs() {
+        if (!started || !workers.isEmpty()) {
+            return;
+        }
         stopping = false;
         for (int i = 1; i <= threads; i++) {
             Thread worker = new Thread(this::work, "fitsflow-job-" + i);
@@ -80,6 +95,7 @@ public class LocalWorkers implements SmartLifecycle, CancelSignal {
 
     @Override
     public synchronized void stop() {
+        started = false;
         synchronized (waiting) {
             stopping = true;
             waiting.forEach(Thread::interrupt);
@@ -101,7 +117,7 @@ public class LocalWorkers implements SmartLifecycle, CancelSignal {
 
     @Override
     public synchronized boolean isRunning() {
-        return !workers.isEmpty();
+        return started;
     }
 
     /** A cancel interrupts the thread running the job; false when it does not run here. */
