@@ -61,7 +61,9 @@ public class LocalWorkers implements SmartLifecycle, CancelSignal {
     /** The threads waiting for a job: the only ones stop() wakes (guarded by itself, with {@code stopping}). */
     private final Set<Thread> waiting = new HashSet<>();
     private volatile boolean stopping;
+    /** Started as a lifecycle (guarded by this, as {@code ready}): the threads run while both hold. */
     private boolean started;
+    private boolean ready;
 
     public LocalWorkers(JobQueue queue, JobStore jobs, FileStore files, JobTicketFactory tickets, JobExecutor executor,
                         JobFinisher finisher, FitsflowProperties properties) {
@@ -78,11 +80,21 @@ public class LocalWorkers implements SmartLifecycle, CancelSignal {
     @Override
     public synchronized void start() {
         started = true;
+        if (ready) {
+            startThreads();
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    public synchronized void startTakingJobs() {
-        if (!started || !workers.isEmpty()) {
+    public synchronized void applicationReady() {
+        ready = true;
+        if (started) {
+            startThreads();
+        }
+    }
+
+    private void startThreads() {
+        if (!workers.isEmpty()) {
             return;
         }
         stopping = false;
