@@ -32,12 +32,12 @@ final class HeapCeiling {
     HeapCeiling(long headroomBytes) {
         this.headroomBytes = headroomBytes;
         this.used = oldGeneration();
-        this.ceilingBytes = used == null ? Long.MAX_VALUE : used.getAsLong() + headroomBytes;
+        this.ceilingBytes = used.getAsLong() + headroomBytes;
     }
 
     /** Called between the stages of a sub, from any thread. */
     void check() {
-        if (used != null && used.getAsLong() > ceilingBytes) {
+        if (used.getAsLong() > ceilingBytes) {
             collect();
         }
     }
@@ -49,12 +49,12 @@ final class HeapCeiling {
         }
     }
 
-    /** The old generation's use; null under G1. */
+    /** The old generation's use; under G1 always 0, which never reaches the ceiling. */
     private static LongSupplier oldGeneration() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             String name = pool.getName();
             if (name.startsWith("G1 ")) {
-                return null;
+                return () -> 0;
             }
             if (pool.getType() == MemoryType.HEAP && (name.contains("Old") || name.contains("Tenured"))) {
                 return () -> pool.getUsage().getUsed();
