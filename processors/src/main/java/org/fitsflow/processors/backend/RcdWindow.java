@@ -3,21 +3,31 @@ package org.fitsflow.processors.backend;
 import org.fitsflow.processors.stats.CfaPattern;
 
 /**
- * The rows of {@link RcdDebayer} that one thread works on, streamed through a window of scratch planes one row at a
- * time. Each stage reads its predecessors a few rows further out than it writes, so each runs a fixed number of rows
- * behind the newest row read: direction statistics 4, green at red and blue sites 5, red and blue at each other's
- * sites 7, red and blue at green sites 10 ({@link #MARGIN}), where the row is finished and stored. A stage thus
- * computes each row once, whatever the rows around it, and the rows in use (the last 14) stay in the cache; when
- * the window is full its last {@code 2 MARGIN} rows move to its top and it fills again.
+ * The rows of {@link RcdDebayer} that one thread works on, streamed through rings of rows one row at a time. Each
+ * stage reads its predecessors a few rows further out than it writes, so each runs a fixed number of rows behind
+ * the newest row read: direction statistics 4, green at red and blue sites 5, red and blue at each other's sites 7,
+ * red and blue at green sites 10 ({@link #MARGIN}), where the row is finished and stored. A stage thus computes each
+ * row once, whatever the rows around it, and the rows in use (the last 14) stay in the cache.
  *
  * <p>Rows and columns beyond the frame's edges are read mirrored (index -1 reads index 1, which keeps the Bayer
  * phase), so that edge pixels are interpolated like interior ones.
+ *
+ * <p>The stages are written for the JIT's vector instructions, which it (Java 17) uses only in a loop whose arrays
+ * are all read and written at the loop's index and whose body is small. So every loop runs over all the columns of
+ * a row, each plane's rows are arrays of their own (a neighbour above or below is the same index in another row),
+ * a neighbour to the left or right is read from a copy of its row shifted by the offset, made once when the row
+ * is final ({@link Plane#publish}), and each formula is worked in a few short loops through scratch rows. A stage
+ * that fills only some sites (green at red and blue, red and blue at each other's or at green sites) computes its
+ * formula at every column and then copies the sites it fills. Every value kept is the same float, in the same order
+ * of operations, as computed site by site.
  */
 final class RcdWindow {
     static final int MARGIN = 10;
     /** Keeps ratios and weights finite on black sky; far below one 16-bit level (1.5e-5). */
     private static final float EPS = 1e-5f;
     private static final float EPS_SQ = 1e-10f;
+    /** Turns a difference of two directions' distances from 0.5 into a weight of 0 or 1 ({@link #refine}). */
+    private static final float SELECT = 1L << 30;
     /** How far behind the newest row each stage works: as far as it reads (and its inputs were read) ahead. */
     private static final int VERTICAL_ENERGY_LAG = 3;
     private static final int HORIZONTAL_ENERGY_LAG = 4;
@@ -26,26 +36,31 @@ final class RcdWindow {
     private static final int GREEN_LAG = 5;
     private static final int DIAGONAL_ENERGY_LAG = 3;
     private static final int RED_BLUE_AT_BLUE_RED_LAG = 7;
-    /** Rows of the window; each time it is full, the last 2 MARGIN of them are copied back to its top. */
-    private static final int WINDOW_ROWS = 64;
+    /** Rows kept of each plane: the 14 in use (red and blue at green sites read 3 rows beyond their own), rounded up to a power of 2. */
+    private static final int RING = 16;
+    private static final int LARGEST_OFFSET = 4;
+    /** The most intermediate rows one stage uses (green at red and blue sites). */
+    private static final int SCRATCH_ROWS = 9;
 
     private final int width;
     private final int stride;
     private final CfaPattern pattern;
     private final int[] mirroredColumns;
-    private final float[] cfa;
-    private final float[] cardinalDirection;
-    private final float[] diagonalDirection;
-    private final float[] lowPass;
-    private final float[] verticalEnergy;
-    private final float[] horizontalEnergy;
-    private final float[] alongPEnergy;
-    private final float[] alongQEnergy;
-    private final float[] red;
-    private final float[] green;
-    private final float[] blue;
-    private final float[][] colours;
-    /** Image row of window row 0, unmirrored (row -1 is image row 1); window column c is image column c - MARGIN. */
+    private final Plane cfa = new Plane(-4, -3, -2, -1, 1, 2, 3, 4);
+    private final Plane verticalEnergy = new Plane();
+    private final Plane horizontalEnergy = new Plane(-1, 1);
+    private final Plane cardinalDirection = new Plane(-1, 1);
+    private final Plane lowPass = new Plane(-2, 2);
+    private final Plane alongPEnergy = new Plane(-1, 1);
+    private final Plane alongQEnergy = new Plane(-1, 1);
+    private final Plane diagonalDirection = new Plane(-1, 1);
+    private final Plane red = new Plane(-3, -1, 1, 3);
+    private final Plane green = new Plane(-2, -1, 1, 2);
+    private final Plane blue = new Plane(-3, -1, 1, 3);
+    private final Plane[] colours = {red, green, blue};
+    /** Intermediate rows of a stage's formula. */
+    private final float[][] scratch;
+    /** Image row of step 0, unmirrored (row -1 is image row 1); window column c is image column c - MARGIN. */
     private int originRow;
 
     RcdWindow(int width, CfaPattern pattern) {
@@ -57,19 +72,11 @@ final class RcdWindow {
             mirroredColumns[c] = mirror(c - MARGIN, width);
             mirroredColumns[MARGIN + c] = mirror(width + c, width);
         }
-        int size = stride * WINDOW_ROWS;
-        cfa = new float[size];
-        cardinalDirection = new float[size];
-        diagonalDirection = new float[size];
-        lowPass = new float[size];
-        verticalEnergy = new float[size];
-        horizontalEnergy = new float[size];
-        alongPEnergy = new float[size];
-        alongQEnergy = new float[size];
-        red = new float[size];
-        green = new float[size];
-        blue = new float[size];
-        colours = new float[][] {red, green, blue};
+        for (Plane plane : new Plane[] {cfa, verticalEnergy, horizontalEnergy, cardinalDirection, lowPass,
+                alongPEnergy, alongQEnergy, diagonalDirection, red, green, blue}) {
+            plane.allocate(stride);
+        }
+        scratch = new float[SCRATCH_ROWS][stride];
     }
 
     /**
@@ -80,39 +87,33 @@ final class RcdWindow {
     void demosaic(float[] mosaic, int height, int fromRow, int toRow, float[][] rgb) {
         originRow = fromRow - MARGIN;
         int steps = toRow - fromRow + 2 * MARGIN;
-        int dropped = 0;
         for (int v = 0; v < steps; v++) {
-            if (v - dropped == WINDOW_ROWS) {
-                shift();
-                dropped += WINDOW_ROWS - 2 * MARGIN;
-            }
-            int r = v - dropped;
-            load(mosaic, height, r);
+            load(mosaic, height, v);
             if (ready(v, VERTICAL_ENERGY_LAG)) {
-                verticalEnergies(r - VERTICAL_ENERGY_LAG);
+                verticalEnergies(v - VERTICAL_ENERGY_LAG);
             }
             if (ready(v, DIAGONAL_ENERGY_LAG)) {
-                diagonalEnergies(r - DIAGONAL_ENERGY_LAG);
+                diagonalEnergies(v - DIAGONAL_ENERGY_LAG);
             }
             if (ready(v, HORIZONTAL_ENERGY_LAG)) {
-                horizontalEnergies(r - HORIZONTAL_ENERGY_LAG);
+                horizontalEnergies(v - HORIZONTAL_ENERGY_LAG);
             }
             if (ready(v, DIRECTION_LAG)) {
-                cardinalDirections(r - DIRECTION_LAG);
-                diagonalDirections(r - DIRECTION_LAG);
+                cardinalDirections(v - DIRECTION_LAG);
+                diagonalDirections(v - DIRECTION_LAG);
             }
             if (ready(v, LOW_PASS_LAG)) {
-                lowPassAtRedBlue(r - LOW_PASS_LAG);
+                lowPasses(v - LOW_PASS_LAG);
             }
             if (ready(v, GREEN_LAG)) {
-                greenAtRedBlue(r - GREEN_LAG);
+                greenAtRedBlue(v - GREEN_LAG);
             }
             if (ready(v, RED_BLUE_AT_BLUE_RED_LAG)) {
-                redBlueAtBlueRed(r - RED_BLUE_AT_BLUE_RED_LAG);
+                redBlueAtBlueRed(v - RED_BLUE_AT_BLUE_RED_LAG);
             }
             if (ready(v, MARGIN)) {
-                redBlueAtGreen(r - MARGIN);
-                store(rgb, r - MARGIN);
+                redBlueAtGreen(v - MARGIN);
+                store(rgb, v - MARGIN);
             }
         }
     }
@@ -122,37 +123,32 @@ final class RcdWindow {
         return v - lag >= lag;
     }
 
-    /** Moves the last 2 MARGIN rows of every plane to the top, where the stages find them as before. */
-    private void shift() {
-        int keep = 2 * MARGIN * stride;
-        int from = (WINDOW_ROWS - 2 * MARGIN) * stride;
-        for (float[] plane : new float[][] {cfa, cardinalDirection, diagonalDirection, lowPass, verticalEnergy,
-                horizontalEnergy, alongPEnergy, alongQEnergy, red, green, blue}) {
-            System.arraycopy(plane, from, plane, 0, keep);
-        }
-        originRow += WINDOW_ROWS - 2 * MARGIN;
-    }
-
     /**
-     * Copies window row {@code r} of the mosaic, mirrored at the frame's edges, clipped to [0, 1] (the ratios assume
+     * Copies row {@code r} of the mosaic, mirrored at the frame's edges, clipped to [0, 1] (the ratios assume
      * non-negative data; NaN reads as 0), and sets each site's own colour.
      */
     private void load(float[] mosaic, int height, int r) {
         int source = mirror(originRow + r, height) * width;
-        int row = r * stride;
+        float[] row = cfa.row(r);
         for (int x = 0; x < width; x++) {
             float v = mosaic[source + x];
-            cfa[row + MARGIN + x] = v >= 0f ? Math.min(v, 1f) : 0f;
+            row[MARGIN + x] = v >= 0f ? Math.min(v, 1f) : 0f;
         }
         for (int c = 0; c < MARGIN; c++) {
-            cfa[row + c] = cfa[row + MARGIN + mirroredColumns[c]];
-            cfa[row + MARGIN + width + c] = cfa[row + MARGIN + mirroredColumns[MARGIN + c]];
+            row[c] = row[MARGIN + mirroredColumns[c]];
+            row[MARGIN + width + c] = row[MARGIN + mirroredColumns[MARGIN + c]];
         }
+        cfa.publish(r);
         int y = originRow + r;
         for (int c = 0; c < 2; c++) {
-            float[] own = colours[pattern.colourAt(y, c)];
-            for (int i = row + c, end = row + stride; i < end; i += 2) {
-                own[i] = cfa[i];
+            int colour = pattern.colourAt(y, c);
+            float[] own = colours[colour].row(r);
+            for (int i = c; i < stride; i += 2) {
+                own[i] = row[i];
+            }
+            // red or blue is read beside its own sites before the other's are filled (redBlueAtBlueRed)
+            if (colour != CfaPattern.GREEN) {
+                colours[colour].publish(r);
             }
         }
     }
@@ -162,195 +158,311 @@ final class RcdWindow {
      * the filter's axis; 0 means "interpolate vertically", 1 "horizontally". Needed at every site.
      */
     private void verticalEnergies(int r) {
-        for (int i = r * stride, end = i + stride; i < end; i++) {
-            verticalEnergy[i] = square(highPass(i, stride));
-        }
+        highPassEnergies(cfa.row(r - 3), cfa.row(r - 2), cfa.row(r - 1), cfa.row(r), cfa.row(r + 1), cfa.row(r + 2),
+                cfa.row(r + 3), 0, stride, verticalEnergy.row(r));
     }
 
     private void horizontalEnergies(int r) {
-        for (int i = r * stride + 3, end = (r + 1) * stride - 3; i < end; i++) {
-            horizontalEnergy[i] = square(highPass(i, 1));
+        highPassEnergies(cfa.at(r, -3), cfa.at(r, -2), cfa.at(r, -1), cfa.row(r), cfa.at(r, 1), cfa.at(r, 2),
+                cfa.at(r, 3), 3, stride - 3, horizontalEnergy.row(r));
+        horizontalEnergy.publish(r);
+    }
+
+    /** As the cardinal energies, along the two diagonals (read at red and blue sites, whose diagonals are blue and red). */
+    private void diagonalEnergies(int r) {
+        // along p, down and right
+        highPassEnergies(cfa.at(r - 3, -3), cfa.at(r - 2, -2), cfa.at(r - 1, -1), cfa.row(r), cfa.at(r + 1, 1),
+                cfa.at(r + 2, 2), cfa.at(r + 3, 3), 3, stride - 3, alongPEnergy.row(r));
+        // along q, down and left
+        highPassEnergies(cfa.at(r - 3, 3), cfa.at(r - 2, 2), cfa.at(r - 1, 1), cfa.row(r), cfa.at(r + 1, -1),
+                cfa.at(r + 2, -2), cfa.at(r + 3, -3), 3, stride - 3, alongQEnergy.row(r));
+        alongPEnergy.publish(r);
+        alongQEnergy.publish(r);
+    }
+
+    /**
+     * The squared x[-3] + x[3] - x[-1] - x[1] - 3 (x[-2] + x[2]) + 6 x[0], in this order of operations, in two
+     * loops: with variable bounds the JIT vectorises a loop of up to about six arrays, not one of eight.
+     */
+    private static void highPassEnergies(float[] minus3, float[] minus2, float[] minus1, float[] centre, float[] plus1,
+                                         float[] plus2, float[] plus3, int from, int to, float[] out) {
+        for (int c = from; c < to; c++) {
+            out[c] = minus3[c] + plus3[c] - minus1[c] - plus1[c];
+        }
+        for (int c = from; c < to; c++) {
+            float h = out[c] - 3 * (minus2[c] + plus2[c]) + 6 * centre[c];
+            out[c] = h * h;
         }
     }
 
     private void cardinalDirections(int r) {
-        for (int i = r * stride + 4, end = (r + 1) * stride - 4; i < end; i++) {
-            float vertical = Math.max(EPS_SQ, verticalEnergy[i - stride] + verticalEnergy[i] + verticalEnergy[i + stride]);
-            float horizontal = Math.max(EPS_SQ, horizontalEnergy[i - 1] + horizontalEnergy[i] + horizontalEnergy[i + 1]);
-            cardinalDirection[i] = vertical / (vertical + horizontal);
-        }
-    }
-
-    /** A 3 x 3 low-pass of the mosaic at red and blue sites: the level the green ratios are corrected by. */
-    private void lowPassAtRedBlue(int r) {
-        for (int i = r * stride + firstRedBlue(r, 1), end = (r + 1) * stride - 1; i < end; i += 2) {
-            lowPass[i] = 0.25f * cfa[i]
-                    + 0.125f * (cfa[i - stride] + cfa[i + stride] + cfa[i - 1] + cfa[i + 1])
-                    + 0.0625f * (cfa[i - stride - 1] + cfa[i - stride + 1] + cfa[i + stride - 1] + cfa[i + stride + 1]);
-        }
-    }
-
-    private void greenAtRedBlue(int r) {
-        int s = stride;
-        for (int i = r * s + firstRedBlue(r, 5), end = (r + 1) * s - 5; i < end; i += 2) {
-            float centre = cfa[i];
-            float north = EPS + Math.abs(cfa[i - s] - cfa[i + s]) + Math.abs(centre - cfa[i - 2 * s])
-                    + Math.abs(cfa[i - s] - cfa[i - 3 * s]) + Math.abs(cfa[i - 2 * s] - cfa[i - 4 * s]);
-            float south = EPS + Math.abs(cfa[i - s] - cfa[i + s]) + Math.abs(centre - cfa[i + 2 * s])
-                    + Math.abs(cfa[i + s] - cfa[i + 3 * s]) + Math.abs(cfa[i + 2 * s] - cfa[i + 4 * s]);
-            float west = EPS + Math.abs(cfa[i - 1] - cfa[i + 1]) + Math.abs(centre - cfa[i - 2])
-                    + Math.abs(cfa[i - 1] - cfa[i - 3]) + Math.abs(cfa[i - 2] - cfa[i - 4]);
-            float east = EPS + Math.abs(cfa[i - 1] - cfa[i + 1]) + Math.abs(centre - cfa[i + 2])
-                    + Math.abs(cfa[i + 1] - cfa[i + 3]) + Math.abs(cfa[i + 2] - cfa[i + 4]);
-
-            float level = lowPass[i];
-            float northEstimate = ratioCorrected(cfa[i - s], level, lowPass[i - 2 * s]);
-            float southEstimate = ratioCorrected(cfa[i + s], level, lowPass[i + 2 * s]);
-            float westEstimate = ratioCorrected(cfa[i - 1], level, lowPass[i - 2]);
-            float eastEstimate = ratioCorrected(cfa[i + 1], level, lowPass[i + 2]);
-
-            // each side is weighted by the other side's gradient: the smoother side counts more
-            float vertical = (south * northEstimate + north * southEstimate) / (north + south);
-            float horizontal = (west * eastEstimate + east * westEstimate) / (east + west);
-            float direction = refined(cardinalDirection, i);
-            green[i] = direction * horizontal + (1 - direction) * vertical;
-        }
-    }
-
-    /** As the cardinal energies, along the two diagonals, at red and blue sites (whose diagonals are blue and red). */
-    private void diagonalEnergies(int r) {
-        int p = stride + 1;
-        int q = stride - 1;
-        for (int i = r * stride + firstRedBlue(r, 3), end = (r + 1) * stride - 3; i < end; i += 2) {
-            alongPEnergy[i] = square(highPass(i, p));
-            alongQEnergy[i] = square(highPass(i, q));
-        }
+        directions(verticalEnergy.row(r - 1), verticalEnergy.row(r), verticalEnergy.row(r + 1),
+                horizontalEnergy.at(r, -1), horizontalEnergy.row(r), horizontalEnergy.at(r, 1), cardinalDirection.row(r));
+        cardinalDirection.publish(r);
     }
 
     private void diagonalDirections(int r) {
-        int p = stride + 1;
-        int q = stride - 1;
-        for (int i = r * stride + firstRedBlue(r, 4), end = (r + 1) * stride - 4; i < end; i += 2) {
-            float alongP = Math.max(EPS_SQ, alongPEnergy[i - p] + alongPEnergy[i] + alongPEnergy[i + p]);
-            float alongQ = Math.max(EPS_SQ, alongQEnergy[i - q] + alongQEnergy[i] + alongQEnergy[i + q]);
-            diagonalDirection[i] = alongP / (alongP + alongQ);
+        directions(alongPEnergy.at(r - 1, -1), alongPEnergy.row(r), alongPEnergy.at(r + 1, 1),
+                alongQEnergy.at(r - 1, 1), alongQEnergy.row(r), alongQEnergy.at(r + 1, -1), diagonalDirection.row(r));
+        diagonalDirection.publish(r);
+    }
+
+    /** The first axis's energy, three neighbours summed, over both axes' sums: 0 favours the first axis. */
+    private void directions(float[] a1, float[] a2, float[] a3, float[] b1, float[] b2, float[] b3, float[] out) {
+        for (int c = 4, end = stride - 4; c < end; c++) {
+            float a = Math.max(EPS_SQ, a1[c] + a2[c] + a3[c]);
+            float b = Math.max(EPS_SQ, b1[c] + b2[c] + b3[c]);
+            out[c] = a / (a + b);
+        }
+    }
+
+    /** A 3 x 3 low-pass of the mosaic (read at red and blue sites): the level the green ratios are corrected by. */
+    private void lowPasses(int r) {
+        float[] out = lowPass.row(r);
+        float[] here = cfa.row(r);
+        float[] north = cfa.row(r - 1);
+        float[] south = cfa.row(r + 1);
+        float[] west = cfa.at(r, -1);
+        float[] east = cfa.at(r, 1);
+        float[] northWest = cfa.at(r - 1, -1);
+        float[] northEast = cfa.at(r - 1, 1);
+        float[] southWest = cfa.at(r + 1, -1);
+        float[] southEast = cfa.at(r + 1, 1);
+        // in two loops of few arrays each, as highPassEnergies
+        for (int c = 1, end = stride - 1; c < end; c++) {
+            out[c] = 0.25f * here[c] + 0.125f * (north[c] + south[c] + west[c] + east[c]);
+        }
+        for (int c = 1, end = stride - 1; c < end; c++) {
+            out[c] = out[c] + 0.0625f * (northWest[c] + northEast[c] + southWest[c] + southEast[c]);
+        }
+        lowPass.publish(r);
+    }
+
+    private void greenAtRedBlue(int r) {
+        int from = 5;
+        int to = stride - 5;
+        float[] north = scratch[0];
+        float[] south = scratch[1];
+        float[] west = scratch[2];
+        float[] east = scratch[3];
+        float[] vertical = scratch[4];
+        float[] horizontal = scratch[5];
+        float[] direction = scratch[6];
+        float[] estimateA = scratch[7];
+        float[] estimateB = scratch[8];
+        float[] centre = cfa.row(r);
+        gradient(cfa.row(r - 1), cfa.row(r + 1), centre, cfa.row(r - 2), cfa.row(r - 3), cfa.row(r - 4), from, to, north);
+        gradient(cfa.row(r + 1), cfa.row(r - 1), centre, cfa.row(r + 2), cfa.row(r + 3), cfa.row(r + 4), from, to, south);
+        gradient(cfa.at(r, -1), cfa.at(r, 1), centre, cfa.at(r, -2), cfa.at(r, -3), cfa.at(r, -4), from, to, west);
+        gradient(cfa.at(r, 1), cfa.at(r, -1), centre, cfa.at(r, 2), cfa.at(r, 3), cfa.at(r, 4), from, to, east);
+        float[] level = lowPass.row(r);
+        ratioCorrected(cfa.row(r - 1), level, lowPass.row(r - 2), from, to, estimateA);
+        ratioCorrected(cfa.row(r + 1), level, lowPass.row(r + 2), from, to, estimateB);
+        weightedByOtherSide(north, south, estimateA, estimateB, from, to, vertical);
+        ratioCorrected(cfa.at(r, -1), level, lowPass.at(r, -2), from, to, estimateA);
+        ratioCorrected(cfa.at(r, 1), level, lowPass.at(r, 2), from, to, estimateB);
+        weightedByOtherSide(west, east, estimateA, estimateB, from, to, horizontal);
+        refine(cardinalDirection.row(r), cardinalDirection.at(r - 1, -1), cardinalDirection.at(r - 1, 1),
+                cardinalDirection.at(r + 1, -1), cardinalDirection.at(r + 1, 1), from, to, direction);
+        float[] out = north;
+        for (int c = from; c < to; c++) {
+            out[c] = direction[c] * horizontal[c] + (1 - direction[c]) * vertical[c];
+        }
+        keepSites(out, green.row(r), firstRedBlue(r, from), to);
+        green.publish(r);
+    }
+
+    /**
+     * One side's gradient at a red or blue site: EPS + |near - opposite| + |centre - far| + |near - farther| +
+     * |far - farthest|, where near, far, farther and farthest lie 1 to 4 sites out on that side and opposite 1 site
+     * out on the other (|a - b| and |b - a| are the same float).
+     */
+    private static void gradient(float[] near, float[] opposite, float[] centre, float[] far, float[] farther,
+                                 float[] farthest, int from, int to, float[] out) {
+        twoSteps(near, opposite, centre, far, from, to, out);
+        addTwoSteps(out, near, farther, far, farthest, from, to, out);
+    }
+
+    /** EPS + |a - b| + |c - d|. */
+    private static void twoSteps(float[] a, float[] b, float[] c, float[] d, int from, int to, float[] out) {
+        for (int i = from; i < to; i++) {
+            out[i] = EPS + Math.abs(a[i] - b[i]) + Math.abs(c[i] - d[i]);
+        }
+    }
+
+    /** sum + |a - b| + |c - d|. */
+    private static void addTwoSteps(float[] sum, float[] a, float[] b, float[] c, float[] d, int from, int to,
+                                    float[] out) {
+        for (int i = from; i < to; i++) {
+            out[i] = sum[i] + Math.abs(a[i] - b[i]) + Math.abs(c[i] - d[i]);
+        }
+    }
+
+    /** A green neighbour scaled by how much brighter the low-pass level is here than at the neighbour's far side. */
+    private static void ratioCorrected(float[] neighbour, float[] level, float[] farLevel, int from, int to,
+                                       float[] out) {
+        for (int c = from; c < to; c++) {
+            out[c] = neighbour[c] * (1 + (level[c] - farLevel[c]) / (EPS + level[c] + farLevel[c]));
+        }
+    }
+
+    /** The estimates from two opposite sides, each weighted by the other side's gradient: the smoother side counts more. */
+    private static void weightedByOtherSide(float[] gradientA, float[] gradientB, float[] estimateA, float[] estimateB,
+                                            int from, int to, float[] out) {
+        for (int c = from; c < to; c++) {
+            out[c] = (gradientB[c] * estimateA[c] + gradientA[c] * estimateB[c]) / (gradientA[c] + gradientB[c]);
         }
     }
 
     /** Red at blue sites and blue at red sites: green plus the diagonal neighbours' colour difference. */
     private void redBlueAtBlueRed(int r) {
-        int s = stride;
-        int first = firstRedBlue(r, 7);
-        float[] x = colours[CfaPattern.RED + CfaPattern.BLUE - pattern.colourAt(originRow + r, first)];
-        for (int i = r * s + first, end = (r + 1) * s - 7; i < end; i += 2) {
-            float g = green[i];
-            float northWest = EPS + Math.abs(x[i - s - 1] - x[i + s + 1]) + Math.abs(x[i - s - 1] - x[i - 3 * s - 3])
-                    + Math.abs(g - green[i - 2 * s - 2]);
-            float northEast = EPS + Math.abs(x[i - s + 1] - x[i + s - 1]) + Math.abs(x[i - s + 1] - x[i - 3 * s + 3])
-                    + Math.abs(g - green[i - 2 * s + 2]);
-            float southWest = EPS + Math.abs(x[i - s + 1] - x[i + s - 1]) + Math.abs(x[i + s - 1] - x[i + 3 * s - 3])
-                    + Math.abs(g - green[i + 2 * s - 2]);
-            float southEast = EPS + Math.abs(x[i - s - 1] - x[i + s + 1]) + Math.abs(x[i + s + 1] - x[i + 3 * s + 3])
-                    + Math.abs(g - green[i + 2 * s + 2]);
+        int from = 7;
+        int to = stride - 7;
+        int first = firstRedBlue(r, from);
+        Plane x = colours[CfaPattern.RED + CfaPattern.BLUE - pattern.colourAt(originRow + r, first)];
+        float[] g = green.row(r);
+        float[] northWest = scratch[0];
+        float[] northEast = scratch[1];
+        float[] southWest = scratch[2];
+        float[] southEast = scratch[3];
+        float[] alongP = scratch[4];
+        float[] alongQ = scratch[5];
+        float[] direction = scratch[6];
+        float[] xNorthWest = x.at(r - 1, -1);
+        float[] xNorthEast = x.at(r - 1, 1);
+        float[] xSouthWest = x.at(r + 1, -1);
+        float[] xSouthEast = x.at(r + 1, 1);
+        diagonalGradient(xNorthWest, xSouthEast, x.at(r - 3, -3), g, green.at(r - 2, -2), from, to, northWest);
+        diagonalGradient(xNorthEast, xSouthWest, x.at(r - 3, 3), g, green.at(r - 2, 2), from, to, northEast);
+        diagonalGradient(xSouthWest, xNorthEast, x.at(r + 3, -3), g, green.at(r + 2, -2), from, to, southWest);
+        diagonalGradient(xSouthEast, xNorthWest, x.at(r + 3, 3), g, green.at(r + 2, 2), from, to, southEast);
+        differenceMean(northWest, southEast, xNorthWest, green.at(r - 1, -1), xSouthEast, green.at(r + 1, 1),
+                from, to, alongP);
+        differenceMean(northEast, southWest, xNorthEast, green.at(r - 1, 1), xSouthWest, green.at(r + 1, -1),
+                from, to, alongQ);
+        refine(diagonalDirection.row(r), diagonalDirection.at(r - 1, -1), diagonalDirection.at(r - 1, 1),
+                diagonalDirection.at(r + 1, -1), diagonalDirection.at(r + 1, 1), from, to, direction);
+        float[] out = northWest;
+        for (int c = from; c < to; c++) {
+            out[c] = g[c] + (1 - direction[c]) * alongP[c] + direction[c] * alongQ[c];
+        }
+        keepSites(out, x.row(r), first, to);
+        x.publish(r);
+    }
 
-            float northWestDifference = x[i - s - 1] - green[i - s - 1];
-            float northEastDifference = x[i - s + 1] - green[i - s + 1];
-            float southWestDifference = x[i + s - 1] - green[i + s - 1];
-            float southEastDifference = x[i + s + 1] - green[i + s + 1];
+    /** EPS + |near - opposite| + |near - far| + |green here - green far|, toward one diagonal neighbour. */
+    private static void diagonalGradient(float[] near, float[] opposite, float[] far, float[] green,
+                                         float[] greenFar, int from, int to, float[] out) {
+        twoSteps(near, opposite, near, far, from, to, out);
+        for (int c = from; c < to; c++) {
+            out[c] = out[c] + Math.abs(green[c] - greenFar[c]);
+        }
+    }
 
-            float alongP = (northWest * southEastDifference + southEast * northWestDifference) / (northWest + southEast);
-            float alongQ = (northEast * southWestDifference + southWest * northEastDifference) / (northEast + southWest);
-            float direction = refined(diagonalDirection, i);
-            x[i] = g + (1 - direction) * alongP + direction * alongQ;
+    /**
+     * The colour differences (colour minus green) of two opposite neighbours, each weighted by the other side's
+     * gradient.
+     */
+    private static void differenceMean(float[] gradientA, float[] gradientB, float[] colourA, float[] greenA,
+                                       float[] colourB, float[] greenB, int from, int to, float[] out) {
+        for (int c = from; c < to; c++) {
+            out[c] = (gradientA[c] * (colourB[c] - greenB[c]) + gradientB[c] * (colourA[c] - greenA[c]))
+                    / (gradientA[c] + gradientB[c]);
         }
     }
 
     /** Red and blue at green sites: green plus the cardinal neighbours' colour difference. */
     private void redBlueAtGreen(int r) {
-        int s = stride;
+        int from = MARGIN;
+        int to = stride - MARGIN;
+        float[] g = green.row(r);
+        float[] north = scratch[0];
+        float[] south = scratch[1];
+        float[] west = scratch[2];
+        float[] east = scratch[3];
+        float[] direction = scratch[4];
+        float[] gradientA = scratch[5];
+        float[] gradientB = scratch[6];
+        greenStep(g, green.row(r - 2), from, to, north);
+        greenStep(g, green.row(r + 2), from, to, south);
+        greenStep(g, green.at(r, -2), from, to, west);
+        greenStep(g, green.at(r, 2), from, to, east);
+        refine(cardinalDirection.row(r), cardinalDirection.at(r - 1, -1), cardinalDirection.at(r - 1, 1),
+                cardinalDirection.at(r + 1, -1), cardinalDirection.at(r + 1, 1), from, to, direction);
         int first = firstRedBlue(r, MARGIN) == MARGIN ? MARGIN + 1 : MARGIN;
-        for (int i = r * s + first, end = (r + 1) * s - MARGIN; i < end; i += 2) {
-            float g = green[i];
-            float direction = refined(cardinalDirection, i);
-            float north = EPS + Math.abs(g - green[i - 2 * s]);
-            float south = EPS + Math.abs(g - green[i + 2 * s]);
-            float west = EPS + Math.abs(g - green[i - 2]);
-            float east = EPS + Math.abs(g - green[i + 2]);
-            // both before either store, which the compiler must otherwise assume may change green
-            float redHere = atGreenSite(red, i, g, direction, north, south, west, east);
-            float blueHere = atGreenSite(blue, i, g, direction, north, south, west, east);
-            red[i] = redHere;
-            blue[i] = blueHere;
+        for (Plane x : new Plane[] {red, blue}) {
+            float[] vertical = scratch[7];
+            float[] horizontal = scratch[8];
+            differenceAtGreenSite(north, south, x.row(r - 1), x.row(r + 1), x.row(r - 3), x.row(r + 3),
+                    green.row(r - 1), green.row(r + 1), from, to, gradientA, gradientB, vertical);
+            differenceAtGreenSite(west, east, x.at(r, -1), x.at(r, 1), x.at(r, -3), x.at(r, 3), green.at(r, -1),
+                    green.at(r, 1), from, to, gradientA, gradientB, horizontal);
+            // vertical's row is free once read: it takes the result
+            for (int c = from; c < to; c++) {
+                vertical[c] = g[c] + (1 - direction[c]) * vertical[c] + direction[c] * horizontal[c];
+            }
+            keepSites(vertical, x.row(r), first, to);
         }
     }
 
-    /** Colour {@code x} at green site {@code i}: green plus its cardinal neighbours' differences, weighted by gradient. */
-    private float atGreenSite(float[] x, int i, float g, float direction, float north, float south, float west,
-            float east) {
-        int s = stride;
-        float northSouth = Math.abs(x[i - s] - x[i + s]);
-        float westEast = Math.abs(x[i - 1] - x[i + 1]);
-        float northGradient = north + northSouth + Math.abs(x[i - s] - x[i - 3 * s]);
-        float southGradient = south + northSouth + Math.abs(x[i + s] - x[i + 3 * s]);
-        float westGradient = west + westEast + Math.abs(x[i - 1] - x[i - 3]);
-        float eastGradient = east + westEast + Math.abs(x[i + 1] - x[i + 3]);
+    /** EPS + |green here - green two sites out| on one side. */
+    private static void greenStep(float[] g, float[] far, int from, int to, float[] out) {
+        for (int c = from; c < to; c++) {
+            out[c] = EPS + Math.abs(g[c] - far[c]);
+        }
+    }
 
-        float northDifference = x[i - s] - green[i - s];
-        float southDifference = x[i + s] - green[i + s];
-        float westDifference = x[i - 1] - green[i - 1];
-        float eastDifference = x[i + 1] - green[i + 1];
+    /**
+     * Along one axis at a green site, colour x's differences from green at the two neighbours, each weighted by the
+     * gradient on the other side: the green step plus x's steps between the neighbours and beyond them.
+     */
+    private static void differenceAtGreenSite(float[] stepA, float[] stepB, float[] xA, float[] xB, float[] xBeyondA,
+                                              float[] xBeyondB, float[] greenA, float[] greenB, int from, int to,
+                                              float[] gradientA, float[] gradientB, float[] out) {
+        addTwoSteps(stepA, xA, xB, xA, xBeyondA, from, to, gradientA);
+        addTwoSteps(stepB, xB, xA, xB, xBeyondB, from, to, gradientB);
+        differenceMean(gradientA, gradientB, xA, greenA, xB, greenB, from, to, out);
+    }
 
-        float vertical = (northGradient * southDifference + southGradient * northDifference)
-                / (northGradient + southGradient);
-        float horizontal = (eastGradient * westDifference + westGradient * eastDifference)
-                / (eastGradient + westGradient);
-        return g + (1 - direction) * vertical + direction * horizontal;
+    /** Copies every other value of a computed row, from column {@code first} to {@code end}, into {@code to}. */
+    private static void keepSites(float[] computed, float[] to, int first, int end) {
+        for (int c = first; c < end; c += 2) {
+            to[c] = computed[c];
+        }
     }
 
     private void store(float[][] rgb, int r) {
-        int source = r * stride + MARGIN;
         int target = (originRow + r) * width;
         for (int c = 0; c < 3; c++) {
             float[] to = rgb[c];
             // copied, then clipped where it lies: one index for load and store, which the JIT vectorises
-            System.arraycopy(colours[c], source, to, target, width);
+            System.arraycopy(colours[c].row(r), MARGIN, to, target, width);
             for (int i = target, end = target + width; i < end; i++) {
                 to[i] = Math.max(0f, Math.min(1f, to[i]));
             }
         }
     }
 
-    /** (x[-3] + x[3]) - (x[-1] + x[1]) - 3 (x[-2] + x[2]) + 6 x[0], with x[k] = cfa[i + k step]. */
-    private float highPass(int i, int step) {
-        return cfa[i - 3 * step] + cfa[i + 3 * step] - cfa[i - step] - cfa[i + step]
-                - 3 * (cfa[i - 2 * step] + cfa[i + 2 * step]) + 6 * cfa[i];
+    /**
+     * Each site's direction, or the mean of its four diagonal neighbours' when that is more decided (further from
+     * 0.5). A select by arithmetic, which the JIT vectorises where it would not a branch: directions lie in [0, 1], so
+     * both distances from 0.5 are multiples of 2^-25 and their difference is 0 or at least 2^-25, which SELECT scales
+     * to 1 or more: the weight is exactly 0 or 1.
+     */
+    private static void refine(float[] centre, float[] northWest, float[] northEast, float[] southWest,
+                               float[] southEast, int from, int to, float[] out) {
+        for (int c = from; c < to; c++) {
+            float here = centre[c];
+            float neighbours = 0.25f * (northWest[c] + northEast[c] + southWest[c] + southEast[c]);
+            float neighboursMoreDecided = Math.min(1f, Math.max(0f,
+                    (Math.abs(0.5f - neighbours) - Math.abs(0.5f - here)) * SELECT));
+            out[c] = neighboursMoreDecided * neighbours + (1 - neighboursMoreDecided) * here;
+        }
     }
 
-    /** The site's direction, or the mean of its four diagonal neighbours' when that is more decided (further from 0.5). */
-    private float refined(float[] direction, int i) {
-        float centre = direction[i];
-        float neighbours = 0.25f * (direction[i - stride - 1] + direction[i - stride + 1]
-                + direction[i + stride - 1] + direction[i + stride + 1]);
-        // a select without a branch, which would be mispredicted half the time: both distances are finite and
-        // not negative (directions lie in [0, 1]), so their bits order as they do
-        int neighboursNearer = (Float.floatToRawIntBits(Math.abs(0.5f - centre))
-                - Float.floatToRawIntBits(Math.abs(0.5f - neighbours))) >> 31;
-        return Float.intBitsToFloat(Float.floatToRawIntBits(neighbours) & neighboursNearer
-                | Float.floatToRawIntBits(centre) & ~neighboursNearer);
-    }
-
-    /** A green neighbour scaled by how much brighter the low-pass level is here than at the neighbour's far side. */
-    private static float ratioCorrected(float neighbour, float level, float farLevel) {
-        return neighbour * (1 + (level - farLevel) / (EPS + level + farLevel));
-    }
-
-    /** Offset of the first red or blue site at or after column {@code from} in window row {@code r}. */
+    /** Offset of the first red or blue site at or after column {@code from} in row {@code r}. */
     private int firstRedBlue(int r, int from) {
         return pattern.colourAt(originRow + r, from) == CfaPattern.GREEN ? from + 1 : from;
-    }
-
-    private static float square(float v) {
-        return v * v;
     }
 
     /** Reflection without repeating the edge sample; keeps the parity of the index, hence the Bayer phase. */
@@ -361,5 +473,51 @@ final class RcdWindow {
         int period = 2 * (length - 1);
         int folded = Math.floorMod(index, period);
         return folded < length ? folded : period - folded;
+    }
+
+    /**
+     * A plane's last {@link #RING} rows, each an array of its own, and copies of them shifted by the column offsets
+     * its readers need: at index c, {@link #at}(r, offset) holds row r's column c + offset.
+     */
+    private static final class Plane {
+        private final int[] offsets;
+        private final int[] slotOfOffset = new int[2 * LARGEST_OFFSET + 1];
+        private float[][] rows;
+        private float[][][] shifted;
+
+        Plane(int... offsets) {
+            this.offsets = offsets;
+            for (int i = 0; i < offsets.length; i++) {
+                slotOfOffset[offsets[i] + LARGEST_OFFSET] = i;
+            }
+        }
+
+        void allocate(int stride) {
+            rows = new float[RING][stride];
+            shifted = new float[offsets.length][RING][stride];
+        }
+
+        float[] row(int r) {
+            return rows[r & (RING - 1)];
+        }
+
+        float[] at(int r, int offset) {
+            return shifted[slotOfOffset[offset + LARGEST_OFFSET]][r & (RING - 1)];
+        }
+
+        /** Makes row r's shifted copies, once its values are final (the far end of each keeps stale values, never read). */
+        void publish(int r) {
+            float[] row = row(r);
+            int stride = row.length;
+            for (int i = 0; i < offsets.length; i++) {
+                int offset = offsets[i];
+                float[] into = shifted[i][r & (RING - 1)];
+                if (offset >= 0) {
+                    System.arraycopy(row, offset, into, 0, stride - offset);
+                } else {
+                    System.arraycopy(row, 0, into, -offset, stride + offset);
+                }
+            }
+        }
     }
 }
