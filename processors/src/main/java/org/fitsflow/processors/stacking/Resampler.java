@@ -11,6 +11,8 @@ import org.fitsflow.processors.parallel.ComputePool;
  * {@link BicubicRows}.
  */
 public final class Resampler {
+    /** Rows per task of {@link #resample}: a bicubic band reuses each row's taps in the next. */
+    private static final int BAND = 64;
 
     private Resampler() {
     }
@@ -18,8 +20,11 @@ public final class Resampler {
     public static float[] resample(float[] source, int width, int height, RigidTransform referenceToSource,
                                    Interpolation interpolation) {
         float[][] out = {new float[source.length]};
-        ComputePool.run(() -> IntStream.range(0, height).parallel().forEach(y -> resampleRows(new float[][] {source},
-                width, height, referenceToSource, interpolation, y, 1, out, y * width)));
+        ComputePool.run(() -> IntStream.range(0, (height + BAND - 1) / BAND).parallel().forEach(band -> {
+            int y0 = band * BAND;
+            resampleRows(new float[][] {source}, width, height, referenceToSource, interpolation, y0,
+                    Math.min(BAND, height - y0), out, y0 * width);
+        }));
         return out[0];
     }
 
@@ -29,7 +34,8 @@ public final class Resampler {
     public static void resampleRows(float[][] sources, int width, int height, RigidTransform referenceToSource,
                                     Interpolation interpolation, int y0, int rows, float[][] out, int outOffset) {
         if (interpolation == Interpolation.BICUBIC) {
-            new BicubicRows(width).resample(sources, height, referenceToSource, y0, rows, out, outOffset);
+            new BicubicRows(width, sources.length).resample(sources, height, referenceToSource, y0, rows, out,
+                    outOffset);
         } else {
             bilinearRows(sources, width, height, referenceToSource, y0, rows, out, outOffset);
         }
