@@ -46,18 +46,18 @@ final class RcdWindow {
     private final int stride;
     private final CfaPattern pattern;
     private final int[] mirroredColumns;
-    private final Plane cfa = new Plane(-4, -3, -2, -1, 1, 2, 3, 4);
-    private final Plane verticalEnergy = new Plane();
-    private final Plane horizontalEnergy = new Plane(-1, 1);
-    private final Plane cardinalDirection = new Plane(-1, 1);
-    private final Plane lowPass = new Plane(-2, 2);
-    private final Plane alongPEnergy = new Plane(-1, 1);
-    private final Plane alongQEnergy = new Plane(-1, 1);
-    private final Plane diagonalDirection = new Plane(-1, 1);
-    private final Plane red = new Plane(-3, -1, 1, 3);
-    private final Plane green = new Plane(-2, -1, 1, 2);
-    private final Plane blue = new Plane(-3, -1, 1, 3);
-    private final Plane[] colours = {red, green, blue};
+    private final Plane cfa;
+    private final Plane verticalEnergy;
+    private final Plane horizontalEnergy;
+    private final Plane cardinalDirection;
+    private final Plane lowPass;
+    private final Plane alongPEnergy;
+    private final Plane alongQEnergy;
+    private final Plane diagonalDirection;
+    private final Plane red;
+    private final Plane green;
+    private final Plane blue;
+    private final Plane[] colours;
     /** Intermediate rows of a stage's formula. */
     private final float[][] scratch;
     /** Image row of step 0, unmirrored (row -1 is image row 1); window column c is image column c - MARGIN. */
@@ -72,10 +72,19 @@ final class RcdWindow {
             mirroredColumns[c] = mirror(c - MARGIN, width);
             mirroredColumns[MARGIN + c] = mirror(width + c, width);
         }
-        for (Plane plane : new Plane[] {cfa, verticalEnergy, horizontalEnergy, cardinalDirection, lowPass,
-                alongPEnergy, alongQEnergy, diagonalDirection, red, green, blue}) {
-            plane.allocate(stride);
-        }
+        // each with the column offsets its readers need
+        cfa = new Plane(stride, -4, -3, -2, -1, 1, 2, 3, 4);
+        verticalEnergy = new Plane(stride);
+        horizontalEnergy = new Plane(stride, -1, 1);
+        cardinalDirection = new Plane(stride, -1, 1);
+        lowPass = new Plane(stride, -2, 2);
+        alongPEnergy = new Plane(stride, -1, 1);
+        alongQEnergy = new Plane(stride, -1, 1);
+        diagonalDirection = new Plane(stride, -1, 1);
+        red = new Plane(stride, -3, -1, 1, 3);
+        green = new Plane(stride, -2, -1, 1, 2);
+        blue = new Plane(stride, -3, -1, 1, 3);
+        colours = new Plane[] {red, green, blue};
         scratch = new float[SCRATCH_ROWS][stride];
     }
 
@@ -482,17 +491,14 @@ final class RcdWindow {
     private static final class Plane {
         private final int[] offsets;
         private final int[] slotOfOffset = new int[2 * LARGEST_OFFSET + 1];
-        private float[][] rows;
-        private float[][][] shifted;
+        private final float[][] rows;
+        private final float[][][] shifted;
 
-        Plane(int... offsets) {
+        Plane(int stride, int... offsets) {
             this.offsets = offsets;
             for (int i = 0; i < offsets.length; i++) {
                 slotOfOffset[offsets[i] + LARGEST_OFFSET] = i;
             }
-        }
-
-        void allocate(int stride) {
             rows = new float[RING][stride];
             shifted = new float[offsets.length][RING][stride];
         }
