@@ -271,8 +271,7 @@ final class RcdWindow {
         ratioCorrected(cfa.at(r, -1), level, lowPass.at(r, -2), from, to, estimateA);
         ratioCorrected(cfa.at(r, 1), level, lowPass.at(r, 2), from, to, estimateB);
         weightedByOtherSide(west, east, estimateA, estimateB, from, to, horizontal);
-        refine(cardinalDirection.row(r), cardinalDirection.at(r - 1, -1), cardinalDirection.at(r - 1, 1),
-                cardinalDirection.at(r + 1, -1), cardinalDirection.at(r + 1, 1), from, to, direction);
+        refine(cardinalDirection, r, from, to, direction);
         float[] out = north;
         for (int c = from; c < to; c++) {
             out[c] = direction[c] * horizontal[c] + (1 - direction[c]) * vertical[c];
@@ -349,8 +348,7 @@ final class RcdWindow {
                 from, to, alongP);
         differenceMean(northEast, southWest, xNorthEast, green.at(r - 1, 1), xSouthWest, green.at(r + 1, -1),
                 from, to, alongQ);
-        refine(diagonalDirection.row(r), diagonalDirection.at(r - 1, -1), diagonalDirection.at(r - 1, 1),
-                diagonalDirection.at(r + 1, -1), diagonalDirection.at(r + 1, 1), from, to, direction);
+        refine(diagonalDirection, r, from, to, direction);
         float[] out = northWest;
         for (int c = from; c < to; c++) {
             out[c] = g[c] + (1 - direction[c]) * alongP[c] + direction[c] * alongQ[c];
@@ -396,8 +394,7 @@ final class RcdWindow {
         greenStep(g, green.row(r + 2), from, to, south);
         greenStep(g, green.at(r, -2), from, to, west);
         greenStep(g, green.at(r, 2), from, to, east);
-        refine(cardinalDirection.row(r), cardinalDirection.at(r - 1, -1), cardinalDirection.at(r - 1, 1),
-                cardinalDirection.at(r + 1, -1), cardinalDirection.at(r + 1, 1), from, to, direction);
+        refine(cardinalDirection, r, from, to, direction);
         int first = firstRedBlue(r, MARGIN) == MARGIN ? MARGIN + 1 : MARGIN;
         for (Plane x : new Plane[] {red, blue}) {
             float[] vertical = scratch[7];
@@ -458,6 +455,11 @@ final class RcdWindow {
      * both distances from 0.5 are multiples of 2^-25 and their difference is 0 or at least 2^-25, which SELECT scales
      * to 1 or more: the weight is exactly 0 or 1.
      */
+    private static void refine(Plane directions, int r, int from, int to, float[] out) {
+        refine(directions.row(r), directions.at(r - 1, -1), directions.at(r - 1, 1), directions.at(r + 1, -1),
+                directions.at(r + 1, 1), from, to, out);
+    }
+
     private static void refine(float[] centre, float[] northWest, float[] northEast, float[] southWest,
                                float[] southEast, int from, int to, float[] out) {
         for (int c = from; c < to; c++) {
